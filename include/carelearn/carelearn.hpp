@@ -1,0 +1,30 @@
+// carelearn/carelearn.hpp
+//
+// The umbrella header: includes every public header of carelearn.
+//
+// Example:
+//
+//   #include "carelearn/carelearn.hpp"
+//
+//   const auto& catalog = carelearn::Catalog::Builtin();
+//   auto agenda = carelearn::PlanAgenda(*catalog.Find("systematic-learning-meeting"), 8,
+//                                       absl::CivilMinute(2026, 3, 4, 14, 0));
+#ifndef CARELEARN_CARELEARN_HPP_
+#define CARELEARN_CARELEARN_HPP_
+
+#include "carelearn/io/json.hpp"
+#include "carelearn/model/catalog.hpp"
+#include "carelearn/model/diff.hpp"
+#include "carelearn/model/format.hpp"
+#include "carelearn/model/prompt.hpp"
+#include "carelearn/model/role.hpp"
+#include "carelearn/model/step.hpp"
+#include "carelearn/model/text.hpp"
+#include "carelearn/model/time_budget.hpp"
+#include "carelearn/model/variant.hpp"
+#include "carelearn/plan/agenda.hpp"
+#include "carelearn/plan/diagnostic.hpp"
+#include "carelearn/plan/validate.hpp"
+#include "carelearn/version.hpp"
+
+#endif  // CARELEARN_CARELEARN_HPP_
