@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what carelearn needs on Debian 12 and is not there yet; idempotent.
+#   tools/install-deps.sh          what building and running carelearn needs
+#   tools/install-deps.sh --test   that, plus what the test suite needs
+set -euo pipefail
+
+with_tests=0
+[[ "${1:-}" == "--test" ]] && with_tests=1
+
+apt_packages=(g++ git libboost-json1.81-dev libabsl-dev tzdata)
+if ((with_tests)); then
+  apt_packages+=(libgtest-dev libgmock-dev doxygen clang clang-format libclang-rt-14-dev)
+fi
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "carelearn: installing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+python3 -m pip --version >/dev/null 2>&1 || { echo "carelearn: python3 with pip is needed" >&2; exit 1; }
+pip_packages=("scikit-build-core>=0.10" "pybind11>=2.12" "cmake>=3.24" "ninja")
+python3 -m pip install -q --disable-pip-version-check "${pip_packages[@]}"
