@@ -10,6 +10,7 @@
 
 #include <string_view>
 
+/// carelearn: learning formats of Danish municipal health and social care.
 namespace carelearn {
 
 inline constexpr int kVersionMajor = 0;  ///< The major version: raised on breaking changes.
