@@ -39,7 +39,9 @@ namespace carelearn {
 
 /// Limits and naming for the loaders. Each limit, when passed, is its own error.
 struct ParseOptions {
-  std::size_t max_depth = 64;  ///< The deepest nesting of arrays and objects.
+  /// The deepest nesting of arrays and objects, the document's own object
+  /// counting 1; values above 1000 count as 1000.
+  std::size_t max_depth = 64;
   std::size_t max_document_bytes = std::size_t{16} << 20;  ///< The largest document, in bytes.
   std::size_t max_string_bytes = std::size_t{64} << 10;    ///< The longest string, in bytes.
   /// The name errors give the document, e.g. its file path; "<input>" when empty.
@@ -98,6 +100,20 @@ using Document = std::variant<Format, Variant, QuestionSet>;
 /// Adds the document `json` to `catalog` (a variant is resolved against its base there).
 [[nodiscard]] absl::Status AddToCatalog(Catalog& catalog, std::string_view json,
                                         const ParseOptions& options = {});
+
+/// The canonical text of the JSON object `json`, as the `extensions` fields of
+/// `Format`, `Step` and `Variant` hold it: 2-space indentation, keys in their
+/// original order, integers where the value is integral; "" for `{}`.
+///
+/// Errors: those of `ParseFormat` for the JSON text itself; kInvalidArgument
+/// when it is not an object.
+///
+/// Example:
+///
+///   step.extensions = *carelearn::CanonicalExtensions(R"({"room": "B2", "chairs": 8})");
+///   // "{\n  \"room\": \"B2\",\n  \"chairs\": 8\n}"
+[[nodiscard]] absl::StatusOr<std::string> CanonicalExtensions(std::string_view json,
+                                                              const ParseOptions& options = {});
 
 /// The canonical JSON text of `format`, ending in a newline.
 [[nodiscard]] std::string ToJson(const Format& format);
