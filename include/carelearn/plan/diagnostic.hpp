@@ -9,7 +9,8 @@
 //   for (const carelearn::Diagnostic& d : carelearn::Validate(format, context)) {
 //     std::cout << carelearn::FormatDiagnostic(d, carelearn::Lang::kEn) << "\n";
 //   }
-//   // error budget-overrun at duration: the steps take 33–34 min, planned 30 min
+//   // error budget-overrun at duration: the steps take 33–34 min for 12 participants;
+//   //   30 min are planned (3–4 min over)
 #ifndef CARELEARN_PLAN_DIAGNOSTIC_HPP_
 #define CARELEARN_PLAN_DIAGNOSTIC_HPP_
 
@@ -46,10 +47,15 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-/// Writes `d` on one line: "<severity> <code> at <path>: <message>".
+/// Writes `d` on one line: "<severity> <code> at <path>: <message>", the
+/// message in `lang`; " at <path>" is left out when the path is empty. The
+/// severity, code and path are the same in every language, so logs can be searched.
+///
+/// Example: "error missing-role at roles[0]: the format needs at least 1 × Facilitator;
+/// 0 present (1 missing)".
 [[nodiscard]] std::string FormatDiagnostic(const Diagnostic& d, Lang lang);
 
-/// True when any of `diagnostics` is an error.
+/// True when any of `diagnostics` is an error (warnings and info do not count).
 [[nodiscard]] bool HasErrors(std::span<const Diagnostic> diagnostics);
 
 }  // namespace carelearn

@@ -166,7 +166,7 @@ TEST(SystematicLearningMeetingTest, TwelveParticipantsOverrunByThreeToFourMinute
   ASSERT_TRUE(agenda.ok()) << agenda.status();
   EXPECT_EQ(agenda->total, (MinuteRange{33, 34}));
   ASSERT_TRUE(agenda->slack.has_value());
-  EXPECT_EQ(*agenda->slack, (MinuteRange{-3, -4}));
+  EXPECT_EQ(*agenda->slack, (MinuteRange{-4, -3}));
   const bool overrun = std::any_of(agenda->diagnostics.begin(), agenda->diagnostics.end(),
                                    [](const Diagnostic& d) { return d.code == "budget-overrun"; });
   EXPECT_TRUE(overrun);
