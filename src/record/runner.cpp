@@ -1,0 +1,398 @@
+#include "carelearn/record/runner.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "carelearn/record/check.hpp"
+#include "detail/absl_compat.hpp"
+#include "record/fit.hpp"
+
+namespace carelearn {
+namespace {
+
+using detail::Sv;
+
+// Checks the ids of `participants` for `operation`'s error messages.
+absl::Status CheckParticipantIds(std::string_view operation,
+                                 const std::vector<Participant>& participants) {
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i < participants.size(); ++i) {
+    const std::string& id = participants[i].id;
+    if (id.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(Sv(operation), ": participants[", i, "].id is empty"));
+    }
+    if (!seen.insert(id).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(Sv(operation), ": participants[", i, "]: \"", id, "\" takes part twice"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Runner::Runner(Format format, Session session, RunnerOptions options)
+    : format_(std::move(format)), session_(std::move(session)), options_(options) {}
+
+absl::StatusOr<Runner> Runner::Create(Format format, SessionPlan plan, RunnerOptions options) {
+  if (format.id.empty()) return absl::InvalidArgumentError("the format has no id");
+  if (format.steps.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("format \"", format.id, "\" has no steps to run"));
+  }
+  Session session;
+  session.id = plan.session_id.empty() ? NewSessionId() : std::move(plan.session_id);
+  session.format_id = format.id;
+  session.format_version = format.version;
+  session.unit = std::move(plan.unit);
+  Runner runner(std::move(format), std::move(session), options);
+  if (plan.planned_start.has_value()) {
+    runner.session_.planned_start = *plan.planned_start;
+  } else {
+    runner.session_.planned_start = absl::InfiniteFuture();  // set by Start or Cancel
+  }
+  return runner;
+}
+
+absl::Time Runner::Now() const {
+  const Clock& clock = options_.clock != nullptr ? *options_.clock : Clock::System();
+  last_now_ = std::max(last_now_, clock.Now());
+  return last_now_;
+}
+
+absl::Status Runner::RequireRunning(std::string_view operation) const {
+  switch (state_) {
+    case RunnerState::kReady:
+      return absl::FailedPreconditionError(
+          absl::StrCat(Sv(operation), ": session \"", session_.id, "\" has not started"));
+    case RunnerState::kFinished:
+      return absl::FailedPreconditionError(
+          absl::StrCat(Sv(operation), ": session \"", session_.id, "\" is finished"));
+    case RunnerState::kRunning:
+      break;
+  }
+  return absl::OkStatus();
+}
+
+const Step* Runner::current_step() const {
+  return state_ == RunnerState::kRunning ? &format_.steps[step_index_] : nullptr;
+}
+
+absl::StatusOr<std::vector<Diagnostic>> Runner::Start(std::vector<Participant> participants) {
+  if (state_ == RunnerState::kRunning) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("Start: session \"", session_.id, "\" has already started"));
+  }
+  if (state_ == RunnerState::kFinished) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("Start: session \"", session_.id, "\" is finished"));
+  }
+  if (participants.empty()) return absl::InvalidArgumentError("Start: no participants");
+  if (absl::Status s = CheckParticipantIds("Start", participants); !s.ok()) return s;
+
+  const absl::Time now = Now();
+  if (session_.planned_start == absl::InfiniteFuture()) session_.planned_start = now;
+  session_.actual_start = now;
+  session_.participants = std::move(participants);
+  state_ = RunnerState::kRunning;
+  step_index_ = 0;
+  step_start_ = now;
+  turn_index_ = 0;
+  turn_start_ = now;
+  std::vector<Diagnostic> found = detail::RoleFindings(format_, session_.participants);
+  diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
+  return found;
+}
+
+absl::StatusOr<std::vector<Diagnostic>> Runner::AddParticipant(Participant participant) {
+  if (absl::Status s = RequireRunning("AddParticipant"); !s.ok()) return s;
+  if (participant.id.empty()) {
+    return absl::InvalidArgumentError("AddParticipant: the participant's id is empty");
+  }
+  if (session_.FindParticipant(participant.id) != nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("AddParticipant: \"", participant.id, "\" takes part already"));
+  }
+  const std::vector<Diagnostic> before = detail::RoleFindings(format_, session_.participants);
+  session_.participants.push_back(std::move(participant));
+  std::vector<Diagnostic> found;
+  for (Diagnostic& d : detail::RoleFindings(format_, session_.participants)) {
+    if (std::find(before.begin(), before.end(), d) == before.end()) found.push_back(std::move(d));
+  }
+  diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
+  return found;
+}
+
+absl::Status Runner::Next() {
+  if (absl::Status s = RequireRunning("Next"); !s.ok()) return s;
+  if (step_index_ + 1 >= format_.steps.size()) {
+    return absl::FailedPreconditionError(absl::StrCat("Next: \"", format_.steps[step_index_].id,
+                                                      "\" is the last step; call Finish"));
+  }
+  const absl::Time now = Now();
+  session_.steps.push_back({format_.steps[step_index_].id, step_start_, now});
+  ++step_index_;
+  step_start_ = now;
+  turn_index_ = 0;
+  turn_start_ = now;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Session> Runner::Finish() {
+  if (absl::Status s = RequireRunning("Finish"); !s.ok()) return s;
+  const absl::Time now = Now();
+  session_.steps.push_back({format_.steps[step_index_].id, step_start_, now});
+  session_.actual_end = now;
+  state_ = RunnerState::kFinished;
+  CheckOptions check;
+  check.catalog = options_.catalog;
+  check.day = options_.day;
+  diagnostics_ = rejected_;
+  std::vector<Diagnostic> found = CheckSession(session_, format_, check);
+  diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
+  return session_;
+}
+
+absl::StatusOr<Session> Runner::Cancel(Cancellation cancellation) {
+  if (state_ == RunnerState::kFinished) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("Cancel: session \"", session_.id, "\" is finished"));
+  }
+  const absl::Time now = Now();
+  if (state_ == RunnerState::kRunning) {
+    session_.steps.push_back({format_.steps[step_index_].id, step_start_, now});
+    session_.actual_end = now;
+  } else if (session_.planned_start == absl::InfiniteFuture()) {
+    session_.planned_start = now;
+  }
+  session_.cancellation = std::move(cancellation);
+  state_ = RunnerState::kFinished;
+  diagnostics_ = rejected_;
+  return session_;
+}
+
+absl::Status Runner::SetCase(Case presented_case) {
+  if (absl::Status s = RequireRunning("SetCase"); !s.ok()) return s;
+  if (presented_case.category.empty()) {
+    return absl::InvalidArgumentError("SetCase: the category is empty");
+  }
+  session_.presented_case = std::move(presented_case);
+  return absl::OkStatus();
+}
+
+std::vector<Diagnostic> Runner::CheckOutput(OutputKind kind, std::string_view path) const {
+  const Severity severity =
+      options_.misfit == MisfitPolicy::kReject ? Severity::kError : Severity::kWarning;
+  std::vector<Diagnostic> found;
+  const Step& step = format_.steps[step_index_];
+  if (!detail::StepProduces(step, kind)) {
+    found.push_back(detail::NotProducedHere(severity, std::string(path), kind, step.id));
+  }
+  const int count = detail::CountOutputs(session_, kind);
+  for (const DeclaredOutput& declared : format_.outputs) {
+    if (declared.kind == kind && declared.max.has_value() && count >= *declared.max) {
+      found.push_back(detail::MaximumReached(severity, kind, declared, count));
+    }
+  }
+  return found;
+}
+
+RecordResult Runner::Conclude(std::vector<Diagnostic> found) {
+  RecordResult result;
+  result.recorded = found.empty() || options_.misfit == MisfitPolicy::kKeep;
+  diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
+  if (!result.recorded) rejected_.insert(rejected_.end(), found.begin(), found.end());
+  result.diagnostics = std::move(found);
+  return result;
+}
+
+absl::StatusOr<RecordResult> Runner::RecordLearningPoint(LearningPoint point) {
+  if (absl::Status s = RequireRunning("RecordLearningPoint"); !s.ok()) return s;
+  if (point.text.empty()) {
+    return absl::InvalidArgumentError("RecordLearningPoint: the text is empty");
+  }
+  if (!point.author.empty() && session_.FindParticipant(point.author) == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("RecordLearningPoint: author \"", point.author, "\" is not a participant"));
+  }
+  point.step_id = format_.steps[step_index_].id;
+  RecordResult result =
+      Conclude(CheckOutput(OutputKind::kLearningPoint,
+                           absl::StrCat("learning_points[", session_.learning_points.size(), "]")));
+  if (result.recorded) session_.learning_points.push_back(std::move(point));
+  return result;
+}
+
+absl::StatusOr<RecordResult> Runner::RecordAction(Action action) {
+  if (absl::Status s = RequireRunning("RecordAction"); !s.ok()) return s;
+  if (action.text.empty()) return absl::InvalidArgumentError("RecordAction: the text is empty");
+  if (action.id.empty()) {
+    for (std::size_t n = session_.actions.size() + 1;; ++n) {
+      action.id = absl::StrCat("a", n);
+      if (session_.FindAction(action.id) == nullptr) break;
+    }
+  } else if (session_.FindAction(action.id) != nullptr) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("RecordAction: action \"", action.id, "\" is recorded already"));
+  }
+  action.step_id = format_.steps[step_index_].id;
+  if (action.history.empty()) action.history.push_back({ActionStatus::kOpen, Now()});
+  RecordResult result = Conclude(CheckOutput(
+      OutputKind::kOrganisationalAction, absl::StrCat("actions[", session_.actions.size(), "]")));
+  if (result.recorded) session_.actions.push_back(std::move(action));
+  return result;
+}
+
+absl::StatusOr<RecordResult> Runner::RecordFeedback(Feedback feedback) {
+  if (absl::Status s = RequireRunning("RecordFeedback"); !s.ok()) return s;
+  if (feedback.rating < 1 || feedback.rating > 5) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("RecordFeedback: rating ", feedback.rating, " is not from 1 to 5"));
+  }
+  if (session_.FindParticipant(feedback.participant) == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("RecordFeedback: \"", feedback.participant, "\" is not a participant"));
+  }
+  for (const Feedback& f : session_.feedback) {
+    if (f.participant == feedback.participant) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("RecordFeedback: \"", feedback.participant, "\" already gave feedback"));
+    }
+  }
+  feedback.step_id = format_.steps[step_index_].id;
+  RecordResult result = Conclude(
+      CheckOutput(OutputKind::kFeedback, absl::StrCat("feedback[", session_.feedback.size(), "]")));
+  if (result.recorded) session_.feedback.push_back(std::move(feedback));
+  return result;
+}
+
+absl::StatusOr<RecordResult> Runner::RecordNote(Note note) {
+  if (absl::Status s = RequireRunning("RecordNote"); !s.ok()) return s;
+  if (note.text.empty()) return absl::InvalidArgumentError("RecordNote: the text is empty");
+  note.step_id = format_.steps[step_index_].id;
+  std::vector<Diagnostic> found;
+  if (std::optional<OutputKind> kind = detail::NoteOutput(note.kind)) {
+    found = CheckOutput(*kind, absl::StrCat("notes[", session_.notes.size(), "]"));
+  }
+  RecordResult result = Conclude(std::move(found));
+  if (result.recorded) session_.notes.push_back(std::move(note));
+  return result;
+}
+
+absl::StatusOr<RecordResult> Runner::RecordPromptUsed(std::string question_id) {
+  if (absl::Status s = RequireRunning("RecordPromptUsed"); !s.ok()) return s;
+  if (question_id.empty()) {
+    return absl::InvalidArgumentError("RecordPromptUsed: the question id is empty");
+  }
+  const Step& step = format_.steps[step_index_];
+  for (const PromptUse& use : session_.prompts) {
+    if (use.step_id == step.id && use.question_id == question_id) {
+      return RecordResult{true, {}};
+    }
+  }
+  std::vector<Diagnostic> found;
+  auto known = detail::KnownPrompts(step, options_.catalog);
+  if (known.has_value() && known->count(question_id) == 0) {
+    found.push_back(detail::UnknownPrompt(
+        options_.misfit == MisfitPolicy::kReject ? Severity::kError : Severity::kWarning,
+        absl::StrCat("prompts[", session_.prompts.size(), "]"), question_id, step.id));
+  }
+  RecordResult result = Conclude(std::move(found));
+  if (result.recorded) session_.prompts.push_back({step.id, std::move(question_id)});
+  return result;
+}
+
+absl::Status Runner::PassTheWord() {
+  if (absl::Status s = RequireRunning("PassTheWord"); !s.ok()) return s;
+  std::optional<RoundTurn> turn = Round();
+  if (!turn.has_value()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("PassTheWord: step \"", format_.steps[step_index_].id, "\" is not a round"));
+  }
+  if (turn->done()) {
+    return absl::FailedPreconditionError("PassTheWord: everyone in the round has spoken");
+  }
+  turn_index_ = turn->speaker + 1;
+  turn_start_ = Now();
+  return absl::OkStatus();
+}
+
+std::optional<RoundTurn> Runner::Round() const {
+  if (state_ != RunnerState::kRunning) return std::nullopt;
+  const Step& step = format_.steps[step_index_];
+  if (step.participation != Participation::kRound) return std::nullopt;
+
+  RoundTurn turn;
+  const auto present = static_cast<int>(session_.participants.size());
+  const int skip = step.budget.kind == TimeBudget::Kind::kPerParticipant
+                       ? std::clamp(step.budget.skip, 0, present)
+                       : 0;
+  // Those who lead the round are left out first, then the last to speak.
+  std::vector<const Participant*> speakers;
+  int left_out = 0;
+  for (const Participant& p : session_.participants) {
+    if (left_out < skip && !step.lead.empty() && p.role == step.lead) {
+      ++left_out;
+      continue;
+    }
+    speakers.push_back(&p);
+  }
+  while (left_out < skip && !speakers.empty()) {
+    speakers.pop_back();
+    ++left_out;
+  }
+  for (const Participant* p : speakers) turn.order.push_back(p->id);
+
+  const auto turns = static_cast<double>(turn.order.size());
+  if (step.budget.kind == TimeBudget::Kind::kPerParticipant) {
+    turn.each = step.budget.Evaluate(step.budget.skip + 1, options_.day);
+  } else if (turns > 0) {
+    if (std::optional<double> total =
+            detail::StepMaxMinutes(format_, step_index_, present, options_.day)) {
+      const MinuteRange r = step.budget.kind == TimeBudget::Kind::kOpen
+                                ? MinuteRange{*total, *total}
+                                : step.budget.Evaluate(present, options_.day);
+      turn.each = {r.min / turns, r.max / turns};
+    }
+  }
+
+  const absl::Duration each = absl::Minutes(turn.each.max);
+  const absl::Duration spent = Now() - turn_start_;
+  std::size_t speaker = turn_index_;
+  absl::Duration into_turn = spent;
+  if (each > absl::ZeroDuration()) {
+    const int64_t passed = absl::IDivDuration(spent, each, &into_turn);
+    speaker += static_cast<std::size_t>(std::max<int64_t>(0, passed));
+  }
+  if (speaker >= turn.order.size()) {
+    turn.speaker = turn.order.size();
+    turn.time_left = absl::ZeroDuration();
+  } else {
+    turn.speaker = speaker;
+    turn.time_left = each > absl::ZeroDuration() ? each - into_turn : absl::ZeroDuration();
+  }
+  return turn;
+}
+
+std::optional<absl::Duration> Runner::TimeLeftInStep() const {
+  if (state_ != RunnerState::kRunning) return std::nullopt;
+  std::optional<double> budget = detail::StepMaxMinutes(
+      format_, step_index_, static_cast<int>(session_.participants.size()), options_.day);
+  if (!budget.has_value()) return std::nullopt;
+  return absl::Minutes(*budget) - (Now() - step_start_);
+}
+
+std::optional<absl::Duration> Runner::TimeLeftInSession() const {
+  if (state_ != RunnerState::kRunning) return std::nullopt;
+  std::optional<double> planned = detail::SessionMaxMinutes(
+      format_, static_cast<int>(session_.participants.size()), options_.day);
+  if (!planned.has_value()) return std::nullopt;
+  return absl::Minutes(*planned) - (Now() - *session_.actual_start);
+}
+
+}  // namespace carelearn

@@ -1,0 +1,199 @@
+#include "carelearn/record/session.hpp"
+
+#include <array>
+#include <set>
+#include <string>
+#include <utility>
+
+#include <openssl/rand.h>
+
+#include <random>
+
+#include "absl/strings/str_cat.h"
+#include "detail/absl_compat.hpp"
+#include "detail/names.hpp"
+
+namespace carelearn {
+namespace {
+
+using detail::Sv;
+
+constexpr std::array<std::pair<SessionStatus, std::string_view>, 2> kSessionStatuses{{
+    {SessionStatus::kHeld, "held"},
+    {SessionStatus::kCancelled, "cancelled"},
+}};
+
+constexpr std::array<std::pair<CancelReason, std::string_view>, 5> kCancelReasons{{
+    {CancelReason::kStaffing, "staffing"},
+    {CancelReason::kWorkload, "workload"},
+    {CancelReason::kNoFacilitator, "no-facilitator"},
+    {CancelReason::kHoliday, "holiday"},
+    {CancelReason::kOther, "other"},
+}};
+
+constexpr std::array<std::pair<Shift, std::string_view>, 4> kShifts{{
+    {Shift::kUnspecified, "unspecified"},
+    {Shift::kDay, "day"},
+    {Shift::kEvening, "evening"},
+    {Shift::kNight, "night"},
+}};
+
+constexpr std::array<std::pair<ActionStatus, std::string_view>, 4> kActionStatuses{{
+    {ActionStatus::kOpen, "open"},
+    {ActionStatus::kInProgress, "in-progress"},
+    {ActionStatus::kDone, "done"},
+    {ActionStatus::kDropped, "dropped"},
+}};
+
+constexpr std::array<std::pair<NoteKind, std::string_view>, 3> kNoteKinds{{
+    {NoteKind::kNote, "note"},
+    {NoteKind::kReflection, "reflection"},
+    {NoteKind::kDocumentation, "documentation"},
+}};
+
+template <typename E, std::size_t N>
+std::span<const std::pair<E, std::string_view>> Table(
+    const std::array<std::pair<E, std::string_view>, N>& table) {
+  return table;
+}
+
+// An error about `session` at `path`.
+absl::Status Invalid(const Session& session, std::string_view path, std::string_view what) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("session \"", session.id, "\": ", Sv(path), ": ", Sv(what)));
+}
+
+std::string Indexed(std::string_view name, std::size_t i) {
+  return absl::StrCat(Sv(name), "[", i, "]");
+}
+
+}  // namespace
+
+std::string_view SessionStatusName(SessionStatus status) {
+  return detail::NameOf(Table(kSessionStatuses), status);
+}
+std::optional<SessionStatus> ParseSessionStatus(std::string_view name) {
+  return detail::ValueOf(Table(kSessionStatuses), name);
+}
+std::string_view CancelReasonName(CancelReason reason) {
+  return detail::NameOf(Table(kCancelReasons), reason);
+}
+std::optional<CancelReason> ParseCancelReason(std::string_view name) {
+  return detail::ValueOf(Table(kCancelReasons), name);
+}
+std::string_view ShiftName(Shift shift) { return detail::NameOf(Table(kShifts), shift); }
+std::optional<Shift> ParseShift(std::string_view name) {
+  return detail::ValueOf(Table(kShifts), name);
+}
+std::string_view ActionStatusName(ActionStatus status) {
+  return detail::NameOf(Table(kActionStatuses), status);
+}
+std::optional<ActionStatus> ParseActionStatus(std::string_view name) {
+  return detail::ValueOf(Table(kActionStatuses), name);
+}
+std::string_view NoteKindName(NoteKind kind) { return detail::NameOf(Table(kNoteKinds), kind); }
+std::optional<NoteKind> ParseNoteKind(std::string_view name) {
+  return detail::ValueOf(Table(kNoteKinds), name);
+}
+
+const Participant* Session::FindParticipant(std::string_view participant_id) const {
+  for (const Participant& p : participants) {
+    if (p.id == participant_id) return &p;
+  }
+  return nullptr;
+}
+
+const Action* Session::FindAction(std::string_view action_id) const {
+  for (const Action& a : actions) {
+    if (a.id == action_id) return &a;
+  }
+  return nullptr;
+}
+
+Action* Session::FindAction(std::string_view action_id) {
+  for (Action& a : actions) {
+    if (a.id == action_id) return &a;
+  }
+  return nullptr;
+}
+
+std::string NewSessionId() {
+  unsigned char bytes[16];
+  if (RAND_bytes(bytes, sizeof bytes) != 1) {
+    // OpenSSL's generator failed to seed: fall back to the C++ one.
+    std::random_device device;
+    for (unsigned char& b : bytes) b = static_cast<unsigned char>(device());
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id;
+  id.reserve(2 * sizeof bytes);
+  for (unsigned char b : bytes) {
+    id += kHex[b >> 4];
+    id += kHex[b & 0xf];
+  }
+  return id;
+}
+
+absl::Status ValidateSession(const Session& session) {
+  if (session.id.empty()) return Invalid(session, "id", "is empty");
+  if (session.format_id.empty()) return Invalid(session, "format.id", "is empty");
+  if (session.format_version < 1) {
+    return Invalid(session, "format.version", absl::StrCat(session.format_version, " is below 1"));
+  }
+  if (session.status() == SessionStatus::kHeld && !session.actual_start.has_value()) {
+    return Invalid(session, "actual_start", "a held session needs an actual start");
+  }
+  if (session.actual_end.has_value() && !session.actual_start.has_value()) {
+    return Invalid(session, "actual_end", "an end without a start");
+  }
+  if (session.actual_end.has_value() && *session.actual_end < *session.actual_start) {
+    return Invalid(session, "actual_end", "ends before it starts");
+  }
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i < session.participants.size(); ++i) {
+    const Participant& p = session.participants[i];
+    std::string path = Indexed("participants", i) + ".id";
+    if (p.id.empty()) return Invalid(session, path, "is empty");
+    if (!seen.insert(p.id).second) {
+      return Invalid(session, path, absl::StrCat("\"", p.id, "\" takes part twice"));
+    }
+  }
+  for (std::size_t i = 0; i < session.steps.size(); ++i) {
+    const StepTiming& t = session.steps[i];
+    if (t.step_id.empty()) return Invalid(session, Indexed("steps", i) + ".step", "is empty");
+    if (t.end < t.start) {
+      return Invalid(session, Indexed("steps", i) + ".end", "ends before it starts");
+    }
+  }
+  seen.clear();
+  for (std::size_t i = 0; i < session.actions.size(); ++i) {
+    const Action& a = session.actions[i];
+    std::string path = Indexed("actions", i);
+    if (a.id.empty()) return Invalid(session, path + ".id", "is empty");
+    if (!seen.insert(a.id).second) {
+      return Invalid(session, path + ".id", absl::StrCat("\"", a.id, "\" is used twice"));
+    }
+    for (std::size_t j = 1; j < a.history.size(); ++j) {
+      if (a.history[j].at < a.history[j - 1].at) {
+        return Invalid(session, absl::StrCat(path, ".history[", j, "].at"),
+                       "is earlier than the change before it");
+      }
+    }
+  }
+  seen.clear();
+  for (std::size_t i = 0; i < session.feedback.size(); ++i) {
+    const Feedback& f = session.feedback[i];
+    std::string path = Indexed("feedback", i);
+    if (f.rating < 1 || f.rating > 5) {
+      return Invalid(session, path + ".rating", absl::StrCat(f.rating, " is not from 1 to 5"));
+    }
+    if (f.participant.empty()) return Invalid(session, path + ".participant", "is empty");
+    if (!seen.insert(f.participant).second) {
+      return Invalid(session, path + ".participant",
+                     absl::StrCat("\"", f.participant, "\" already gave feedback"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace carelearn
