@@ -44,7 +44,7 @@ section "format check (clang-format)"
 git ls-files -co --exclude-standard -- '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 section "Python package and tests"
-python3 -m pip install -q --disable-pip-version-check --no-build-isolation ".[test]"
+python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore --no-build-isolation ".[test]"
 python3 -m pytest -W error tests/python
 
 section "done"

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash tools/install-deps.sh
-python3 -m pip install -q --disable-pip-version-check --no-build-isolation .
+python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore --no-build-isolation .
 
 set -x
 carelearn catalog

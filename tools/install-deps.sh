@@ -28,5 +28,5 @@ if ((${#missing[@]})); then
 fi
 
 python3 -m pip --version >/dev/null 2>&1 || { echo "carelearn: python3 with pip is needed" >&2; exit 1; }
-pip_packages=("scikit-build-core>=0.10" "pybind11>=2.12" "cmake>=3.24" "ninja")
-python3 -m pip install -q --disable-pip-version-check "${pip_packages[@]}"
+pip_packages=("scikit-build-core>=0.10" "pybind11==3.1.0" "cmake>=3.24" "ninja")
+python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "${pip_packages[@]}"

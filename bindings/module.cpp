@@ -1,0 +1,102 @@
+// bindings/module.cpp
+//
+// The module carelearn._core and the translation of absl::Status into the
+// carelearn.Error exceptions, in one place.
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "carelearn/io/json.hpp"
+#include "carelearn/version.hpp"
+#include "common.hpp"
+
+namespace carelearn::bindings {
+namespace {
+
+/// The Python exception classes, handed over by carelearn/__init__.py.
+struct ExceptionTypes {
+  py::object error;           ///< carelearn.Error: any other code.
+  py::object format_error;    ///< kInvalidArgument.
+  py::object not_found;       ///< kNotFound.
+  py::object limit;           ///< kResourceExhausted.
+  py::object version;         ///< kFailedPrecondition.
+  py::object already_exists;  ///< kAlreadyExists.
+};
+
+// Leaked on purpose: the references must outlive every call, and must not be
+// released after the interpreter has shut down.
+ExceptionTypes& Types() {
+  static auto* const types = new ExceptionTypes();
+  return *types;
+}
+
+const py::object& TypeFor(absl::StatusCode code) {
+  const ExceptionTypes& t = Types();
+  switch (code) {
+    case absl::StatusCode::kInvalidArgument:
+      return t.format_error;
+    case absl::StatusCode::kNotFound:
+      return t.not_found;
+    case absl::StatusCode::kResourceExhausted:
+      return t.limit;
+    case absl::StatusCode::kFailedPrecondition:
+      return t.version;
+    case absl::StatusCode::kAlreadyExists:
+      return t.already_exists;
+    default:
+      return t.error;
+  }
+}
+
+}  // namespace
+
+void ThrowStatus(const absl::Status& status) {
+  std::string message(status.message());
+  const py::object& type = TypeFor(status.code());
+  if (!type) throw std::runtime_error(message);
+  py::dict kwargs;
+  if (std::optional<ErrorLocation> location = GetErrorLocation(status)) {
+    kwargs["path"] = location->pointer;
+    kwargs["line"] = location->line;
+    kwargs["column"] = location->column;
+  }
+  py::object exception = type(message, **kwargs);
+  PyErr_SetObject(type.ptr(), exception.ptr());
+  throw py::error_already_set();
+}
+
+void BindErrors(py::module_& m) {
+  m.def(
+      "_set_exception_types",
+      [](py::object error, py::object format_error, py::object not_found, py::object limit,
+         py::object version, py::object already_exists) {
+        ExceptionTypes& t = Types();
+        t.error = std::move(error);
+        t.format_error = std::move(format_error);
+        t.not_found = std::move(not_found);
+        t.limit = std::move(limit);
+        t.version = std::move(version);
+        t.already_exists = std::move(already_exists);
+      },
+      py::arg("error"), py::arg("format_error"), py::arg("not_found"), py::arg("limit"),
+      py::arg("version"), py::arg("already_exists"),
+      "Hands the module the carelearn.Error classes it raises (called once by carelearn).\n\n"
+      "Each is called as `cls(message, path=..., line=..., column=...)`, the location\n"
+      "given only for a loader's error.");
+}
+
+}  // namespace carelearn::bindings
+
+PYBIND11_MODULE(_core, m) {
+  namespace cb = carelearn::bindings;
+  m.doc() =
+      "carelearn._core: the C++ library carelearn bound for Python.\n\n"
+      "A thin skin over the C++ API; use the package `carelearn`, which adds the\n"
+      "pythonic conveniences, rather than this module directly.";
+  m.attr("__version__") = std::string(carelearn::kVersion);
+  cb::BindErrors(m);
+  cb::BindModel(m);
+  cb::BindPlan(m);
+  cb::BindIo(m);
+}

@@ -1,0 +1,136 @@
+"""Errors of the C++ library arrive as carelearn.Error subclasses, with the same text."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import pickle
+
+import pytest
+
+import carelearn
+from carelearn import (
+    AlreadyExistsError,
+    Error,
+    Format,
+    FormatError,
+    LimitError,
+    NotFoundError,
+    VersionError,
+)
+
+
+def test_the_error_classes() -> None:
+    assert issubclass(FormatError, Error) and issubclass(FormatError, ValueError)
+    assert issubclass(NotFoundError, Error) and issubclass(NotFoundError, LookupError)
+    for cls in (LimitError, VersionError, AlreadyExistsError):
+        assert issubclass(cls, Error)
+    assert issubclass(Error, Exception)
+
+
+def test_a_misspelt_key_names_its_path_line_and_column(meeting: Format) -> None:
+    data = meeting.to_dict()
+    data["steps"][1]["budjet"] = data["steps"][1].pop("budget")
+    with pytest.raises(FormatError) as caught:
+        Format.from_dict(data)
+    error = caught.value
+    assert error.path == "/steps/1/budjet"
+    assert error.line is not None and error.line > 1
+    assert error.column is not None and error.column > 1
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    assert text.splitlines()[error.line - 1][error.column - 1 :].startswith('"budjet"')
+    assert str(error) == (
+        f'<dict>:{error.line}:{error.column}: /steps/1/budjet: unknown key "budjet"; '
+        'did you mean "budget"?'
+    )
+
+
+def test_a_file_error_names_the_file(tmp_path: pathlib.Path, meeting: Format) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(
+        meeting.to_json().replace('"minutes": 30', '"minutes": "30"'), "utf-8"
+    )
+    with pytest.raises(FormatError) as caught:
+        carelearn.load(path)
+    assert caught.value.path == "/duration/minutes"
+    assert str(caught.value).startswith(
+        f"{path}:{caught.value.line}:{caught.value.column}: "
+    )
+    assert str(caught.value).endswith('found the string "30"')
+
+
+def test_a_truncated_document_is_a_format_error(meeting: Format) -> None:
+    with pytest.raises(FormatError, match="truncated"):
+        Format.from_json(meeting.to_json()[:200])
+
+
+def test_a_newer_schema_is_a_version_error(meeting: Format) -> None:
+    with pytest.raises(VersionError) as caught:
+        Format.from_json(meeting.to_json().replace('"format/1"', '"format/2"'))
+    assert caught.value.path == "/carelearn"
+    assert "format/2" in str(caught.value)
+
+
+def test_a_document_of_another_kind_is_a_version_error(meeting: Format) -> None:
+    with pytest.raises(VersionError, match='expected a "variant/1" document'):
+        carelearn.Variant.from_json(meeting.to_json())
+
+
+def test_passing_a_limit_is_a_limit_error(meeting: Format) -> None:
+    with pytest.raises(LimitError, match="max_depth") as caught:
+        carelearn.loads(meeting.to_json(), options=carelearn.ParseOptions(max_depth=2))
+    assert caught.value.path
+
+
+def test_a_missing_file_is_not_found(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(NotFoundError, match="cannot read") as caught:
+        carelearn.load(tmp_path / "nowhere.json")
+    assert caught.value.path is None
+
+
+def test_adding_twice_already_exists(meeting: Format) -> None:
+    catalog = carelearn.Catalog()
+    catalog.add(meeting)
+    with pytest.raises(AlreadyExistsError, match="already in the catalog"):
+        catalog.add(meeting)
+
+
+def test_a_variant_of_a_missing_base_is_not_found() -> None:
+    variant = carelearn.Variant(id="mine", extends=carelearn.FormatRef("nowhere", 1))
+    with pytest.raises(NotFoundError, match='extends "nowhere" version 1'):
+        carelearn.Catalog().add_variant(variant)
+
+
+def test_a_change_to_a_missing_step_is_a_format_error(meeting: Format) -> None:
+    variant = carelearn.Variant(
+        id="mine",
+        extends=carelearn.FormatRef("systematic-learning-meeting", 1),
+        changes=[carelearn.StepChange.remove("no-such-step")],
+    )
+    with pytest.raises(FormatError, match=r'changes\[0\].*"no-such-step"'):
+        carelearn.apply_variant(meeting, variant)
+
+
+def test_planning_for_nobody_is_a_format_error(meeting: Format) -> None:
+    with pytest.raises(FormatError, match="participants must be at least 1"):
+        carelearn.plan_agenda(meeting, 0, "2026-03-04T14:00")
+
+
+def test_a_bad_start_is_a_value_error(meeting: Format) -> None:
+    with pytest.raises(ValueError, match="is not a date and time"):
+        carelearn.plan_agenda(meeting, 5, "tomorrow")
+
+
+def test_errors_pickle_with_their_location(meeting: Format) -> None:
+    data = meeting.to_dict()
+    data["titel"] = data.pop("title")
+    with pytest.raises(FormatError) as caught:
+        Format.from_dict(data)
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert type(again) is FormatError
+    assert (again.path, again.line, again.column) == (
+        caught.value.path,
+        caught.value.line,
+        caught.value.column,
+    )
+    assert str(again) == str(caught.value)

@@ -1,0 +1,66 @@
+"""The Python examples run, and print what the documentation says they print."""
+
+from __future__ import annotations
+
+import pathlib
+import subprocess
+import sys
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples" / "python"
+
+
+def run(name: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / name), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def test_plan_meeting() -> None:
+    out = run("plan_meeting.py")
+    assert out.startswith("Systematic learning meeting: room for 8–9 participants\n")
+    assert "Agenda: Systematic learning meeting" in out
+    assert "14:17–14:29" in out
+    assert "Overrun: 3–4 min" in out
+    assert out.rstrip().endswith(
+        "budget-overrun: the steps take 33–34 min for 12 participants; "
+        "30 min are planned (3–4 min over)"
+    )
+
+
+def test_plan_meeting_in_danish_for_eight() -> None:
+    out = run("plan_meeting.py", "8", "da")
+    assert out.startswith("Systematisk læringsmøde: room for 8–9 participants\n")
+    assert "Dagsorden: Systematisk læringsmøde" in out
+    assert "budget-overrun" not in out
+
+
+def test_custom_format(tmp_path: pathlib.Path) -> None:
+    out = run("custom_format.py", str(tmp_path))
+    lines = out.splitlines()
+    assert lines[0] == "morning-huddle: 2 steps, 15 min"
+    assert "saved and reloaded morning-huddle.json" in lines
+    assert (tmp_path / "morning-huddle.json").is_file()
+    assert "weekend-huddle extends morning-huddle" in lines
+    assert "  duration: 15 min -> 10 min" in lines
+    assert "  steps[overview].budget: 5 min -> 3–5 min" in lines
+    assert any(
+        line.startswith("  steps[learnt-yesterday]: ") and line.endswith("-> -")
+        for line in lines
+    )
+
+
+def test_the_python_guide_shows_the_examples_as_they_are() -> None:
+    guide = (EXAMPLES.parents[1] / "docs" / "python.md").read_text(encoding="utf-8")
+    for example in sorted(EXAMPLES.glob("*.py")):
+        code = example.read_text(encoding="utf-8")
+        assert f"```python\n{code}```" in guide, (
+            f"docs/python.md does not show {example.name}"
+        )
