@@ -49,8 +49,8 @@ struct CheckOptions {
 ///     requirement or the "facilitator" prerequisite) and nobody has the role;
 ///   - "missing-role", "too-many-of-role", "below-capacity", "capacity-exceeded",
 ///     "unknown-role" (warnings);
-///   - "too-few-<outputs>", "too-many-<outputs>" (errors) against the declared
-///     outputs, where <outputs> is "learning-points", "organisational-actions",
+///   - "too-few-KIND", "too-many-KIND" (errors) against the declared
+///     outputs, where KIND is "learning-points", "organisational-actions",
 ///     "feedback", "reflections" or "documentation";
 ///   - "output-not-produced-here", "unknown-prompt", "unknown-step",
 ///     "step-not-held", "duration-overrun" (warnings);
