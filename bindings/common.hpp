@@ -1,9 +1,11 @@
 // bindings/common.hpp
 //
 // What the binding translation units of carelearn._core share: the one place
-// that turns an absl::Status into a Python exception, the conversion of
-// absl::CivilMinute to and from datetime.datetime, and a helper that binds a
-// std::vector member as a tuple-valued property.
+// that turns an absl::Status into a Python exception, the conversions of
+// absl::CivilMinute (naive datetime.datetime), absl::Time (aware
+// datetime.datetime, UTC on the way out), absl::Duration (datetime.timedelta)
+// and absl::CivilDay (datetime.date), and a helper that binds a std::vector
+// member as a tuple-valued property.
 //
 // The bindings are a thin skin: they call the C++ library and convert values,
 // nothing more. Everything pythonic beyond that lives in python/carelearn/.
@@ -20,6 +22,7 @@
 #include <datetime.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -28,29 +31,43 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "carelearn/model/text.hpp"
 
 namespace carelearn::bindings {
 
 namespace py = pybind11;
 
+/// What absl::StatusCode::kFailedPrecondition means where a status comes from.
+enum class Precondition {
+  /// A document of another kind or a newer version (a loader, a store's
+  /// file): carelearn.VersionError.
+  kVersion,
+  /// A call the object's state does not allow (`Runner.next` after
+  /// `finish`, an action set to the status it has): carelearn.StateError.
+  kState,
+};
+
 /// Raises the carelearn.Error subclass that matches `status`'s code, with its
 /// message and, for a loader's error, the location (path, line, column).
+/// `precondition` says which class a kFailedPrecondition raises.
 ///
 /// The exception classes are defined in Python (carelearn/_errors.py) and
 /// handed to the module by `_set_exception_types`; until then a RuntimeError
 /// is raised. `status` must not be OK.
-[[noreturn]] void ThrowStatus(const absl::Status& status);
+[[noreturn]] void ThrowStatus(const absl::Status& status,
+                              Precondition precondition = Precondition::kVersion);
 
 /// Raises for a non-OK `status`; does nothing for OK.
-inline void ThrowIfError(const absl::Status& status) {
-  if (!status.ok()) ThrowStatus(status);
+inline void ThrowIfError(const absl::Status& status,
+                         Precondition precondition = Precondition::kVersion) {
+  if (!status.ok()) ThrowStatus(status, precondition);
 }
 
 /// The value of `result`, or raises its error.
 template <typename T>
-T Unwrap(absl::StatusOr<T> result) {
-  if (!result.ok()) ThrowStatus(result.status());
+T Unwrap(absl::StatusOr<T> result, Precondition precondition = Precondition::kVersion) {
+  if (!result.ok()) ThrowStatus(result.status(), precondition);
   return *std::move(result);
 }
 
@@ -118,6 +135,9 @@ void BindErrors(py::module_& m);
 void BindModel(py::module_& m);
 void BindPlan(py::module_& m);
 void BindIo(py::module_& m);
+void BindRecord(py::module_& m);
+void BindStore(py::module_& m);
+void BindSchedule(py::module_& m);
 
 }  // namespace carelearn::bindings
 
@@ -146,6 +166,133 @@ struct type_caster<absl::CivilMinute> {
     if (PyDateTimeAPI == nullptr) throw error_already_set();
     return PyDateTime_FromDateAndTime(static_cast<int>(t.year()), t.month(), t.day(), t.hour(),
                                       t.minute(), 0, 0);
+  }
+};
+
+/// absl::Time <-> datetime.datetime, aware: any time zone on the way in (a
+/// naive datetime raises ValueError, since it names no instant), UTC on the
+/// way out, to the microsecond (finer parts are dropped towards the past).
+/// A time outside datetime's years 1-9999 raises OverflowError on the way out.
+template <>
+struct type_caster<absl::Time> {
+ public:
+  PYBIND11_TYPE_CASTER(absl::Time, const_name("datetime.datetime"));
+
+  bool load(handle src, bool /*convert*/) {
+    if (!src) return false;
+    if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
+    if (PyDateTimeAPI == nullptr) throw error_already_set();
+    if (!PyDateTime_Check(src.ptr())) return false;
+    object offset = src.attr("utcoffset")();
+    if (offset.is_none()) {
+      throw value_error(
+          "a naive datetime names no instant: give it a tzinfo, e.g. "
+          "datetime.timezone.utc or zoneinfo.ZoneInfo(\"Europe/Copenhagen\")");
+    }
+    const absl::CivilSecond local(
+        PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
+        PyDateTime_GET_DAY(src.ptr()), PyDateTime_DATE_GET_HOUR(src.ptr()),
+        PyDateTime_DATE_GET_MINUTE(src.ptr()), PyDateTime_DATE_GET_SECOND(src.ptr()));
+    value = absl::FromCivil(local, absl::UTCTimeZone()) +
+            absl::Microseconds(PyDateTime_DATE_GET_MICROSECOND(src.ptr())) -
+            DurationOf(offset.ptr());
+    return true;
+  }
+
+  static handle cast(absl::Time t, return_value_policy /*policy*/, handle /*parent*/) {
+    if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
+    if (PyDateTimeAPI == nullptr) throw error_already_set();
+    const absl::TimeZone utc = absl::UTCTimeZone();
+    if (t < absl::FromCivil(absl::CivilSecond(1, 1, 1, 0, 0, 0), utc) ||
+        t >= absl::FromCivil(absl::CivilSecond(10000, 1, 1, 0, 0, 0), utc)) {
+      PyErr_SetString(PyExc_OverflowError,
+                      ("the time " + absl::FormatTime(t, utc) +
+                       " is outside the years 1-9999 that datetime.datetime can hold")
+                          .c_str());
+      throw error_already_set();
+    }
+    const absl::CivilSecond s = absl::ToCivilSecond(t, utc);
+    // The part below a second is not negative, so truncating is flooring.
+    const auto micros = static_cast<int>(absl::ToInt64Microseconds(t - absl::FromCivil(s, utc)));
+    PyObject* out = PyDateTimeAPI->DateTime_FromDateAndTime(
+        static_cast<int>(s.year()), s.month(), s.day(), s.hour(), s.minute(), s.second(), micros,
+        PyDateTime_TimeZone_UTC, PyDateTimeAPI->DateTimeType);
+    if (out == nullptr) throw error_already_set();
+    return out;
+  }
+
+  /// The datetime.timedelta `delta` as an absl::Duration.
+  static absl::Duration DurationOf(PyObject* delta) {
+    return absl::Hours(24) * PyDateTime_DELTA_GET_DAYS(delta) +
+           absl::Seconds(PyDateTime_DELTA_GET_SECONDS(delta)) +
+           absl::Microseconds(PyDateTime_DELTA_GET_MICROSECONDS(delta));
+  }
+};
+
+/// absl::Duration <-> datetime.timedelta, to the microsecond (finer parts are
+/// dropped towards zero). An infinite duration raises OverflowError on the way out.
+template <>
+struct type_caster<absl::Duration> {
+ public:
+  PYBIND11_TYPE_CASTER(absl::Duration, const_name("datetime.timedelta"));
+
+  bool load(handle src, bool /*convert*/) {
+    if (!src) return false;
+    if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
+    if (PyDateTimeAPI == nullptr) throw error_already_set();
+    if (!PyDelta_Check(src.ptr())) return false;
+    value = type_caster<absl::Time>::DurationOf(src.ptr());
+    return true;
+  }
+
+  static handle cast(absl::Duration d, return_value_policy /*policy*/, handle /*parent*/) {
+    if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
+    if (PyDateTimeAPI == nullptr) throw error_already_set();
+    if (d == absl::InfiniteDuration() || d == -absl::InfiniteDuration()) {
+      PyErr_SetString(PyExc_OverflowError, "an infinite duration has no datetime.timedelta");
+      throw error_already_set();
+    }
+    const std::int64_t micros = absl::ToInt64Microseconds(d);
+    const std::int64_t seconds = micros / 1000000;
+    const std::int64_t days = seconds / 86400;
+    if (days > 999999999 || days < -999999999) {
+      PyErr_SetString(PyExc_OverflowError, "the duration is too long for datetime.timedelta");
+      throw error_already_set();
+    }
+    PyObject* out = PyDelta_FromDSU(static_cast<int>(days), static_cast<int>(seconds % 86400),
+                                    static_cast<int>(micros % 1000000));
+    if (out == nullptr) throw error_already_set();
+    return out;
+  }
+};
+
+/// absl::CivilDay <-> datetime.date (a datetime.datetime is not taken for a date).
+template <>
+struct type_caster<absl::CivilDay> {
+ public:
+  PYBIND11_TYPE_CASTER(absl::CivilDay, const_name("datetime.date"));
+
+  bool load(handle src, bool /*convert*/) {
+    if (!src) return false;
+    if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
+    if (PyDateTimeAPI == nullptr) throw error_already_set();
+    if (!PyDate_Check(src.ptr()) || PyDateTime_Check(src.ptr())) return false;
+    value = absl::CivilDay(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
+                           PyDateTime_GET_DAY(src.ptr()));
+    return true;
+  }
+
+  static handle cast(const absl::CivilDay& d, return_value_policy /*policy*/, handle /*parent*/) {
+    if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
+    if (PyDateTimeAPI == nullptr) throw error_already_set();
+    if (d.year() < 1 || d.year() > 9999) {
+      PyErr_SetString(PyExc_OverflowError,
+                      "the date is outside the years 1-9999 that datetime.date can hold");
+      throw error_already_set();
+    }
+    PyObject* out = PyDate_FromDate(static_cast<int>(d.year()), d.month(), d.day());
+    if (out == nullptr) throw error_already_set();
+    return out;
   }
 };
 

@@ -22,6 +22,8 @@ struct ExceptionTypes {
   py::object limit;           ///< kResourceExhausted.
   py::object version;         ///< kFailedPrecondition.
   py::object already_exists;  ///< kAlreadyExists.
+  py::object state;           ///< kFailedPrecondition from a call in the wrong state.
+  py::object store;           ///< kDataLoss, kUnavailable, kPermissionDenied.
 };
 
 // Leaked on purpose: the references must outlive every call, and must not be
@@ -31,7 +33,7 @@ ExceptionTypes& Types() {
   return *types;
 }
 
-const py::object& TypeFor(absl::StatusCode code) {
+const py::object& TypeFor(absl::StatusCode code, Precondition precondition) {
   const ExceptionTypes& t = Types();
   switch (code) {
     case absl::StatusCode::kInvalidArgument:
@@ -41,9 +43,15 @@ const py::object& TypeFor(absl::StatusCode code) {
     case absl::StatusCode::kResourceExhausted:
       return t.limit;
     case absl::StatusCode::kFailedPrecondition:
+      if (precondition == Precondition::kState && t.state && !t.state.is_none()) return t.state;
       return t.version;
     case absl::StatusCode::kAlreadyExists:
       return t.already_exists;
+    case absl::StatusCode::kDataLoss:
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kPermissionDenied:
+      if (t.store && !t.store.is_none()) return t.store;
+      return t.error;
     default:
       return t.error;
   }
@@ -51,9 +59,9 @@ const py::object& TypeFor(absl::StatusCode code) {
 
 }  // namespace
 
-void ThrowStatus(const absl::Status& status) {
+void ThrowStatus(const absl::Status& status, Precondition precondition) {
   std::string message(status.message());
-  const py::object& type = TypeFor(status.code());
+  const py::object& type = TypeFor(status.code(), precondition);
   if (!type) throw std::runtime_error(message);
   py::dict kwargs;
   if (std::optional<ErrorLocation> location = GetErrorLocation(status)) {
@@ -70,7 +78,7 @@ void BindErrors(py::module_& m) {
   m.def(
       "_set_exception_types",
       [](py::object error, py::object format_error, py::object not_found, py::object limit,
-         py::object version, py::object already_exists) {
+         py::object version, py::object already_exists, py::object state, py::object store) {
         ExceptionTypes& t = Types();
         t.error = std::move(error);
         t.format_error = std::move(format_error);
@@ -78,12 +86,16 @@ void BindErrors(py::module_& m) {
         t.limit = std::move(limit);
         t.version = std::move(version);
         t.already_exists = std::move(already_exists);
+        t.state = std::move(state);
+        t.store = std::move(store);
       },
       py::arg("error"), py::arg("format_error"), py::arg("not_found"), py::arg("limit"),
-      py::arg("version"), py::arg("already_exists"),
+      py::arg("version"), py::arg("already_exists"), py::arg("state") = py::none(),
+      py::arg("store") = py::none(),
       "Hands the module the carelearn.Error classes it raises (called once by carelearn).\n\n"
       "Each is called as `cls(message, path=..., line=..., column=...)`, the location\n"
-      "given only for a loader's error.");
+      "given only for a loader's error. `state` (a call in the wrong state) and `store`\n"
+      "(a damaged, busy or read-only store) fall back to `version` and `error`.");
 }
 
 }  // namespace carelearn::bindings
@@ -99,4 +111,7 @@ PYBIND11_MODULE(_core, m) {
   cb::BindModel(m);
   cb::BindPlan(m);
   cb::BindIo(m);
+  cb::BindRecord(m);
+  cb::BindStore(m);
+  cb::BindSchedule(m);
 }

@@ -13,6 +13,7 @@
 #define CARELEARN_CARELEARN_HPP_
 
 #include "carelearn/io/json.hpp"
+#include "carelearn/io/programme_json.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/diff.hpp"
 #include "carelearn/model/format.hpp"

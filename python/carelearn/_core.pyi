@@ -9,7 +9,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'Capacity', 'Catalog', 'Component', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'Format', 'FormatRef', 'Lang', 'MinuteRange', 'OutputKind', 'ParseOptions', 'Participation', 'Period', 'Place', 'Prerequisite', 'Prompt', 'QuestionSet', 'Role', 'RoleRequirement', 'Setting', 'Severity', 'Step', 'StepChange', 'Text', 'TimeBudget', 'TimeUnit', 'ValidationContext', 'Variant', 'WorkingDay', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'canonical_extensions', 'describe_budget', 'diff', 'difference_kind_name', 'find_builtin_role', 'format_diagnostic', 'has_errors', 'lang_code', 'load_document', 'load_format', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'output_kind_name', 'parse_document', 'parse_format', 'parse_lang', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_question_set', 'parse_severity', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'render_markdown', 'render_text', 'severity_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'validate']
+__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_document', 'parse_format', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_programme', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'planned_hours_per_person', 'planned_hours_per_unit', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'validate', 'validate_programme', 'validate_session', 'weekday_code']
 class Lang(enum.Enum):
     """
     A language in which carelearn shows text to people.
@@ -2256,12 +2256,3578 @@ class ErrorLocation:
     @pointer.setter
     def pointer(self, arg0: str) -> None:
         ...
-def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found: typing.Any, limit: typing.Any, version: typing.Any, already_exists: typing.Any) -> None:
+class SessionStatus(enum.Enum):
+    """
+    Whether a planned session took place.
+    """
+    CANCELLED: typing.ClassVar[SessionStatus]
+    HELD: typing.ClassVar[SessionStatus]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class CancelReason(enum.Enum):
+    """
+    Why a session was cancelled, so that cadence can be measured honestly.
+    """
+    HOLIDAY: typing.ClassVar[CancelReason]
+    NO_FACILITATOR: typing.ClassVar[CancelReason]
+    OTHER: typing.ClassVar[CancelReason]
+    STAFFING: typing.ClassVar[CancelReason]
+    WORKLOAD: typing.ClassVar[CancelReason]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class Shift(enum.Enum):
+    """
+    The shift a participant works.
+    """
+    DAY: typing.ClassVar[Shift]
+    EVENING: typing.ClassVar[Shift]
+    NIGHT: typing.ClassVar[Shift]
+    UNSPECIFIED: typing.ClassVar[Shift]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class ActionStatus(enum.Enum):
+    """
+    Where a proposed organisational action stands.
+    """
+    DONE: typing.ClassVar[ActionStatus]
+    DROPPED: typing.ClassVar[ActionStatus]
+    IN_PROGRESS: typing.ClassVar[ActionStatus]
+    OPEN: typing.ClassVar[ActionStatus]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class NoteKind(enum.Enum):
+    """
+    What a note records.
+    """
+    DOCUMENTATION: typing.ClassVar[NoteKind]
+    NOTE: typing.ClassVar[NoteKind]
+    REFLECTION: typing.ClassVar[NoteKind]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class Redaction(enum.Enum):
+    """
+    How much an exported session leaves out.
+    """
+    CONFIDENTIAL: typing.ClassVar[Redaction]
+    EVALUATOR: typing.ClassVar[Redaction]
+    NONE: typing.ClassVar[Redaction]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class Cancellation:
+    """
+    Why a session did not take place, or stopped early.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, reason: CancelReason = ..., note: str = '') -> None:
+        """
+        A cancellation for `reason`, with a few words more in `note`.
+        """
+    @typing.overload
+    def __init__(self, other: Cancellation) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def note(self) -> str:
+        """
+        A few words more; may be empty. Never write names here.
+        """
+    @note.setter
+    def note(self, arg0: str) -> None:
+        ...
+    @property
+    def reason(self) -> CancelReason:
+        """
+        The reason, as a category.
+        """
+    @reason.setter
+    def reason(self, arg0: CancelReason) -> None:
+        ...
+class Participant:
+    """
+    One person who took part, by pseudonym (see Pseudonymiser), never by name.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, id: str = '', role: str = '', unit: str = '', profession: str = '', shift: Shift = ...) -> None:
+        """
+        A participant from its fields.
+        """
+    @typing.overload
+    def __init__(self, other: Participant) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def id(self) -> str:
+        """
+        Pseudonymous id (see Pseudonymiser); never a name or a CPR number.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
+    def profession(self) -> str:
+        """
+        The profession, e.g. "nurse"; may be empty.
+        """
+    @profession.setter
+    def profession(self, arg0: str) -> None:
+        ...
+    @property
+    def role(self) -> str:
+        """
+        The role's id in this session, e.g. "facilitator".
+        """
+    @role.setter
+    def role(self, arg0: str) -> None:
+        ...
+    @property
+    def shift(self) -> Shift:
+        """
+        The shift the person works.
+        """
+    @shift.setter
+    def shift(self, arg0: Shift) -> None:
+        ...
+    @property
+    def unit(self) -> str:
+        """
+        The unit the person belongs to (may differ from the session's).
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None:
+        ...
+class StepTiming:
+    """
+    When one step of the format really started and ended.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, step_id: str = '', start: datetime.datetime = ..., end: datetime.datetime = ...) -> None:
+        """
+        A step timing from its fields (aware datetimes).
+        """
+    @typing.overload
+    def __init__(self, other: StepTiming) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def end(self) -> datetime.datetime:
+        """
+        When it ended; not before `start`.
+        """
+    @end.setter
+    def end(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def start(self) -> datetime.datetime:
+        """
+        When the step started.
+        """
+    @start.setter
+    def start(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def step_id(self) -> str:
+        """
+        The format's step id.
+        """
+    @step_id.setter
+    def step_id(self, arg0: str) -> None:
+        ...
+class PromptUse:
+    """
+    A question that was used, by its stable id.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, step_id: str = '', question_id: str = '') -> None:
+        """
+        The question `question_id`, used in the step `step_id`.
+        """
+    @typing.overload
+    def __init__(self, other: PromptUse) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def question_id(self) -> str:
+        """
+        The prompt's id (its step's, or its question set's).
+        """
+    @question_id.setter
+    def question_id(self, arg0: str) -> None:
+        ...
+    @property
+    def step_id(self) -> str:
+        """
+        The step it was used in.
+        """
+    @step_id.setter
+    def step_id(self, arg0: str) -> None:
+        ...
+class Case:
+    """
+    The case a session learnt from: a category and, when it concerns a
+    citizen, a pseudonymous reference, never a name.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, category: str = '', citizen: str = '') -> None:
+        """
+        A case of `category`, about the citizen with the pseudonym `citizen` (or none).
+        """
+    @typing.overload
+    def __init__(self, other: Case) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def category(self) -> str:
+        """
+        What kind of case, e.g. "difficult-conversation", "fall".
+        """
+    @category.setter
+    def category(self, arg0: str) -> None:
+        ...
+    @property
+    def citizen(self) -> str:
+        """
+        Pseudonymous citizen reference; empty when the case concerns no citizen.
+        """
+    @citizen.setter
+    def citizen(self, arg0: str) -> None:
+        ...
+class LearningPoint:
+    """
+    A learning point ("laeringspointe").
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, text: str = '', *, step_id: str = '', author: str = '', confidential: bool = False) -> None:
+        """
+        A learning point with `text`; the runner sets `step_id`.
+        """
+    @typing.overload
+    def __init__(self, other: LearningPoint) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def author(self) -> str:
+        """
+        The author's pseudonym; empty for the group.
+        """
+    @author.setter
+    def author(self, arg0: str) -> None:
+        ...
+    @property
+    def confidential(self) -> bool:
+        """
+        True: the text is left out of exports unless asked for.
+        """
+    @confidential.setter
+    def confidential(self, arg0: bool) -> None:
+        ...
+    @property
+    def step_id(self) -> str:
+        """
+        The step it was recorded in.
+        """
+    @step_id.setter
+    def step_id(self, arg0: str) -> None:
+        ...
+    @property
+    def text(self) -> str:
+        """
+        What was learnt; empty when left out of an export.
+        """
+    @text.setter
+    def text(self, arg0: str) -> None:
+        ...
+class StatusChange:
+    """
+    One dated change of an action's status.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, status: ActionStatus = ..., at: datetime.datetime = ...) -> None:
+        """
+        The action has `status` from `at` (an aware datetime) on.
+        """
+    @typing.overload
+    def __init__(self, other: StatusChange) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def at(self) -> datetime.datetime:
+        """
+        When it changed.
+        """
+    @at.setter
+    def at(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def status(self) -> ActionStatus:
+        """
+        The status from this time on.
+        """
+    @status.setter
+    def status(self, arg0: ActionStatus) -> None:
+        ...
+class Action:
+    """
+    A proposed organisational action (a new procedure or standard) and what became of it.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, text: str = '', *, id: str = '', step_id: str = '', owner: str = '', due: datetime.date | None = None, history: collections.abc.Sequence[StatusChange] = ()) -> None:
+        """
+        An action with `text`; the runner sets `step_id`, an id when empty, and the
+        first status change (open, now) when `history` is empty.
+        """
+    @typing.overload
+    def __init__(self, other: Action) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    def current_status(self) -> ActionStatus:
+        """
+        The status now: the last change's, or ActionStatus.OPEN when there is none.
+        """
+    @property
+    def due(self) -> datetime.date | None:
+        """
+        When it is due (a datetime.date); None when not set.
+        """
+    @due.setter
+    def due(self, arg0: datetime.date | None) -> None:
+        ...
+    @property
+    def history(self) -> tuple[StatusChange, ...]:
+        """
+        The dated status changes, oldest first; times never go backwards.
+        """
+    @history.setter
+    def history(self, arg1: collections.abc.Sequence[StatusChange]) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        Unique within the session, e.g. "a1".
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
+    def owner(self) -> str:
+        """
+        Who takes it forward: a role ("leader") or a pseudonym; may be empty.
+        """
+    @owner.setter
+    def owner(self, arg0: str) -> None:
+        ...
+    @property
+    def step_id(self) -> str:
+        """
+        The step it was proposed in.
+        """
+    @step_id.setter
+    def step_id(self, arg0: str) -> None:
+        ...
+    @property
+    def text(self) -> str:
+        """
+        What is proposed; empty when left out of an export.
+        """
+    @text.setter
+    def text(self, arg0: str) -> None:
+        ...
+class Feedback:
+    """
+    One participant's feedback on a session.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, participant: str = '', rating: typing.SupportsInt | typing.SupportsIndex = 3, comment: str = '', *, step_id: str = '') -> None:
+        """
+        `participant`'s feedback: a rating from 1 to 5 and a comment; the runner sets `step_id`.
+        """
+    @typing.overload
+    def __init__(self, other: Feedback) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def comment(self) -> str:
+        """
+        Free text; may be empty.
+        """
+    @comment.setter
+    def comment(self, arg0: str) -> None:
+        ...
+    @property
+    def participant(self) -> str:
+        """
+        The participant's pseudonym; one feedback per participant.
+        """
+    @participant.setter
+    def participant(self, arg0: str) -> None:
+        ...
+    @property
+    def rating(self) -> int:
+        """
+        From 1 (poor) to 5 (excellent).
+        """
+    @rating.setter
+    def rating(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def step_id(self) -> str:
+        """
+        The step it was given in.
+        """
+    @step_id.setter
+    def step_id(self, arg0: str) -> None:
+        ...
+class Note:
+    """
+    A free-text note, reflection or piece of documentation.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, text: str = '', *, kind: NoteKind = ..., step_id: str = '', confidential: bool = False) -> None:
+        """
+        A note of `kind` with `text`; the runner sets `step_id`.
+        """
+    @typing.overload
+    def __init__(self, other: Note) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def confidential(self) -> bool:
+        """
+        True: the text is left out of exports unless asked for.
+        """
+    @confidential.setter
+    def confidential(self, arg0: bool) -> None:
+        ...
+    @property
+    def kind(self) -> NoteKind:
+        """
+        What it records.
+        """
+    @kind.setter
+    def kind(self, arg0: NoteKind) -> None:
+        ...
+    @property
+    def step_id(self) -> str:
+        """
+        The step it was written in.
+        """
+    @step_id.setter
+    def step_id(self, arg0: str) -> None:
+        ...
+    @property
+    def text(self) -> str:
+        """
+        The text; empty when left out of an export.
+        """
+    @text.setter
+    def text(self, arg0: str) -> None:
+        ...
+class Session:
+    """
+    One held or cancelled occurrence of a format: who took part (by pseudonym),
+    when each step really started and ended, the questions used, the case, the
+    learning points, the actions with their status history, feedback and notes.
+    
+    Use carelearn.Session, which adds to_dict/from_dict (the "session/1" JSON),
+    JSON lines and pickling.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, id: str = '', format_id: str = '', format_version: typing.SupportsInt | typing.SupportsIndex = 1, unit: str = '', planned_start: datetime.datetime = ..., actual_start: datetime.datetime | None = None, actual_end: datetime.datetime | None = None, cancellation: Cancellation | None = None, participants: collections.abc.Sequence[Participant] = (), steps: collections.abc.Sequence[StepTiming] = (), prompts: collections.abc.Sequence[PromptUse] = (), presented_case: Case | None = None, learning_points: collections.abc.Sequence[LearningPoint] = (), actions: collections.abc.Sequence[Action] = (), feedback: collections.abc.Sequence[Feedback] = (), notes: collections.abc.Sequence[Note] = ()) -> None:
+        """
+        A session from its fields, all keyword arguments; times are aware datetimes.
+        """
+    @typing.overload
+    def __init__(self, other: Session) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    def find_action(self, action_id: str) -> Action | None:
+        """
+        A copy of the action with `action_id`, or None.
+        """
+    def find_participant(self, participant_id: str) -> Participant | None:
+        """
+        A copy of the participant with that pseudonym, or None.
+        """
+    def status(self) -> SessionStatus:
+        """
+        SessionStatus.CANCELLED when `cancellation` is set, HELD otherwise.
+        """
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """
+        The proposed organisational actions.
+        """
+    @actions.setter
+    def actions(self, arg1: collections.abc.Sequence[Action]) -> None:
+        ...
+    @property
+    def actual_end(self) -> datetime.datetime | None:
+        """
+        When it ended; None when it never started.
+        """
+    @actual_end.setter
+    def actual_end(self, arg0: datetime.datetime | None) -> None:
+        ...
+    @property
+    def actual_start(self) -> datetime.datetime | None:
+        """
+        When it started; None when cancelled beforehand.
+        """
+    @actual_start.setter
+    def actual_start(self, arg0: datetime.datetime | None) -> None:
+        ...
+    @property
+    def cancellation(self) -> Cancellation | None:
+        """
+        Set when the session was cancelled (before it began or part-way).
+        """
+    @cancellation.setter
+    def cancellation(self, arg0: Cancellation | None) -> None:
+        ...
+    @property
+    def feedback(self) -> tuple[Feedback, ...]:
+        """
+        The feedback, at most one per participant.
+        """
+    @feedback.setter
+    def feedback(self, arg1: collections.abc.Sequence[Feedback]) -> None:
+        ...
+    @property
+    def format_id(self) -> str:
+        """
+        The format that was held.
+        """
+    @format_id.setter
+    def format_id(self, arg0: str) -> None:
+        ...
+    @property
+    def format_version(self) -> int:
+        """
+        Its version.
+        """
+    @format_version.setter
+    def format_version(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        Unique id of the session (the store's key).
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
+    def learning_points(self) -> tuple[LearningPoint, ...]:
+        """
+        The learning points.
+        """
+    @learning_points.setter
+    def learning_points(self, arg1: collections.abc.Sequence[LearningPoint]) -> None:
+        ...
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        """
+        Notes, reflections and documentation.
+        """
+    @notes.setter
+    def notes(self, arg1: collections.abc.Sequence[Note]) -> None:
+        ...
+    @property
+    def participants(self) -> tuple[Participant, ...]:
+        """
+        Who took part, in the order they sat (a round's order).
+        """
+    @participants.setter
+    def participants(self, arg1: collections.abc.Sequence[Participant]) -> None:
+        ...
+    @property
+    def planned_start(self) -> datetime.datetime:
+        """
+        When it was planned to start.
+        """
+    @planned_start.setter
+    def planned_start(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def presented_case(self) -> Case | None:
+        """
+        The case, when the format works on one.
+        """
+    @presented_case.setter
+    def presented_case(self, arg0: Case | None) -> None:
+        ...
+    @property
+    def prompts(self) -> tuple[PromptUse, ...]:
+        """
+        The questions that were used.
+        """
+    @prompts.setter
+    def prompts(self, arg1: collections.abc.Sequence[PromptUse]) -> None:
+        ...
+    @property
+    def steps(self) -> tuple[StepTiming, ...]:
+        """
+        The steps that were held, in order.
+        """
+    @steps.setter
+    def steps(self, arg1: collections.abc.Sequence[StepTiming]) -> None:
+        ...
+    @property
+    def unit(self) -> str:
+        """
+        The unit that held it, e.g. "home-care-north".
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None:
+        ...
+class Clock:
+    """
+    A source of the current time, where a Runner reads it.
+    
+    `Clock.system()` is the real clock; tests use FakeClock.
+    """
+    @staticmethod
+    def system() -> Clock:
+        """
+        The process-wide real clock (a SystemClock).
+        """
+    def now(self) -> datetime.datetime:
+        """
+        The current time, as an aware datetime in UTC.
+        """
+class SystemClock(Clock):
+    """
+    The real time.
+    """
+    def __init__(self) -> None:
+        """
+        The real clock.
+        """
+class FakeClock(Clock):
+    """
+    A clock that stands still until it is told to move, so that a test of a
+    30-minute meeting never sleeps.
+    
+    Example:
+        clock = FakeClock(datetime.datetime(2026, 3, 4, 14, 0, tzinfo=datetime.timezone.utc))
+        clock.advance(datetime.timedelta(minutes=5))
+    """
+    def __init__(self, start: datetime.datetime = ...) -> None:
+        """
+        A clock that reads `start` (an aware datetime) until it is moved.
+        """
+    def advance(self, delta: datetime.timedelta) -> None:
+        """
+        Moves the clock by `delta` (a timedelta; negative to test a clock that jumps back).
+        """
+    def set(self, time: datetime.datetime) -> None:
+        """
+        Sets the clock to `time`.
+        """
+class Pseudonymiser:
+    """
+    Makes keyed pseudonyms with HMAC-SHA256 under the organisation's secret key.
+    
+    The same key and identifier always give the same pseudonym; another key gives
+    unrelated ones. The key is kept in one place in C++ memory and wiped when the
+    object goes; it cannot be read back, copied or pickled. Keep the key file in
+    the organisation's secret store, never beside the database (docs/privacy.md).
+    """
+    CITIZEN: typing.ClassVar[str] = 'citizen'
+    MIN_KEY_BYTES: typing.ClassVar[int] = 16
+    PSEUDONYM_DIGITS: typing.ClassVar[int] = 24
+    STAFF: typing.ClassVar[str] = 'staff'
+    def __init__(self, key: bytes) -> None:
+        """
+        A pseudonymiser keyed by `key` (raw bytes; use 32 random bytes).
+        
+        Raises FormatError when the key is shorter than 16 bytes.
+        """
+    def __repr__(self) -> str:
+        """
+        Pseudonymiser(<key>): the key is never shown.
+        """
+    def mac(self, message: bytes) -> bytes:
+        """
+        The full HMAC-SHA256 of `message` under the key (32 bytes).
+        """
+    def pseudonym(self, domain: str, identifier: str) -> str:
+        """
+        The pseudonym of `identifier` in `domain` (Pseudonymiser.CITIZEN or .STAFF):
+        24 lower-case hex digits. Normalise the identifier first (strip spaces and
+        dashes from a CPR number) so that one person gets one pseudonym.
+        """
+class ExportOptions:
+    """
+    What an export of sessions includes. The default leaves the text of
+    confidential learning points and notes out; `include_confidential` asks for it;
+    `evaluator` leaves out all free text and every direct identifier and, with
+    `evaluator_pseudonymiser` (the evaluation's own key), re-pseudonymises ids.
+    Keeps its pseudonymiser alive.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, include_confidential: bool = False, evaluator: bool = False, evaluator_pseudonymiser: Pseudonymiser | None = None) -> None:
+        """
+        Options from their fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: ExportOptions) -> None:
+        """
+        A copy of `other`, sharing its pseudonymiser.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def evaluator(self) -> bool:
+        """
+        Exports for an evaluator: no free text and no direct identifiers.
+        """
+    @evaluator.setter
+    def evaluator(self, arg0: bool) -> None:
+        ...
+    @property
+    def evaluator_pseudonymiser(self) -> Pseudonymiser | None:
+        """
+        With `evaluator`: re-pseudonymises participant ids, authors, owners and session
+        ids under this key; None keeps the organisation's pseudonyms.
+        """
+    @evaluator_pseudonymiser.setter
+    def evaluator_pseudonymiser(self, arg1: Pseudonymiser | None) -> None:
+        ...
+    @property
+    def include_confidential(self) -> bool:
+        """
+        Includes the text of confidential items; ignored for evaluators.
+        """
+    @include_confidential.setter
+    def include_confidential(self, arg0: bool) -> None:
+        ...
+class MisfitPolicy(enum.Enum):
+    """
+    What the runner does with an output that does not fit the format.
+    """
+    KEEP: typing.ClassVar[MisfitPolicy]
+    REJECT: typing.ClassVar[MisfitPolicy]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class RunnerState(enum.Enum):
+    """
+    Where a runner is in a session's life.
+    """
+    FINISHED: typing.ClassVar[RunnerState]
+    READY: typing.ClassVar[RunnerState]
+    RUNNING: typing.ClassVar[RunnerState]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class RecordResult:
+    """
+    What recording an output did.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, recorded: bool = False, diagnostics: collections.abc.Sequence[Diagnostic] = ()) -> None:
+        """
+        A result from its fields.
+        """
+    @typing.overload
+    def __init__(self, other: RecordResult) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """
+        What did not fit: errors for a rejected output, warnings for a kept one.
+        """
+    @diagnostics.setter
+    def diagnostics(self, arg1: collections.abc.Sequence[Diagnostic]) -> None:
+        ...
+    @property
+    def recorded(self) -> bool:
+        """
+        True when the output is in the session now.
+        """
+    @recorded.setter
+    def recorded(self, arg0: bool) -> None:
+        ...
+class RoundTurn:
+    """
+    Who has the word in a round, and for how long.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, order: collections.abc.Sequence[str] = (), speaker: typing.SupportsInt | typing.SupportsIndex = 0, each: MinuteRange = ..., time_left: datetime.timedelta = ...) -> None:
+        """
+        A turn from its fields.
+        """
+    @typing.overload
+    def __init__(self, other: RoundTurn) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    def done(self) -> bool:
+        """
+        True once everyone in `order` has had their turn.
+        """
+    @property
+    def each(self) -> MinuteRange:
+        """
+        Each person's minutes.
+        """
+    @each.setter
+    def each(self, arg0: MinuteRange) -> None:
+        ...
+    @property
+    def order(self) -> tuple[str, ...]:
+        """
+        The participants who take a turn, by pseudonym, in the order they speak.
+        """
+    @order.setter
+    def order(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def speaker(self) -> int:
+        """
+        Index into `order` of who has the word; len(order) once all have spoken.
+        """
+    @speaker.setter
+    def speaker(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def time_left(self) -> datetime.timedelta:
+        """
+        Time left for the speaker, by the longest of `each`.
+        """
+    @time_left.setter
+    def time_left(self, arg0: datetime.timedelta) -> None:
+        ...
+class Runner:
+    """
+    Steps through a format live and produces a Session: start with the people
+    present, next from step to step, the time left, record the outputs, finish.
+    
+    What does not fit the format is a Diagnostic, never an exception; a call in the
+    wrong state (next after finish) raises StateError and changes nothing.
+    Use carelearn.Runner, which adds keyword forms of the record methods.
+    """
+    def __init__(self, format: Format, *, session_id: str = '', unit: str = '', planned_start: datetime.datetime | None = None, clock: Clock | None = None, catalog: Catalog | None = None, misfit: MisfitPolicy = ..., day: WorkingDay = ...) -> None:
+        """
+        A runner for `format` (copied).
+        
+        `session_id` (empty: a new random id), `unit` and `planned_start` (None: when
+        start is called) plan the session; `clock` (None: the system clock) is where
+        the time is read; `catalog` resolves question sets to check question ids
+        (None: any id is accepted there). The runner keeps its clock and catalog alive.
+        
+        Raises FormatError when the format has no steps or no id.
+        """
+    def add_participant(self, participant: Participant) -> list[Diagnostic]:
+        """
+        Adds someone who arrives late; returns the role and capacity findings that change.
+        """
+    def cancel(self, cancellation: Cancellation) -> Session:
+        """
+        Calls the session off, before it starts or part-way; returns the cancelled
+        session. Raises StateError when finished already.
+        """
+    def finish(self) -> Session:
+        """
+        Ends the session and returns it; `diagnostics` then holds the rejected outputs
+        and check_session's findings. Raises StateError unless running.
+        """
+    def next(self) -> None:
+        """
+        Ends the current step and starts the next.
+        
+        Raises StateError unless running, or in the last step (call finish).
+        """
+    def pass_the_word(self) -> None:
+        """
+        In a round: gives the word to the next person now.
+        
+        Raises StateError unless in a round, or when everyone has spoken.
+        """
+    def record_action(self, action: Action) -> RecordResult:
+        """
+        Records a proposed organisational action in the current step.
+        
+        Raises AlreadyExistsError for an id in use, FormatError for an empty text.
+        """
+    def record_feedback(self, feedback: Feedback) -> RecordResult:
+        """
+        Records one participant's feedback in the current step.
+        
+        Raises FormatError for a rating outside 1-5 or someone who is not a
+        participant; AlreadyExistsError for a second feedback from one participant.
+        """
+    def record_learning_point(self, point: LearningPoint) -> RecordResult:
+        """
+        Records a learning point in the current step.
+        
+        Findings: output-not-produced-here, too-many-learning-points. Raises StateError
+        unless running; FormatError for an empty text or an unknown author.
+        """
+    def record_note(self, note: Note) -> RecordResult:
+        """
+        Records a note in the current step; a reflection or documentation must be
+        produced by the step.
+        """
+    def record_prompt_used(self, question_id: str) -> RecordResult:
+        """
+        Records that the question `question_id` was used in the current step.
+        
+        Findings: unknown-prompt.
+        """
+    def round(self) -> RoundTurn | None:
+        """
+        Who has the word when the current step is a round; None otherwise.
+        """
+    def set_case(self, case: Case) -> None:
+        """
+        Records the case the session works on (replacing one before).
+        """
+    def start(self, participants: collections.abc.Sequence[Participant]) -> list[Diagnostic]:
+        """
+        Starts the session with `participants` (in the order they sit) and enters the
+        first step. Returns the role and capacity findings; the session starts anyway.
+        
+        Raises StateError when started or finished already; FormatError for no
+        participants, an empty or repeated id.
+        """
+    def time_left_in_session(self) -> datetime.timedelta | None:
+        """
+        Time left in the session (a timedelta, negative when over); None unless
+        running or not knowable.
+        """
+    def time_left_in_step(self) -> datetime.timedelta | None:
+        """
+        Time left in the current step by its longest budget for the people present
+        (a timedelta, negative when over); None unless running or not knowable.
+        """
+    @property
+    def current_step(self) -> Step | None:
+        """
+        A copy of the step being held, or None unless running.
+        """
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """
+        What has not fitted so far; after finish, the rejected outputs and the final
+        check_session.
+        """
+    @property
+    def format(self) -> Format:
+        """
+        A copy of the format being run.
+        """
+    @property
+    def session(self) -> Session:
+        """
+        A copy of the session as recorded so far.
+        """
+    @property
+    def state(self) -> RunnerState:
+        """
+        Where the runner is.
+        """
+    @property
+    def step_index(self) -> int:
+        """
+        The index of the step being held in format.steps; 0 unless running.
+        """
+class SessionQuery:
+    """
+    Which sessions a query selects; fields left None select all.
+    
+    `start` and `end` bound the planned start: at or after `start`, before `end`.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, unit: str | None = None, format_id: str | None = None, format_version: typing.SupportsInt | typing.SupportsIndex | None = None, start: datetime.datetime | None = None, end: datetime.datetime | None = None, status: SessionStatus | None = None, action_status: ActionStatus | None = None, limit: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+        """
+        A query from its fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: SessionQuery) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def action_status(self) -> ActionStatus | None:
+        """
+        Has at least one action whose current status is this.
+        """
+    @action_status.setter
+    def action_status(self, arg0: ActionStatus | None) -> None:
+        ...
+    @property
+    def end(self) -> datetime.datetime | None:
+        """
+        Planned to start before this time.
+        """
+    @end.setter
+    def end(self, arg0: datetime.datetime | None) -> None:
+        ...
+    @property
+    def format_id(self) -> str | None:
+        """
+        The format's id.
+        """
+    @format_id.setter
+    def format_id(self, arg0: str | None) -> None:
+        ...
+    @property
+    def format_version(self) -> int | None:
+        """
+        The format's version.
+        """
+    @format_version.setter
+    def format_version(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def limit(self) -> int:
+        """
+        At most this many; 0 for no limit.
+        """
+    @limit.setter
+    def limit(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def start(self) -> datetime.datetime | None:
+        """
+        Planned to start at or after this time (an aware datetime).
+        """
+    @start.setter
+    def start(self, arg0: datetime.datetime | None) -> None:
+        ...
+    @property
+    def status(self) -> SessionStatus | None:
+        """
+        Held or cancelled.
+        """
+    @status.setter
+    def status(self, arg0: SessionStatus | None) -> None:
+        ...
+    @property
+    def unit(self) -> str | None:
+        """
+        The unit that held the session.
+        """
+    @unit.setter
+    def unit(self, arg0: str | None) -> None:
+        ...
+class ActionQuery:
+    """
+    Which actions a query selects; fields left None select all.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, session_id: str | None = None, unit: str | None = None, format_id: str | None = None, status: ActionStatus | None = None, due_before: datetime.date | None = None) -> None:
+        """
+        A query from its fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: ActionQuery) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def due_before(self) -> datetime.date | None:
+        """
+        Due before this day (a datetime.date; actions with a due date only).
+        """
+    @due_before.setter
+    def due_before(self, arg0: datetime.date | None) -> None:
+        ...
+    @property
+    def format_id(self) -> str | None:
+        """
+        In sessions of this format.
+        """
+    @format_id.setter
+    def format_id(self, arg0: str | None) -> None:
+        ...
+    @property
+    def session_id(self) -> str | None:
+        """
+        In this session.
+        """
+    @session_id.setter
+    def session_id(self, arg0: str | None) -> None:
+        ...
+    @property
+    def status(self) -> ActionStatus | None:
+        """
+        With this current status.
+        """
+    @status.setter
+    def status(self, arg0: ActionStatus | None) -> None:
+        ...
+    @property
+    def unit(self) -> str | None:
+        """
+        In sessions of this unit.
+        """
+    @unit.setter
+    def unit(self, arg0: str | None) -> None:
+        ...
+class ActionRecord:
+    """
+    An action with the session it was proposed in.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, session_id: str = '', unit: str = '', format_id: str = '', planned_start: datetime.datetime = ..., action: Action = ...) -> None:
+        """
+        A record from its fields.
+        """
+    @typing.overload
+    def __init__(self, other: ActionRecord) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def action(self) -> Action:
+        """
+        The action, with its whole status history.
+        """
+    @action.setter
+    def action(self, arg0: Action) -> None:
+        ...
+    @property
+    def format_id(self) -> str:
+        """
+        The session's format.
+        """
+    @format_id.setter
+    def format_id(self, arg0: str) -> None:
+        ...
+    @property
+    def planned_start(self) -> datetime.datetime:
+        """
+        When the session was planned to start.
+        """
+    @planned_start.setter
+    def planned_start(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def session_id(self) -> str:
+        """
+        The session's id.
+        """
+    @session_id.setter
+    def session_id(self, arg0: str) -> None:
+        ...
+    @property
+    def unit(self) -> str:
+        """
+        The session's unit.
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None:
+        ...
+class StoredFormat:
+    """
+    A user format's canonical JSON text, as it was stored.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, id: str = '', version: typing.SupportsInt | typing.SupportsIndex = 1, json: str = '') -> None:
+        """
+        A stored format from its fields.
+        """
+    @typing.overload
+    def __init__(self, other: StoredFormat) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def id(self) -> str:
+        """
+        The format's id.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
+    def json(self) -> str:
+        """
+        The canonical JSON text, byte for byte.
+        """
+    @json.setter
+    def json(self, arg0: str) -> None:
+        ...
+    @property
+    def version(self) -> int:
+        """
+        Its version.
+        """
+    @version.setter
+    def version(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class ConflictPolicy(enum.Enum):
+    """
+    What an import does with a session whose id is in the store already.
+    """
+    FAIL: typing.ClassVar[ConflictPolicy]
+    REPLACE: typing.ClassVar[ConflictPolicy]
+    SKIP: typing.ClassVar[ConflictPolicy]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class ImportOptions:
+    """
+    How an import of JSON Lines runs.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, bulk: bool = False, on_conflict: ConflictPolicy = ..., allow_redacted: bool = False, source_name: str = '') -> None:
+        """
+        Options from their fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: ImportOptions) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def allow_redacted(self) -> bool:
+        """
+        Accepts lines whose "redaction" is not "none".
+        """
+    @allow_redacted.setter
+    def allow_redacted(self, arg0: bool) -> None:
+        ...
+    @property
+    def bulk(self) -> bool:
+        """
+        synchronous=NORMAL during the import and a checkpoint at its end; for data that can be loaded again.
+        """
+    @bulk.setter
+    def bulk(self, arg0: bool) -> None:
+        ...
+    @property
+    def on_conflict(self) -> ConflictPolicy:
+        """
+        What to do with a session already in the store.
+        """
+    @on_conflict.setter
+    def on_conflict(self, arg0: ConflictPolicy) -> None:
+        ...
+    @property
+    def source_name(self) -> str:
+        """
+        The name errors give the input, e.g. its file path; "<input>" when empty.
+        """
+    @source_name.setter
+    def source_name(self, arg0: str) -> None:
+        ...
+class ImportResult:
+    """
+    What an import did.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, imported: typing.SupportsInt | typing.SupportsIndex = 0, skipped: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+        """
+        A result from its fields.
+        """
+    @typing.overload
+    def __init__(self, other: ImportResult) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def imported(self) -> int:
+        """
+        Sessions written.
+        """
+    @imported.setter
+    def imported(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def skipped(self) -> int:
+        """
+        Sessions left alone (ConflictPolicy.SKIP).
+        """
+    @skipped.setter
+    def skipped(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class StoreInfo:
+    """
+    Facts about an open store.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, schema_version: typing.SupportsInt | typing.SupportsIndex = 0, journal_mode: str = '', synchronous: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+        """
+        Facts from their fields.
+        """
+    @typing.overload
+    def __init__(self, other: StoreInfo) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def journal_mode(self) -> str:
+        """
+        "wal" for a file; "memory" for ":memory:".
+        """
+    @journal_mode.setter
+    def journal_mode(self, arg0: str) -> None:
+        ...
+    @property
+    def schema_version(self) -> int:
+        """
+        PRAGMA user_version.
+        """
+    @schema_version.setter
+    def schema_version(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def synchronous(self) -> int:
+        """
+        0 off, 1 normal, 2 full, 3 extra.
+        """
+    @synchronous.setter
+    def synchronous(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Store:
+    """
+    Sessions, action histories and user formats in one SQLite file.
+    
+    Every write is one transaction in WAL mode with synchronous=FULL: when it
+    returns, the session survives a crash. The file is created readable by its
+    owner only; the store holds pseudonyms, never the key that made them.
+    One Store per thread. Use carelearn.Store, a context manager with keyword
+    queries and JSON Lines files.
+    """
+    APPLICATION_ID: typing.ClassVar[int] = 1130450021
+    SCHEMA_VERSION: typing.ClassVar[int] = 2
+    def __init__(self, path: str, *, create_if_missing: bool = True, read_only: bool = False, busy_timeout: datetime.timedelta = ...) -> None:
+        """
+        Opens the store at `path` (or ":memory:"), creating or migrating its schema.
+        
+        Raises NotFoundError when the file does not exist and `create_if_missing` is
+        off; VersionError for another application's database, a newer schema, or a
+        file that needs migrating opened read-only; StoreError when the file is not
+        a database or is damaged, or another writer held the lock past `busy_timeout`.
+        """
+    def check_integrity(self) -> None:
+        """
+        Runs SQLite's integrity check and the foreign key check; StoreError with
+        SQLite's findings when the file is damaged.
+        """
+    def close(self) -> None:
+        """
+        Closes the store; later calls raise StateError. Closing twice does nothing.
+        """
+    def count_sessions(self, query: SessionQuery = ...) -> int:
+        """
+        How many sessions `query` selects (its limit is ignored).
+        """
+    def delete_session(self, id: str) -> None:
+        """
+        Removes the session `id` with its actions (an erasure request): the rows are
+        overwritten and the WAL emptied. NotFoundError when there is none.
+        """
+    def export_json_lines(self, path: str, query: SessionQuery = ..., options: ExportOptions = ...) -> int:
+        """
+        Writes the sessions `query` selects to the new file `path` (mode 0600) as JSON
+        Lines, redacted as `options` say (confidential text left out by default);
+        returns how many were written.
+        """
+    def export_json_lines_text(self, query: SessionQuery = ..., options: ExportOptions = ...) -> str:
+        """
+        The sessions `query` selects as JSON Lines text; as export_json_lines.
+        """
+    def find_actions(self, query: ActionQuery = ...) -> list[ActionRecord]:
+        """
+        The actions `query` selects, ordered by their session's planned start, then
+        session id, then the order they were proposed in.
+        """
+    def find_sessions(self, query: SessionQuery = ...) -> list[Session]:
+        """
+        The sessions `query` selects, ordered by planned start, then id.
+        """
+    def get_format(self, id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> StoredFormat:
+        """
+        The stored format `id` at `version` (None: the newest); NotFoundError when none.
+        """
+    def get_session(self, id: str) -> Session:
+        """
+        The session with `id`, with its actions' whole history; NotFoundError when none.
+        """
+    def import_json_lines(self, path: str, options: ImportOptions = ...) -> ImportResult:
+        """
+        Imports the JSON Lines file at `path` in one transaction: all or nothing.
+        
+        Errors name "<source>:<line>: " first (the source is `path` unless
+        options.source_name says otherwise): FormatError for a line that does not
+        parse or validate, or a redacted line without allow_redacted; VersionError for
+        another kind or a newer version; AlreadyExistsError for a stored id under
+        ConflictPolicy.FAIL; NotFoundError when the file cannot be read.
+        """
+    def import_json_lines_text(self, text: str, options: ImportOptions = ...) -> ImportResult:
+        """
+        Imports JSON Lines from `text`; as import_json_lines.
+        """
+    def info(self) -> StoreInfo:
+        """
+        The schema version, journal mode and synchronous setting in force.
+        """
+    def list_formats(self) -> list[StoredFormat]:
+        """
+        Every stored format, ordered by id and version.
+        """
+    def put_format(self, id: str, version: typing.SupportsInt | typing.SupportsIndex, json: str) -> None:
+        """
+        Stores a user format's canonical JSON text under `id` and `version`.
+        
+        Raises AlreadyExistsError when that id and version hold other text (raise the
+        version); FormatError for text that is not a JSON object of that id and version.
+        """
+    def put_session(self, session: Session) -> None:
+        """
+        Stores `session`, replacing one with the same id, in one transaction.
+        
+        Raises FormatError when validate_session fails; StoreError when read-only or
+        when another writer holds the lock too long.
+        """
+    def update_action_status(self, session_id: str, action_id: str, status: ActionStatus, at: datetime.datetime) -> None:
+        """
+        Records that the action changed to `status` at `at` (an aware datetime).
+        
+        Raises NotFoundError for an unknown session or action; StateError when the
+        action has that status already; FormatError when `at` is before its last change.
+        """
+    @property
+    def closed(self) -> bool:
+        """
+        True once closed.
+        """
+    @property
+    def path(self) -> str:
+        """
+        The path the store was opened with.
+        """
+class Weekday(enum.Enum):
+    """
+    A day of the week.
+    """
+    FRIDAY: typing.ClassVar[Weekday]
+    MONDAY: typing.ClassVar[Weekday]
+    SATURDAY: typing.ClassVar[Weekday]
+    SUNDAY: typing.ClassVar[Weekday]
+    THURSDAY: typing.ClassVar[Weekday]
+    TUESDAY: typing.ClassVar[Weekday]
+    WEDNESDAY: typing.ClassVar[Weekday]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class Frequency(enum.Enum):
+    """
+    How often a rule repeats (RFC 5545 FREQ).
+    """
+    DAILY: typing.ClassVar[Frequency]
+    MONTHLY: typing.ClassVar[Frequency]
+    WEEKLY: typing.ClassVar[Frequency]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class WeekdayNum:
+    """
+    A day of the week in a BYDAY list, with an optional position in the month:
+    "1WE" is WeekdayNum(1, Weekday.WEDNESDAY), "-1FR" the last Friday, "MO" every Monday.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, ordinal: typing.SupportsInt | typing.SupportsIndex = 0, weekday: Weekday = ...) -> None:
+        """
+        The `ordinal`th `weekday` of the month (0: every one; 1 to 5, or -1 to -5 from the end).
+        """
+    @typing.overload
+    def __init__(self, other: WeekdayNum) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    def __str__(self) -> str:
+        """
+        As written in an RRULE: "WE", "1WE", "-1FR".
+        """
+    @property
+    def ordinal(self) -> int:
+        """
+        The position in the month; 0 for every such weekday.
+        """
+    @ordinal.setter
+    def ordinal(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weekday(self) -> Weekday:
+        """
+        The day of the week.
+        """
+    @weekday.setter
+    def weekday(self, arg0: Weekday) -> None:
+        ...
+class RRuleUntil:
+    """
+    The last start a rule gives (RFC 5545 UNTIL, inclusive): a date, a local time or a UTC time.
+    """
+    class Kind(enum.Enum):
+        """
+        How `value` is read.
+        """
+        DATE: typing.ClassVar[RRuleUntil.Kind]
+        LOCAL: typing.ClassVar[RRuleUntil.Kind]
+        UTC: typing.ClassVar[RRuleUntil.Kind]
+        @classmethod
+        def __new__(cls, value):
+            ...
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, kind: RRuleUntil.Kind = ..., value: typing.Any = None) -> None:
+        """
+        An UNTIL of `kind` at `value`, a naive datetime (for DATE its time is 00:00).
+        """
+    @typing.overload
+    def __init__(self, other: RRuleUntil) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def kind(self) -> RRuleUntil.Kind:
+        """
+        How `value` is read.
+        """
+    @kind.setter
+    def kind(self, arg0: RRuleUntil.Kind) -> None:
+        ...
+    @property
+    def value(self) -> typing.Any:
+        """
+        The bound, a naive datetime.datetime; for DATE its time of day is 00:00:00.
+        """
+    @value.setter
+    def value(self, arg1: typing.Any) -> None:
+        ...
+class RRule:
+    """
+    A recurrence rule: the RFC 5545 subset FREQ (DAILY, WEEKLY, MONTHLY),
+    INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL and WKST.
+    
+    str(rule) is its canonical RRULE text; RRule.parse reads one.
+    
+    Example:
+        RRule.parse('FREQ=WEEKLY;INTERVAL=2;BYDAY=WE').interval  # 2
+    """
+    __hash__: typing.ClassVar[None] = None
+    @staticmethod
+    def parse(text: str) -> RRule:
+        """
+        Parses RRULE text ("FREQ=WEEKLY;INTERVAL=2", with or without "RRULE:"; any
+        case). Raises FormatError naming the part and the cause.
+        """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, frequency: Frequency = ..., interval: typing.SupportsInt | typing.SupportsIndex = 1, by_day: collections.abc.Sequence[WeekdayNum] = (), by_month_day: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = (), count: typing.SupportsInt | typing.SupportsIndex | None = None, until: RRuleUntil | None = None, week_start: Weekday = ...) -> None:
+        """
+        A rule from its parts, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: RRule) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        """
+        The canonical RRULE text: FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL, WKST.
+        """
+    def validate(self) -> None:
+        """
+        Raises FormatError when the rule leaves the subset or breaks RFC 5545.
+        """
+    @property
+    def by_day(self) -> tuple[WeekdayNum, ...]:
+        """
+        BYDAY; empty when absent.
+        """
+    @by_day.setter
+    def by_day(self, arg1: collections.abc.Sequence[WeekdayNum]) -> None:
+        ...
+    @property
+    def by_month_day(self) -> tuple[int, ...]:
+        """
+        BYMONTHDAY: 1 to 31 or -1 to -31; empty when absent.
+        """
+    @by_month_day.setter
+    def by_month_day(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def count(self) -> int | None:
+        """
+        COUNT: the number of occurrences; None when absent.
+        """
+    @count.setter
+    def count(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def frequency(self) -> Frequency:
+        """
+        FREQ.
+        """
+    @frequency.setter
+    def frequency(self, arg0: Frequency) -> None:
+        ...
+    @property
+    def interval(self) -> int:
+        """
+        INTERVAL: every this many periods, from 1.
+        """
+    @interval.setter
+    def interval(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def until(self) -> RRuleUntil | None:
+        """
+        UNTIL: the last start, inclusive; None when absent.
+        """
+    @until.setter
+    def until(self, arg0: RRuleUntil | None) -> None:
+        ...
+    @property
+    def week_start(self) -> Weekday:
+        """
+        WKST: the first day of a week.
+        """
+    @week_start.setter
+    def week_start(self, arg0: Weekday) -> None:
+        ...
+class MovedOccurrence:
+    """
+    One occurrence of a series moved to another time (RFC 5545 RECURRENCE-ID).
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, original: datetime.datetime = ..., start: datetime.datetime = ..., duration: datetime.timedelta | None = None) -> None:
+        """
+        The occurrence the series starts at `original` (naive local time) moved to `start`,
+        lasting `duration` (None: the series' duration).
+        """
+    @typing.overload
+    def __init__(self, other: MovedOccurrence) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def duration(self) -> datetime.timedelta | None:
+        """
+        The new duration; None keeps the series' duration.
+        """
+    @duration.setter
+    def duration(self, arg0: datetime.timedelta | None) -> None:
+        ...
+    @property
+    def original(self) -> datetime.datetime:
+        """
+        The local start the series gives (the RECURRENCE-ID).
+        """
+    @original.setter
+    def original(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def start(self) -> datetime.datetime:
+        """
+        The new local start.
+        """
+    @start.setter
+    def start(self, arg0: datetime.datetime) -> None:
+        ...
+class Recurrence:
+    """
+    A series of occurrences in a time zone: the first local start (DTSTART), the
+    duration, an optional rule, extra starts (RDATE), starts left out (EXDATE) and
+    occurrences moved (RECURRENCE-ID). Local times are naive datetimes; `zone` is an
+    IANA name, Europe/Copenhagen by default.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, start: datetime.datetime = ..., duration: datetime.timedelta = ..., zone: str = 'Europe/Copenhagen', rule: RRule | None = None, rdates: collections.abc.Sequence[datetime.datetime] = (), exdates: collections.abc.Sequence[datetime.datetime] = (), moves: collections.abc.Sequence[MovedOccurrence] = ()) -> None:
+        """
+        A series from its fields, all keyword arguments. Raises ValueError for a zone
+        the system's time zone database does not have.
+        """
+    @typing.overload
+    def __init__(self, other: Recurrence) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    def validate(self) -> None:
+        """
+        Raises FormatError for an invalid rule, a negative duration or a move given twice.
+        """
+    @property
+    def duration(self) -> datetime.timedelta:
+        """
+        How long each occurrence lasts.
+        """
+    @duration.setter
+    def duration(self, arg0: datetime.timedelta) -> None:
+        ...
+    @property
+    def exdates(self) -> tuple[datetime.datetime, ...]:
+        """
+        Local starts left out (EXDATE).
+        """
+    @exdates.setter
+    def exdates(self, arg1: collections.abc.Sequence[datetime.datetime]) -> None:
+        ...
+    @property
+    def moves(self) -> tuple[MovedOccurrence, ...]:
+        """
+        Occurrences moved (RECURRENCE-ID).
+        """
+    @moves.setter
+    def moves(self, arg1: collections.abc.Sequence[MovedOccurrence]) -> None:
+        ...
+    @property
+    def rdates(self) -> tuple[datetime.datetime, ...]:
+        """
+        Extra local starts (RDATE).
+        """
+    @rdates.setter
+    def rdates(self, arg1: collections.abc.Sequence[datetime.datetime]) -> None:
+        ...
+    @property
+    def rule(self) -> RRule | None:
+        """
+        The rule; None for explicit dates only.
+        """
+    @rule.setter
+    def rule(self, arg0: RRule | None) -> None:
+        ...
+    @property
+    def start(self) -> datetime.datetime:
+        """
+        The first occurrence's local start (DTSTART).
+        """
+    @start.setter
+    def start(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def zone(self) -> str:
+        """
+        The IANA name of the zone the local times are in.
+        """
+    @zone.setter
+    def zone(self, arg1: str) -> None:
+        ...
+class TimeWindow:
+    """
+    A half-open span of time [from_, to) of aware datetimes; None for an unbounded end.
+    
+    TimeWindow.days(first, end, zone) is the local days from `first` up to `end`.
+    """
+    __hash__: typing.ClassVar[None] = None
+    @staticmethod
+    def days(first: datetime.date, end: datetime.date, zone: str = 'Europe/Copenhagen') -> TimeWindow:
+        """
+        From local midnight at the start of the date `first` to local midnight at the
+        start of `end` (exclusive) in `zone`.
+        """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, from_: datetime.datetime | None = None, to: datetime.datetime | None = None) -> None:
+        """
+        The window from `from_` to `to` (aware datetimes; None: unbounded).
+        """
+    @typing.overload
+    def __init__(self, other: TimeWindow) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    def contains(self, t: datetime.datetime) -> bool:
+        """
+        True when from_ <= t < to.
+        """
+    @property
+    def from_(self) -> typing.Any:
+        """
+        The first instant in the window; None when unbounded.
+        """
+    @from_.setter
+    def from_(self, arg1: datetime.datetime | None) -> None:
+        ...
+    @property
+    def to(self) -> typing.Any:
+        """
+        The first instant after the window; None when unbounded.
+        """
+    @to.setter
+    def to(self, arg1: datetime.datetime | None) -> None:
+        ...
+class SeriesOccurrence:
+    """
+    One occurrence of a series (C++ carelearn::Occurrence): `start`/`end` as aware
+    UTC datetimes, `local_start`/`local_end` as naive local ones, and `original`,
+    where the series put it. carelearn.Occurrence is a programme's occurrence.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, start: datetime.datetime = ..., end: datetime.datetime = ..., local_start: datetime.datetime = ..., local_end: datetime.datetime = ..., original: datetime.datetime = ...) -> None:
+        """
+        An occurrence from its fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: SeriesOccurrence) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    def moved(self) -> bool:
+        """
+        True when it was moved from where the series puts it.
+        """
+    @property
+    def end(self) -> datetime.datetime:
+        """
+        When it ends (aware, UTC).
+        """
+    @end.setter
+    def end(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def local_end(self) -> datetime.datetime:
+        """
+        `end` on the local clock.
+        """
+    @local_end.setter
+    def local_end(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def local_start(self) -> datetime.datetime:
+        """
+        `start` on the local clock.
+        """
+    @local_start.setter
+    def local_start(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def original(self) -> datetime.datetime:
+        """
+        The local start the series gives it (its RECURRENCE-ID).
+        """
+    @original.setter
+    def original(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def start(self) -> datetime.datetime:
+        """
+        When it starts (aware, UTC).
+        """
+    @start.setter
+    def start(self, arg0: datetime.datetime) -> None:
+        ...
+class HolidayKind(enum.Enum):
+    """
+    A Danish public holiday, or a day commonly given off.
+    """
+    ASCENSION_DAY: typing.ClassVar[HolidayKind]
+    BOXING_DAY: typing.ClassVar[HolidayKind]
+    CHRISTMAS_DAY: typing.ClassVar[HolidayKind]
+    CHRISTMAS_EVE: typing.ClassVar[HolidayKind]
+    CONSTITUTION_DAY: typing.ClassVar[HolidayKind]
+    EASTER_MONDAY: typing.ClassVar[HolidayKind]
+    EASTER_SUNDAY: typing.ClassVar[HolidayKind]
+    GOOD_FRIDAY: typing.ClassVar[HolidayKind]
+    GREAT_PRAYER_DAY: typing.ClassVar[HolidayKind]
+    MAUNDY_THURSDAY: typing.ClassVar[HolidayKind]
+    NEW_YEARS_DAY: typing.ClassVar[HolidayKind]
+    NEW_YEARS_EVE: typing.ClassVar[HolidayKind]
+    WHIT_MONDAY: typing.ClassVar[HolidayKind]
+    WHIT_SUNDAY: typing.ClassVar[HolidayKind]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class Holiday:
+    """
+    One holiday in one year: its date and which it is.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, day: datetime.date = ..., kind: HolidayKind = ...) -> None:
+        """
+        A holiday on `day`.
+        """
+    @typing.overload
+    def __init__(self, other: Holiday) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def day(self) -> datetime.date:
+        """
+        The date.
+        """
+    @day.setter
+    def day(self, arg0: datetime.date) -> None:
+        ...
+    @property
+    def kind(self) -> HolidayKind:
+        """
+        Which holiday it is.
+        """
+    @kind.setter
+    def kind(self, arg0: HolidayKind) -> None:
+        ...
+class ClosedDayPolicy(enum.Enum):
+    """
+    What becomes of an occurrence that falls on a closed day.
+    """
+    KEEP: typing.ClassVar[ClosedDayPolicy]
+    MOVE_TO_NEXT_WORKING_DAY: typing.ClassVar[ClosedDayPolicy]
+    SKIP: typing.ClassVar[ClosedDayPolicy]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class Closure:
+    """
+    A period in which a workplace is closed for learning, both days included;
+    for one unit (and its sub-units) or, with `unit` empty, for all.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, first: datetime.date = ..., last: datetime.date = ..., reason: Text = ..., unit: str = '') -> None:
+        """
+        A closure from `first` to `last` (dates, inclusive).
+        """
+    @typing.overload
+    def __init__(self, other: Closure) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def first(self) -> datetime.date:
+        """
+        The first closed day.
+        """
+    @first.setter
+    def first(self, arg0: datetime.date) -> None:
+        ...
+    @property
+    def last(self) -> datetime.date:
+        """
+        The last closed day (inclusive).
+        """
+    @last.setter
+    def last(self, arg0: datetime.date) -> None:
+        ...
+    @property
+    def reason(self) -> Text:
+        """
+        Why; may be empty.
+        """
+    @reason.setter
+    def reason(self, arg0: Text) -> None:
+        ...
+    @property
+    def unit(self) -> str:
+        """
+        The unit it applies to; empty for every unit.
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None:
+        ...
+class WorkCalendar:
+    """
+    The days on which learning is not held: the Danish public holidays (optionally
+    also the days commonly given off), or none, and closure periods.
+    
+    A working day is Monday to Friday and not closed; weekends are not closed days.
+    """
+    __hash__: typing.ClassVar[None] = None
+    @staticmethod
+    def without_holidays() -> WorkCalendar:
+        """
+        A calendar with no holidays at all, only the closures added to it.
+        """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, danish_holidays: bool = True, common_days_off: bool = False, closures: collections.abc.Sequence[Closure] = ()) -> None:
+        """
+        A calendar, all keyword arguments. Raises FormatError for a closure that ends
+        before it begins.
+        """
+    @typing.overload
+    def __init__(self, other: WorkCalendar) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Any, tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    def add_closure(self, closure: Closure) -> None:
+        """
+        Adds a closure; raises FormatError when it ends before it begins.
+        """
+    def for_units(self, units: collections.abc.Sequence[str]) -> WorkCalendar:
+        """
+        This calendar as `units` see it: their closures apply to everyone, other units'
+        are left out.
+        """
+    def holiday_on(self, day: datetime.date) -> HolidayKind | None:
+        """
+        The holiday this calendar keeps on the date `day`, or None.
+        """
+    def is_closed(self, day: datetime.date, units: collections.abc.Sequence[str] = ()) -> bool:
+        """
+        True when `day` is a holiday of this calendar, in a closure for every unit, or
+        in a closure of one of `units`.
+        """
+    def is_working_day(self, day: datetime.date) -> bool:
+        """
+        True when `day` is Monday to Friday and not closed for every unit.
+        """
+    def longest_closure(self) -> int:
+        """
+        The longest run of days closed by closures alone; 0 without closures.
+        """
+    def next_working_day(self, day: datetime.date) -> datetime.date | None:
+        """
+        The first working day after `day`; None when none follows within ten years.
+        """
+    @property
+    def closures(self) -> tuple[Closure, ...]:
+        """
+        The closures, in the order they were added; add one with add_closure.
+        """
+    @property
+    def common_days_off(self) -> bool:
+        """
+        True when the days commonly given off are closed days too.
+        """
+    @property
+    def danish_holidays(self) -> bool:
+        """
+        True when the Danish holidays are closed days.
+        """
+class CalendarRules:
+    """
+    How expand_on_calendar applies a calendar.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, policy: ClosedDayPolicy = ..., count_held_sessions: bool = False) -> None:
+        """
+        Rules from their fields.
+        """
+    @typing.overload
+    def __init__(self, other: CalendarRules) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def count_held_sessions(self) -> bool:
+        """
+        True: COUNT is the number of sessions held (skipped starts are made up).
+        """
+    @count_held_sessions.setter
+    def count_held_sessions(self, arg0: bool) -> None:
+        ...
+    @property
+    def policy(self) -> ClosedDayPolicy:
+        """
+        What a closed day does to an occurrence.
+        """
+    @policy.setter
+    def policy(self, arg0: ClosedDayPolicy) -> None:
+        ...
+class CalendarExpansion:
+    """
+    A series expanded on a calendar.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, occurrences: collections.abc.Sequence[SeriesOccurrence] = (), skipped: collections.abc.Sequence[datetime.datetime] = (), rule_count: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+        """
+        An expansion from its fields.
+        """
+    @typing.overload
+    def __init__(self, other: CalendarExpansion) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def occurrences(self) -> tuple[SeriesOccurrence, ...]:
+        """
+        The occurrences held that start in the window, sorted by start.
+        """
+    @occurrences.setter
+    def occurrences(self, arg1: collections.abc.Sequence[SeriesOccurrence]) -> None:
+        ...
+    @property
+    def rule_count(self) -> int | None:
+        """
+        With count_held_sessions, the COUNT an RFC 5545 reader needs.
+        """
+    @rule_count.setter
+    def rule_count(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def skipped(self) -> tuple[datetime.datetime, ...]:
+        """
+        The original local starts skipped for a closed day (EXDATEs in iCalendar).
+        """
+    @skipped.setter
+    def skipped(self, arg1: collections.abc.Sequence[datetime.datetime]) -> None:
+        ...
+class Hosting(enum.Enum):
+    """
+    Who holds an entry's occurrences.
+    """
+    EACH_UNIT: typing.ClassVar[Hosting]
+    JOINT: typing.ClassVar[Hosting]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class OrgUnit:
+    """
+    A unit of the organisation: a municipality, an area, a care centre.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, id: str = '', name: Text = ..., parent: str = '') -> None:
+        """
+        A unit `id` named `name`, below `parent` (empty for a top unit).
+        """
+    @typing.overload
+    def __init__(self, other: OrgUnit) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def id(self) -> str:
+        """
+        Stable id, unique within the programme.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
+    def name(self) -> Text:
+        """
+        The unit's name.
+        """
+    @name.setter
+    def name(self, arg0: Text) -> None:
+        ...
+    @property
+    def parent(self) -> str:
+        """
+        The parent unit's id; empty for a top unit.
+        """
+    @parent.setter
+    def parent(self, arg0: str) -> None:
+        ...
+class ExpectedRole:
+    """
+    How many people of a role are expected at each occurrence.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, role: str = '', people: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+        """
+        `people` people of the role `role`.
+        """
+    @typing.overload
+    def __init__(self, other: ExpectedRole) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def people(self) -> int:
+        """
+        How many, from 0.
+        """
+    @people.setter
+    def people(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def role(self) -> str:
+        """
+        The role's id.
+        """
+    @role.setter
+    def role(self, arg0: str) -> None:
+        ...
+class ProgrammeEntry:
+    """
+    One format in a programme: for which units, when (a Recurrence), with whom,
+    and how closed days, held sessions, whole days and flexible time are treated.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, id: str = '', format: FormatRef = ..., title: Text = ..., units: collections.abc.Sequence[str] = (), hosting: Hosting = ..., recurrence: Recurrence = ..., roles: collections.abc.Sequence[ExpectedRole] = (), people: collections.abc.Sequence[str] = (), on_closed_day: ClosedDayPolicy | None = None, count_held_sessions: bool = False, occupies_day: bool = False, flexible: bool = False) -> None:
+        """
+        An entry from its fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: ProgrammeEntry) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    def expected_people(self) -> int:
+        """
+        The number of people expected: len(people) when given, else the sum of roles.
+        """
+    @property
+    def count_held_sessions(self) -> bool:
+        """
+        True: COUNT counts the sessions held (8 teaching sessions stay 8).
+        """
+    @count_held_sessions.setter
+    def count_held_sessions(self, arg0: bool) -> None:
+        ...
+    @property
+    def flexible(self) -> bool:
+        """
+        True: a time budget, not an appointment (never in conflicts).
+        """
+    @flexible.setter
+    def flexible(self, arg0: bool) -> None:
+        ...
+    @property
+    def format(self) -> FormatRef:
+        """
+        The format held.
+        """
+    @format.setter
+    def format(self, arg0: FormatRef) -> None:
+        ...
+    @property
+    def hosting(self) -> Hosting:
+        """
+        Each unit, or all together.
+        """
+    @hosting.setter
+    def hosting(self, arg0: Hosting) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        Stable id, unique within the programme.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
+    def occupies_day(self) -> bool:
+        """
+        True: attending takes the whole day (a seminar).
+        """
+    @occupies_day.setter
+    def occupies_day(self, arg0: bool) -> None:
+        ...
+    @property
+    def on_closed_day(self) -> ClosedDayPolicy | None:
+        """
+        What a closed day does; None for the programme's policy.
+        """
+    @on_closed_day.setter
+    def on_closed_day(self, arg0: ClosedDayPolicy | None) -> None:
+        ...
+    @property
+    def people(self) -> tuple[str, ...]:
+        """
+        Pseudonymous ids of the people expected; their number is the expected count.
+        """
+    @people.setter
+    def people(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def recurrence(self) -> Recurrence:
+        """
+        When.
+        """
+    @recurrence.setter
+    def recurrence(self, arg0: Recurrence) -> None:
+        ...
+    @property
+    def roles(self) -> tuple[ExpectedRole, ...]:
+        """
+        Who is expected, by role.
+        """
+    @roles.setter
+    def roles(self, arg1: collections.abc.Sequence[ExpectedRole]) -> None:
+        ...
+    @property
+    def title(self) -> Text:
+        """
+        The title to show; empty for the format's title.
+        """
+    @title.setter
+    def title(self, arg0: Text) -> None:
+        ...
+    @property
+    def units(self) -> tuple[str, ...]:
+        """
+        The units by id; a unit with sub-units stands for the units below it. For a
+        joint entry the first is the host.
+        """
+    @units.setter
+    def units(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+class Programme:
+    """
+    A composition over time of formats for the units of an organisation.
+    
+    Use carelearn.Programme, which adds load/save, expand, to_frame and to_ics and
+    keeps the work calendar the programme is planned on.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, id: str = '', title: Text = ..., units: collections.abc.Sequence[OrgUnit] = (), entries: collections.abc.Sequence[ProgrammeEntry] = (), on_closed_day: ClosedDayPolicy = ...) -> None:
+        """
+        A programme from its fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: Programme) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def find_unit(self, id: str) -> OrgUnit | None:
+        """
+        The unit with `id`, or None.
+        """
+    @property
+    def entries(self) -> tuple[ProgrammeEntry, ...]:
+        """
+        The formats held.
+        """
+    @entries.setter
+    def entries(self, arg1: collections.abc.Sequence[ProgrammeEntry]) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        Stable id; part of iCalendar UIDs.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
+    def on_closed_day(self) -> ClosedDayPolicy:
+        """
+        What a closed day does to an occurrence, unless the entry says otherwise.
+        """
+    @on_closed_day.setter
+    def on_closed_day(self, arg0: ClosedDayPolicy) -> None:
+        ...
+    @property
+    def title(self) -> Text:
+        """
+        The programme's name.
+        """
+    @title.setter
+    def title(self, arg0: Text) -> None:
+        ...
+    @property
+    def units(self) -> tuple[OrgUnit, ...]:
+        """
+        The organisation's units.
+        """
+    @units.setter
+    def units(self, arg1: collections.abc.Sequence[OrgUnit]) -> None:
+        ...
+class ScheduledEntry:
+    """
+    An entry as a schedule holds it.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, id: str = '', format_id: str = '', hosting: Hosting = ..., units: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = (), host: typing.SupportsInt | typing.SupportsIndex = 0, people: collections.abc.Sequence[str] = (), occupies_day: bool = False, flexible: bool = False) -> None:
+        """
+        An entry from its fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: ScheduledEntry) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def flexible(self) -> bool:
+        """
+        A time budget, not an appointment.
+        """
+    @flexible.setter
+    def flexible(self, arg0: bool) -> None:
+        ...
+    @property
+    def format_id(self) -> str:
+        """
+        The id of the format held.
+        """
+    @format_id.setter
+    def format_id(self, arg0: str) -> None:
+        ...
+    @property
+    def host(self) -> int:
+        """
+        For a joint entry: the host's index.
+        """
+    @host.setter
+    def host(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def hosting(self) -> Hosting:
+        """
+        Each unit, or all together.
+        """
+    @hosting.setter
+    def hosting(self, arg0: Hosting) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        The entry's id.
+        """
+    @id.setter
+    def id(self, arg0: str) -> None:
+        ...
+    @property
+    def occupies_day(self) -> bool:
+        """
+        Attending takes the day.
+        """
+    @occupies_day.setter
+    def occupies_day(self, arg0: bool) -> None:
+        ...
+    @property
+    def people(self) -> tuple[str, ...]:
+        """
+        The people expected.
+        """
+    @people.setter
+    def people(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def units(self) -> tuple[int, ...]:
+        """
+        The units (indexes into Schedule.units) that hold or attend it.
+        """
+    @units.setter
+    def units(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+class ScheduledOccurrence:
+    """
+    One occurrence of one entry for one unit.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, entry: typing.SupportsInt | typing.SupportsIndex = 0, unit: typing.SupportsInt | typing.SupportsIndex = 0, start: datetime.datetime = ..., end: datetime.datetime = ..., local_start: datetime.datetime = ..., local_end: datetime.datetime = ..., original: datetime.datetime = ..., expected_people: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+        """
+        An occurrence from its fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: ScheduledOccurrence) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def end(self) -> datetime.datetime:
+        """
+        When it ends (aware, UTC).
+        """
+    @end.setter
+    def end(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def entry(self) -> int:
+        """
+        Index into Schedule.entries.
+        """
+    @entry.setter
+    def entry(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def expected_people(self) -> int:
+        """
+        The people expected.
+        """
+    @expected_people.setter
+    def expected_people(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def local_end(self) -> datetime.datetime:
+        """
+        `end` on the local clock.
+        """
+    @local_end.setter
+    def local_end(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def local_start(self) -> datetime.datetime:
+        """
+        `start` on the entry's local clock.
+        """
+    @local_start.setter
+    def local_start(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def original(self) -> datetime.datetime:
+        """
+        Where the series put it (differs when moved).
+        """
+    @original.setter
+    def original(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def start(self) -> datetime.datetime:
+        """
+        When it starts (aware, UTC).
+        """
+    @start.setter
+    def start(self, arg0: datetime.datetime) -> None:
+        ...
+    @property
+    def unit(self) -> int:
+        """
+        Index into Schedule.units: the holder, or the host of a joint entry.
+        """
+    @unit.setter
+    def unit(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Schedule:
+    """
+    A programme expanded: its units and entries, and the occurrences sorted by start,
+    then unit, then entry, referring to units and entries by index.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, programme_id: str = '', units: collections.abc.Sequence[OrgUnit] = (), entries: collections.abc.Sequence[ScheduledEntry] = (), occurrences: collections.abc.Sequence[ScheduledOccurrence] = ()) -> None:
+        """
+        A schedule from its fields; expand_programme makes one from a programme.
+        """
+    @typing.overload
+    def __init__(self, other: Schedule) -> None:
+        """
+        A copy of `other`.
+        """
+    def __len__(self) -> int:
+        """
+        The number of occurrences.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def entry_id(self, occurrence: ScheduledOccurrence) -> str:
+        """
+        The id of the entry `occurrence` belongs to.
+        """
+    def format_id(self, occurrence: ScheduledOccurrence) -> str:
+        """
+        The id of the format `occurrence` holds.
+        """
+    def unit_id(self, occurrence: ScheduledOccurrence) -> str:
+        """
+        The id of the unit holding `occurrence`.
+        """
+    @property
+    def entries(self) -> tuple[ScheduledEntry, ...]:
+        """
+        One per programme entry, in its order.
+        """
+    @entries.setter
+    def entries(self, arg1: collections.abc.Sequence[ScheduledEntry]) -> None:
+        ...
+    @property
+    def occurrences(self) -> tuple[ScheduledOccurrence, ...]:
+        """
+        Sorted by start, unit, entry.
+        """
+    @occurrences.setter
+    def occurrences(self, arg1: collections.abc.Sequence[ScheduledOccurrence]) -> None:
+        ...
+    @property
+    def programme_id(self) -> str:
+        """
+        The programme's id.
+        """
+    @programme_id.setter
+    def programme_id(self, arg0: str) -> None:
+        ...
+    @property
+    def units(self) -> tuple[OrgUnit, ...]:
+        """
+        The programme's units, in its order.
+        """
+    @units.setter
+    def units(self, arg1: collections.abc.Sequence[OrgUnit]) -> None:
+        ...
+class ConflictKind(enum.Enum):
+    """
+    What kind of collision a unit has.
+    """
+    DOUBLE_BOOKED: typing.ClassVar[ConflictKind]
+    SEMINAR_DAY: typing.ClassVar[ConflictKind]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class ScheduledConflict:
+    """
+    A collision of two occurrences of a Schedule for one unit, by index (C++
+    carelearn::Conflict); carelearn.Conflict holds the occurrences themselves.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, kind: ConflictKind = ..., unit: str = '', first: typing.SupportsInt | typing.SupportsIndex = 0, second: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+        """
+        A conflict from its fields.
+        """
+    @typing.overload
+    def __init__(self, other: ScheduledConflict) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def first(self) -> int:
+        """
+        Index into Schedule.occurrences: the one that starts first.
+        """
+    @first.setter
+    def first(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def kind(self) -> ConflictKind:
+        """
+        What kind.
+        """
+    @kind.setter
+    def kind(self, arg0: ConflictKind) -> None:
+        ...
+    @property
+    def second(self) -> int:
+        """
+        Index into Schedule.occurrences: the other.
+        """
+    @second.setter
+    def second(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def unit(self) -> str:
+        """
+        The id of the unit concerned.
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None:
+        ...
+class UnitMonthLoad:
+    """
+    The planned learning time of one unit in one month.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, unit: str = '', month: datetime.date = ..., sessions: typing.SupportsInt | typing.SupportsIndex = 0, hours: typing.SupportsFloat | typing.SupportsIndex = 0.0, person_hours: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> None:
+        """
+        A load from its fields; `month` is any date in the month.
+        """
+    @typing.overload
+    def __init__(self, other: UnitMonthLoad) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def hours(self) -> float:
+        """
+        Their hours in all.
+        """
+    @hours.setter
+    def hours(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def month(self) -> typing.Any:
+        """
+        The month, as the datetime.date of its first day.
+        """
+    @month.setter
+    def month(self, arg1: datetime.date) -> None:
+        ...
+    @property
+    def person_hours(self) -> float:
+        """
+        Hours x expected people, over the occurrences the unit holds.
+        """
+    @person_hours.setter
+    def person_hours(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sessions(self) -> int:
+        """
+        How many occurrences.
+        """
+    @sessions.setter
+    def sessions(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def unit(self) -> str:
+        """
+        The unit's id.
+        """
+    @unit.setter
+    def unit(self, arg0: str) -> None:
+        ...
+class PersonMonthLoad:
+    """
+    The planned learning time of one person in one month.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, person: str = '', month: datetime.date = ..., sessions: typing.SupportsInt | typing.SupportsIndex = 0, hours: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> None:
+        """
+        A load from its fields; `month` is any date in the month.
+        """
+    @typing.overload
+    def __init__(self, other: PersonMonthLoad) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def hours(self) -> float:
+        """
+        Their hours in all.
+        """
+    @hours.setter
+    def hours(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def month(self) -> typing.Any:
+        """
+        The month, as the datetime.date of its first day.
+        """
+    @month.setter
+    def month(self, arg1: datetime.date) -> None:
+        ...
+    @property
+    def person(self) -> str:
+        """
+        The person's pseudonymous id.
+        """
+    @person.setter
+    def person(self, arg0: str) -> None:
+        ...
+    @property
+    def sessions(self) -> int:
+        """
+        How many occurrences.
+        """
+    @sessions.setter
+    def sessions(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class IcsLayout(enum.Enum):
+    """
+    How a programme's occurrences become VEVENTs.
+    """
+    EXPANDED: typing.ClassVar[IcsLayout]
+    SERIES: typing.ClassVar[IcsLayout]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class IcsOptions:
+    """
+    Options for export_icalendar. Keeps its catalog alive.
+    """
+    @typing.overload
+    def __init__(self, *, lang: Lang | str = ..., layout: IcsLayout = ..., stamp: datetime.datetime | None = None, catalog: Catalog = None) -> None:
+        """
+        Options from their fields: the language of SUMMARY and DESCRIPTION, the layout,
+        DTSTAMP (an aware datetime; None: now) and the catalog for titles and purposes.
+        """
+    @typing.overload
+    def __init__(self, other: IcsOptions) -> None:
+        """
+        A copy of `other`, sharing its catalog.
+        """
+    @property
+    def catalog(self) -> Catalog:
+        """
+        Resolves format titles and purposes; None uses the entry's title or the format id.
+        """
+    @catalog.setter
+    def catalog(self, arg1: Catalog) -> None:
+        ...
+    @property
+    def lang(self) -> Lang:
+        """
+        The language of SUMMARY and DESCRIPTION.
+        """
+    @lang.setter
+    def lang(self, arg0: Lang) -> None:
+        ...
+    @property
+    def layout(self) -> IcsLayout:
+        """
+        Series or single events.
+        """
+    @layout.setter
+    def layout(self, arg0: IcsLayout) -> None:
+        ...
+    @property
+    def stamp(self) -> datetime.datetime | None:
+        """
+        DTSTAMP; None for the time of export.
+        """
+    @stamp.setter
+    def stamp(self, arg0: datetime.datetime | None) -> None:
+        ...
+class ProgrammeDocument:
+    """
+    What a "programme/1" document holds: a programme and the calendar it is planned on.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self, *, programme: Programme = ..., calendar: WorkCalendar = ...) -> None:
+        """
+        A document from its parts.
+        """
+    @typing.overload
+    def __init__(self, other: ProgrammeDocument) -> None:
+        """
+        A copy of `other`.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def calendar(self) -> WorkCalendar:
+        """
+        The work calendar.
+        """
+    @calendar.setter
+    def calendar(self, arg0: WorkCalendar) -> None:
+        ...
+    @property
+    def programme(self) -> Programme:
+        """
+        The programme.
+        """
+    @programme.setter
+    def programme(self, arg0: Programme) -> None:
+        ...
+def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found: typing.Any, limit: typing.Any, version: typing.Any, already_exists: typing.Any, state: typing.Any = None, store: typing.Any = None) -> None:
     """
     Hands the module the carelearn.Error classes it raises (called once by carelearn).
     
     Each is called as `cls(message, path=..., line=..., column=...)`, the location
-    given only for a loader's error.
+    given only for a loader's error. `state` (a call in the wrong state) and `store`
+    (a damaged, busy or read-only store) fall back to `version` and `error`.
+    """
+def action_status_name(status: ActionStatus) -> str:
+    """
+    The canonical name of `status`: "open", "in-progress", "done" or "dropped".
     """
 def add_to_catalog(catalog: Catalog, json: str, options: ParseOptions = ...) -> None:
     """
@@ -2283,12 +5849,41 @@ def builtin_roles() -> list[Role]:
     """
     The built-in roles of the source texts, in a fixed order.
     """
+def cancel_reason_name(reason: CancelReason) -> str:
+    """
+    The canonical name of `reason`: "staffing", "workload", "no-facilitator",
+    "holiday" or "other".
+    """
 def canonical_extensions(json: str, options: ParseOptions = ...) -> str:
     """
     The canonical text of the JSON object `json`, as the `extensions` fields hold
     it (2-space indentation, keys in their order); "" for {}.
     
     Raises FormatError for invalid JSON or a value that is not an object.
+    """
+def check_session(session: Session, format: Format, *, catalog: Catalog | None = None, day: WorkingDay = ...) -> list[Diagnostic]:
+    """
+    Checks `session` against `format` and returns what it finds, errors first.
+    
+    `catalog` resolves the question sets steps draw on (None accepts any question
+    id there). Codes: format-mismatch, missing-facilitator, missing-role,
+    too-many-of-role, below-capacity, capacity-exceeded, unknown-role,
+    too-few-<outputs>, too-many-<outputs>, output-not-produced-here, unknown-prompt,
+    unknown-step, step-not-held, duration-overrun, step-overrun (docs/sessions.md).
+    Never raises for anything in the session.
+    """
+def conflict_kind_name(kind: ConflictKind) -> str:
+    """
+    The canonical name of `kind`: "double-booked" or "seminar-day".
+    """
+def danish_holiday_on(day: datetime.date, common_days_off: bool = False) -> HolidayKind | None:
+    """
+    The holiday on the date `day`, or None.
+    """
+def danish_holidays(year: typing.SupportsInt | typing.SupportsIndex, common_days_off: bool = False) -> list[Holiday]:
+    """
+    The Danish holidays of `year` in date order; with `common_days_off` also
+    grundlovsdag, juleaftensdag and nytårsaftensdag. Store bededag up to 2023.
     """
 def describe_budget(budget: TimeBudget) -> str:
     """
@@ -2303,9 +5898,48 @@ def difference_kind_name(kind: Difference.Kind) -> str:
     """
     The canonical name of `kind`: "added", "removed" or "changed".
     """
+def easter_sunday(year: typing.SupportsInt | typing.SupportsIndex) -> datetime.date:
+    """
+    Easter Sunday of `year` in the Gregorian calendar (from 1583).
+    """
+def entry_from_component(component: Component, start: datetime.datetime, duration: datetime.timedelta, units: collections.abc.Sequence[str]) -> ProgrammeEntry:
+    """
+    The entry that holds `component` of a programme-level format: its cadence becomes
+    the rule, starting at `start` (naive local) for `duration`.
+    """
+def expand_on_calendar(recurrence: Recurrence, window: TimeWindow, calendar: WorkCalendar, rules: CalendarRules = ...) -> CalendarExpansion:
+    """
+    The occurrences of `recurrence` in `window` with those on a closed day kept,
+    skipped or moved by `rules.policy`. Raises as expand_recurrence.
+    """
+def expand_programme(programme: Programme, window: TimeWindow, calendar: WorkCalendar = ...) -> Schedule:
+    """
+    Expands `programme` in `window` on `calendar` into a Schedule.
+    
+    Raises FormatError for a programme that is not well formed, or an entry that
+    cannot be expanded (a rule without an end in a window without one), naming it.
+    """
+def expand_recurrence(recurrence: Recurrence, window: TimeWindow = ...) -> list[SeriesOccurrence]:
+    """
+    The occurrences of `recurrence` that start in `window`, sorted by start.
+    
+    Raises FormatError for an invalid recurrence, a rule without COUNT or UNTIL in a
+    window without an end, or a move of an occurrence the series does not have.
+    """
+def export_icalendar(programme: Programme, window: TimeWindow, calendar: WorkCalendar = ..., options: IcsOptions = ...) -> str:
+    """
+    `programme` on `calendar` as an RFC 5545 iCalendar document (CRLF line ends):
+    the series with an occurrence in `window` (SERIES), or exactly its occurrences
+    there (EXPANDED). Raises as expand_programme.
+    """
 def find_builtin_role(id: str) -> Role | None:
     """
     The built-in role with `id`, or None.
+    """
+def find_conflicts(schedule: Schedule) -> list[ScheduledConflict]:
+    """
+    The collisions in `schedule`, by unit and then by the occurrences' order.
+    Flexible entries never collide; back-to-back occurrences do not overlap.
     """
 def format_diagnostic(diagnostic: Diagnostic, lang: Lang | str) -> str:
     """
@@ -2314,6 +5948,18 @@ def format_diagnostic(diagnostic: Diagnostic, lang: Lang | str) -> str:
 def has_errors(diagnostics: collections.abc.Sequence[Diagnostic]) -> bool:
     """
     True when any of `diagnostics` is an error.
+    """
+def holiday_id(kind: HolidayKind) -> str:
+    """
+    The stable id of `kind`, e.g. "easter-monday".
+    """
+def holiday_name(kind: HolidayKind) -> Text:
+    """
+    The name of `kind` in Danish and English, e.g. Text(da='2. påskedag', en='Easter Monday').
+    """
+def is_public_holiday(kind: HolidayKind) -> bool:
+    """
+    True for the public holidays; False for the days only commonly given off.
     """
 def lang_code(lang: Lang) -> str:
     """
@@ -2330,6 +5976,11 @@ def load_format(path: str, options: ParseOptions = ...) -> Format:
     Reads and parses the "format/1" file at `path`.
     
     Raises NotFoundError when the file cannot be read. Otherwise as parse_format.
+    """
+def load_programme(path: str, options: ParseOptions = ...) -> ProgrammeDocument:
+    """
+    Reads and parses the "programme/1" file at `path`. Raises NotFoundError when it
+    cannot be read; otherwise as parse_programme.
     """
 def load_question_set(path: str, options: ParseOptions = ...) -> QuestionSet:
     """
@@ -2350,9 +6001,25 @@ def max_participants_that_fit(format: Format, longest: bool, day: WorkingDay = .
     
     None when the format has no planned duration or no step depends on the count.
     """
+def new_session_id() -> str:
+    """
+    A new random session id: 32 lower-case hex digits (128 bits) from OpenSSL.
+    """
+def note_kind_name(kind: NoteKind) -> str:
+    """
+    The canonical name of `kind`: "note", "reflection" or "documentation".
+    """
 def output_kind_name(kind: OutputKind) -> str:
     """
     The canonical name of `kind`, e.g. "learning-point".
+    """
+def parse_action_status(name: str) -> ActionStatus | None:
+    """
+    Parses a canonical action status name; None when unknown.
+    """
+def parse_cancel_reason(name: str) -> CancelReason | None:
+    """
+    Parses a canonical cancel reason name; None when unknown.
     """
 def parse_document(json: str, options: ParseOptions = ...) -> Format | Variant | QuestionSet:
     """
@@ -2378,6 +6045,10 @@ def parse_lang(code: str) -> Lang | None:
     """
     Parses an ISO 639-1 code ("da" or "en", any case); None when unknown.
     """
+def parse_note_kind(name: str) -> NoteKind | None:
+    """
+    Parses a canonical note kind name; None when unknown.
+    """
 def parse_output_kind(name: str) -> OutputKind | None:
     """
     Parses a canonical output kind name; None when unknown.
@@ -2394,6 +6065,16 @@ def parse_place(name: str) -> Place | None:
     """
     Parses a canonical place name; None when unknown.
     """
+def parse_programme(json: str, options: ParseOptions = ...) -> ProgrammeDocument:
+    """
+    Parses a "programme/1" document.
+    
+    Raises FormatError (with path, line and column) for a syntax error, an unknown
+    or missing key, a wrong type, an RRULE that does not parse, a bad time, duration
+    or time zone, or a reference to a unit that is not there; LimitError and
+    VersionError as the other loaders. Each message is led by
+    "<source>:<line>:<column>: <pointer>: ".
+    """
 def parse_question_set(json: str, options: ParseOptions = ...) -> QuestionSet:
     """
     Parses a "question-set/1" document.
@@ -2404,9 +6085,34 @@ def parse_question_set(json: str, options: ParseOptions = ...) -> QuestionSet:
     another kind or a newer schema version. Each message is led by
     "<source>:<line>:<column>: <pointer>: ".
     """
+def parse_redaction(name: str) -> Redaction | None:
+    """
+    Parses a canonical redaction name; None when unknown.
+    """
+def parse_rrule(text: str) -> RRule:
+    """
+    Parses RRULE text; raises FormatError naming the part and the cause.
+    """
+def parse_session_line(line: str) -> tuple[Session, Redaction]:
+    """
+    Reads one "session/1" line; returns the session and what the line left out.
+    
+    Raises FormatError, its message led by the JSON Pointer of the place, for
+    text that is not JSON, an unknown or missing key, a wrong type, an unknown
+    name or a bad time; VersionError for a document of another kind or a newer
+    version. The session is not checked further (see validate_session).
+    """
+def parse_session_status(name: str) -> SessionStatus | None:
+    """
+    Parses a canonical session status name; None when unknown.
+    """
 def parse_severity(name: str) -> Severity | None:
     """
     Parses a canonical severity name; None when unknown.
+    """
+def parse_shift(name: str) -> Shift | None:
+    """
+    Parses a canonical shift name; None when unknown.
     """
 def parse_step_change_op(name: str) -> StepChange.Op | None:
     """
@@ -2425,6 +6131,10 @@ def parse_variant(json: str, options: ParseOptions = ...) -> Variant:
     the document passes a limit of `options`; VersionError for a document of
     another kind or a newer schema version. Each message is led by
     "<source>:<line>:<column>: <pointer>: ".
+    """
+def parse_weekday_code(code: str) -> Weekday | None:
+    """
+    Parses "MO" ... "SU" (any case); None when unknown.
     """
 def participation_name(participation: Participation) -> str:
     """
@@ -2447,6 +6157,28 @@ def plan_agenda(format: Format, participants: typing.SupportsInt | typing.Suppor
     Raises FormatError when `participants` is below 1 or the format has no steps;
     overruns and other findings are diagnostics in the result.
     """
+def planned_hours_per_person(schedule: Schedule) -> list[PersonMonthLoad]:
+    """
+    The planned hours per named person per month; sorted by person, then month.
+    """
+def planned_hours_per_unit(schedule: Schedule) -> list[UnitMonthLoad]:
+    """
+    The planned hours per unit per month, flexible time included; sorted by unit
+    (programme order), then month.
+    """
+def redact(session: Session, options: ExportOptions = ...) -> Session:
+    """
+    `session` with what `options` leave out removed: items are never dropped, only
+    their text, so counts stay true.
+    """
+def redaction_name(redaction: Redaction) -> str:
+    """
+    The canonical name of `redaction`: "none", "confidential" or "evaluator".
+    """
+def redaction_of(options: ExportOptions) -> Redaction:
+    """
+    The redaction `options` ask for.
+    """
 def render_markdown(agenda: Agenda, lang: Lang | str) -> str:
     """
     `agenda` as a Markdown document in `lang`.
@@ -2455,9 +6187,22 @@ def render_text(agenda: Agenda, lang: Lang | str) -> str:
     """
     `agenda` as plain text in `lang`.
     """
+def rrule_from_cadence(cadence: Cadence) -> RRule:
+    """
+    The rule that holds a format at `cadence`: every 2 weeks is FREQ=WEEKLY;INTERVAL=2,
+    a count becomes COUNT, every n years FREQ=MONTHLY;INTERVAL=12n.
+    """
+def session_status_name(status: SessionStatus) -> str:
+    """
+    The canonical name of `status`: "held" or "cancelled".
+    """
 def severity_name(severity: Severity) -> str:
     """
     The canonical name of `severity`: "info", "warning" or "error".
+    """
+def shift_name(shift: Shift) -> str:
+    """
+    The canonical name of `shift`: "unspecified", "day", "evening" or "night".
     """
 def step_change_op_name(op: StepChange.Op) -> str:
     """
@@ -2482,6 +6227,21 @@ def to_json(question_set: QuestionSet) -> str:
     """
     The canonical JSON text of `question_set`, ending in a newline.
     """
+@typing.overload
+def to_json(programme: Programme, calendar: WorkCalendar = ...) -> str:
+    """
+    The canonical JSON text of `programme` planned on `calendar`, ending in a newline.
+    """
+@typing.overload
+def to_json(document: ProgrammeDocument) -> str:
+    """
+    The canonical JSON text of a programme document, ending in a newline.
+    """
+def to_json_line(session: Session, options: ExportOptions = ...) -> str:
+    """
+    `session`, redacted as `options` say (confidential text left out by default),
+    as one line of "session/1" JSON without a newline at the end.
+    """
 def validate(format: Format, context: ValidationContext = ...) -> list[Diagnostic]:
     """
     Checks `format` and returns what it finds, errors first, each with a stable code.
@@ -2493,4 +6253,23 @@ def validate(format: Format, context: ValidationContext = ...) -> list[Diagnosti
     inverted-capacity, unresolved-reference, reference-cycle, unknown-question-set,
     output-not-produced, unknown-role. Never raises for anything in `format`.
     """
+def validate_programme(programme: Programme) -> None:
+    """
+    Raises FormatError when `programme` is not well formed (ids, parents, units,
+    counts, recurrences), naming the place.
+    """
+def validate_session(session: Session) -> None:
+    """
+    Checks the invariants a stored session must keep.
+    
+    Raises FormatError, its message led by `session "<id>": <path>: `, for an
+    empty id or format id, a held session without an actual start, an end before
+    its start, an empty or repeated participant or action id, a history that goes
+    backwards, or feedback outside 1-5 or repeated. Empty texts are allowed.
+    """
+def weekday_code(weekday: Weekday) -> str:
+    """
+    The RFC 5545 two-letter code of `weekday`: "MO" ... "SU".
+    """
+SESSION_DOCUMENT: str = 'session/1'
 __version__: str = '0.1.0'

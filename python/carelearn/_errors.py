@@ -14,6 +14,8 @@ __all__ = [
     "FormatError",
     "LimitError",
     "NotFoundError",
+    "StateError",
+    "StoreError",
     "VersionError",
 ]
 
@@ -92,4 +94,19 @@ class VersionError(Error):
 
 
 class AlreadyExistsError(Error):
-    """A catalog already holds a format or question set with that id and version."""
+    """Something with that id is there already: a format or question set in a
+    catalog, an action id or a participant's feedback in a session, a session
+    in a store (an import under ``ConflictPolicy.FAIL``)."""
+
+
+class StateError(Error):
+    """A call that the object's state does not allow, such as
+    :meth:`Runner.next` after :meth:`Runner.finish`, :meth:`Runner.start`
+    twice, recording before the start, an action set to the status it has
+    already, or any call on a closed :class:`Store`. Nothing was changed."""
+
+
+class StoreError(Error):
+    """The store cannot do what was asked: its file is not a database or is
+    damaged, another writer held the lock past the busy timeout, or it was
+    opened read-only."""

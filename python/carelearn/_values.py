@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import _core
 
-__all__ = ["constructor_repr", "fields_of", "install"]
+__all__ = ["constructor_repr", "fields_of", "install", "install_values"]
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _DEFAULTS: dict[type, object] = {}
@@ -73,6 +73,8 @@ def value_repr(value: object) -> str:
             "{" + ", ".join(f"{k!r}: {value_repr(v)}" for k, v in value.items()) + "}"
         )
     if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None or value.second or value.microsecond:
+            return repr(value)  # an instant: datetime.datetime(..., tzinfo=...)
         return f"datetime.datetime({value.year}, {value.month}, {value.day}, {value.hour}, {value.minute})"
     return repr(value)
 
@@ -194,14 +196,20 @@ _NESTED_ENUMS: tuple[tuple[type, str], ...] = (
 )
 
 
+def install_values(classes: Iterable[type]) -> None:
+    """Gives the value types ``classes`` of :mod:`carelearn._core` a
+    constructor-like repr, copy, deepcopy and pickling, field by field."""
+    for cls in classes:
+        cls.__repr__ = constructor_repr  # type: ignore[assignment,method-assign]
+        cls.__copy__ = _copy  # type: ignore[attr-defined]
+        cls.__deepcopy__ = _deepcopy  # type: ignore[attr-defined]
+        cls.__reduce__ = _reduce  # type: ignore[assignment,method-assign]
+
+
 def install() -> None:
     """Gives the model types of :mod:`carelearn._core` their value behaviour."""
     for owner, name in _NESTED_ENUMS:
         nested = getattr(owner, name)
         nested.__qualname__ = f"{owner.__qualname__}.{name}"
-    for cls in _VALUE_TYPES:
-        cls.__repr__ = constructor_repr  # type: ignore[assignment,method-assign]
-        cls.__copy__ = _copy  # type: ignore[attr-defined]
-        cls.__deepcopy__ = _deepcopy  # type: ignore[attr-defined]
-        cls.__reduce__ = _reduce  # type: ignore[assignment,method-assign]
+    install_values(_VALUE_TYPES)
     _core.TimeBudget.__repr__ = _budget_repr  # type: ignore[method-assign]

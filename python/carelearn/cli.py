@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from . import _core
+from . import _cli_schedule, _cli_sessions, _core
 from ._agenda import plan_agenda, validate
 from ._catalog import Catalog, catalog_row
 from ._documents import Format, QuestionSet, Variant, load
@@ -123,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--lang", type=_lang_argument, default=_core.Lang.EN, help="da or en"
     )
+    _cli_schedule.add_parsers(commands)
+    _cli_sessions.add_commands(commands)
     return parser
 
 
@@ -233,6 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     commands = {"catalog": _catalog, "agenda": _agenda, "validate": _validate}
+    commands.update(_cli_schedule.COMMANDS)
+    commands.update(_cli_sessions.COMMANDS)
     try:
         return commands[args.command](args)
     except _UsageError as error:

@@ -3,15 +3,10 @@
 // the conversions (json_read.cpp, json_write.cpp).
 #include "carelearn/io/json.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <utility>
 #include <variant>
 
@@ -21,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "detail/absl_compat.hpp"
 #include "io/json_convert.hpp"
+#include "io/json_reader.hpp"
 #include "io/json_tree.hpp"
 
 namespace carelearn {
@@ -48,39 +44,10 @@ absl::StatusOr<T> ParseAs(std::string_view json, const ParseOptions& options,
   return std::get<T>(std::move(*document));
 }
 
-// Reads the file at `path`; kNotFound when it cannot be read, and the size
-// limit checked before reading, so that a huge file is never read whole.
-absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path, ParseOptions& options) {
-  if (options.source_name.empty()) options.source_name = path.string();
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return absl::NotFoundError(absl::StrCat(path.string(), ": cannot read: it is a directory"));
-  }
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size > options.max_document_bytes) {
-    return detail::MakeLocatedError(
-        absl::StatusCode::kResourceExhausted, options.source_name, ErrorLocation{"", 1, 1},
-        absl::StrCat("the document is ", size, " bytes, more than the limit of ",
-                     options.max_document_bytes, " bytes (ParseOptions::max_document_bytes)"));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int error = errno;
-    return absl::NotFoundError(absl::StrCat(
-        path.string(),
-        ": cannot read: ", error != 0 ? std::strerror(error) : "the file cannot be opened"));
-  }
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    return absl::NotFoundError(absl::StrCat(path.string(), ": cannot read: a read error"));
-  }
-  return content;
-}
-
 template <typename T>
 absl::StatusOr<T> LoadAs(const std::filesystem::path& path, ParseOptions options,
                          std::optional<detail::DocumentKind> kind) {
-  absl::StatusOr<std::string> content = ReadFile(path, options);
+  absl::StatusOr<std::string> content = detail::ReadDocumentFile(path, options);
   if (!content.ok()) return content.status();
   if constexpr (std::is_same_v<T, Document>) {
     return Parse(*content, options, std::nullopt);

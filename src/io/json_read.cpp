@@ -1,11 +1,7 @@
 // Reading carelearn documents from JSON trees: every key checked, every
 // error located. See docs/json-format.md for the document shapes.
-#include <algorithm>
 #include <array>
-#include <climits>
-#include <cmath>
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -14,9 +10,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "carelearn/model/format.hpp"
 #include "carelearn/model/prompt.hpp"
 #include "carelearn/model/role.hpp"
@@ -26,288 +20,11 @@
 #include "carelearn/model/variant.hpp"
 #include "detail/absl_compat.hpp"
 #include "io/json_convert.hpp"
+#include "io/json_reader.hpp"
 #include "io/json_tree.hpp"
-
-// Returns from the enclosing function when `expr` yields a non-OK status.
-#define CARELEARN_RETURN_IF_ERROR(expr)                 \
-  do {                                                  \
-    if (absl::Status status_ = (expr); !status_.ok()) { \
-      return status_;                                   \
-    }                                                   \
-  } while (false)
 
 namespace carelearn::detail {
 namespace {
-
-using Keys = std::span<const std::string_view>;
-
-// A place in a document, as a chain of keys and indices up to the root.
-struct Path {
-  const Path* parent = nullptr;
-  std::string_view key;
-  std::size_t index = 0;
-  bool is_index = false;
-
-  [[nodiscard]] Path Child(std::string_view k) const { return Path{this, k, 0, false}; }
-  [[nodiscard]] Path Item(std::size_t i) const { return Path{this, {}, i, true}; }
-
-  [[nodiscard]] std::string Pointer() const {
-    std::vector<const Path*> chain;
-    for (const Path* p = this; p->parent != nullptr; p = p->parent) chain.push_back(p);
-    std::string out;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      if ((*it)->is_index) {
-        absl::StrAppend(&out, "/", (*it)->index);
-      } else {
-        absl::StrAppend(&out, "/", EscapePointerToken((*it)->key));
-      }
-    }
-    return out;
-  }
-};
-
-// Optimal string alignment distance: edits, counting a swap of two
-// neighbouring characters as one.
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size();
-  const std::size_t m = b.size();
-  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[n][m];
-}
-
-// The candidate closest to `word`, when it is close enough to be a likely typo.
-std::optional<std::string_view> Closest(std::string_view word, Keys candidates) {
-  if (word.size() > 64) return std::nullopt;  // no typo of a short key is this long
-  const std::string lower = absl::AsciiStrToLower(Sv(word));
-  std::optional<std::string_view> best;
-  std::size_t best_distance = 0;
-  for (const std::string_view candidate : candidates) {
-    std::size_t distance = EditDistance(lower, candidate);
-    if (distance < EditDistance(word, candidate)) distance = std::max<std::size_t>(distance, 1);
-    if (!best || distance < best_distance) {
-      best = candidate;
-      best_distance = distance;
-    }
-  }
-  const std::size_t allowed = std::max<std::size_t>(1, std::min(word.size(), std::size_t{12}) / 3);
-  if (best && best_distance <= allowed) return best;
-  return std::nullopt;
-}
-
-std::string QuoteList(Keys words) {
-  std::vector<std::string> quoted;
-  quoted.reserve(words.size());
-  for (const std::string_view w : words) quoted.push_back(absl::StrCat("\"", Sv(w), "\""));
-  return absl::StrJoin(quoted, ", ");
-}
-
-// What a message calls the value `node`.
-std::string Found(const Node& node) {
-  switch (node.kind) {
-    case Node::Kind::kNull:
-      return "null";
-    case Node::Kind::kBool:
-      return node.boolean ? "true" : "false";
-    case Node::Kind::kInt:
-      return absl::StrCat("the number ", node.integer);
-    case Node::Kind::kUint:
-      return absl::StrCat("the number ", node.unsigned_integer);
-    case Node::Kind::kDouble: {
-      std::string text;
-      WriteNumber(node.number, text);
-      return absl::StrCat("the number ", text);
-    }
-    case Node::Kind::kString:
-      return absl::StrCat("the string ", QuoteForMessage(node.string));
-    case Node::Kind::kArray:
-      return "an array";
-    case Node::Kind::kObject:
-      return "an object";
-  }
-  return "a value";
-}
-
-// Reads values of one document, building located errors.
-class Reader {
- public:
-  explicit Reader(const JsonText& json) : json_(json) {}
-
-  [[nodiscard]] absl::Status Error(
-      const Node& at, const Path& path, std::string_view message,
-      absl::StatusCode code = absl::StatusCode::kInvalidArgument) const {
-    return json_.ErrorAtToken(code, at.token, path.Pointer(), message);
-  }
-
-  [[nodiscard]] absl::Status Expected(const Node& at, const Path& path,
-                                      std::string_view what) const {
-    return Error(at, path, absl::StrCat("expected ", Sv(what), ", found ", Found(at)));
-  }
-
-  // Checks that `node` is an object whose keys are all in `allowed` and that
-  // has every key in `required`. `context` adds to the unknown-key message.
-  [[nodiscard]] absl::Status CheckObject(const Node& node, const Path& path, Keys allowed,
-                                         Keys required, std::string_view context = {}) const {
-    if (node.kind != Node::Kind::kObject) return Expected(node, path, "an object");
-    for (const Member& member : node.members) {
-      if (std::find(allowed.begin(), allowed.end(), member.key) != allowed.end()) continue;
-      std::string message = absl::StrCat("unknown key ", QuoteForMessage(member.key), Sv(context));
-      if (const auto likely = Closest(member.key, allowed)) {
-        absl::StrAppend(&message, "; did you mean \"", Sv(*likely), "\"?");
-      } else {
-        absl::StrAppend(&message, "; expected one of ", QuoteList(allowed));
-      }
-      return json_.ErrorAtToken(absl::StatusCode::kInvalidArgument, member.token,
-                                path.Child(member.key).Pointer(), message);
-    }
-    for (const std::string_view key : required) {
-      if (node.Find(key) == nullptr) {
-        return Error(node, path,
-                     absl::StrCat("missing required key \"", Sv(key), "\"", Sv(context)));
-      }
-    }
-    return absl::OkStatus();
-  }
-
-  // Calls `read(value, path)` for the member `key` of `object` when it is present.
-  template <typename F>
-  [[nodiscard]] absl::Status Field(const Node& object, const Path& path, std::string_view key,
-                                   F&& read) const {
-    const Member* member = object.Find(key);
-    if (member == nullptr) return absl::OkStatus();
-    const Path child = path.Child(key);
-    return read(member->value, child);
-  }
-
-  // Reads an array, calling `read(item, path)` for each element.
-  template <typename F>
-  [[nodiscard]] absl::Status Array(const Node& node, const Path& path, F&& read,
-                                   std::string_view what = "an array") const {
-    if (node.kind != Node::Kind::kArray) return Expected(node, path, what);
-    for (std::size_t i = 0; i < node.items.size(); ++i) {
-      const Path item = path.Item(i);
-      CARELEARN_RETURN_IF_ERROR(read(node.items[i], item));
-    }
-    return absl::OkStatus();
-  }
-
-  [[nodiscard]] absl::Status String(const Node& node, const Path& path, std::string& out,
-                                    bool non_empty = true) const {
-    if (node.kind != Node::Kind::kString) {
-      return Expected(node, path, non_empty ? "a non-empty string" : "a string");
-    }
-    if (non_empty && node.string.empty()) return Expected(node, path, "a non-empty string");
-    out = node.string;
-    return absl::OkStatus();
-  }
-
-  [[nodiscard]] absl::Status Bool(const Node& node, const Path& path, bool& out) const {
-    if (node.kind != Node::Kind::kBool) return Expected(node, path, "true or false");
-    out = node.boolean;
-    return absl::OkStatus();
-  }
-
-  // Reads an integer from `min` to INT_MAX; integral numbers such as 2.0 count.
-  [[nodiscard]] absl::Status Int(const Node& node, const Path& path, int& out, int min) const {
-    const std::string what = absl::StrCat("an integer from ", min, " to ", INT_MAX);
-    bool fits = false;
-    std::int64_t value = 0;
-    switch (node.kind) {
-      case Node::Kind::kInt:
-        fits = node.integer >= min && node.integer <= INT_MAX;
-        value = node.integer;
-        break;
-      case Node::Kind::kUint:
-        break;
-      case Node::Kind::kDouble:
-        if (std::trunc(node.number) == node.number && node.number >= min &&
-            node.number <= INT_MAX) {
-          fits = true;
-          value = static_cast<std::int64_t>(node.number);
-        }
-        break;
-      default:
-        return Expected(node, path, what);
-    }
-    if (!fits) return Expected(node, path, what);
-    out = static_cast<int>(value);
-    return absl::OkStatus();
-  }
-
-  [[nodiscard]] absl::Status Int(const Node& node, const Path& path, std::optional<int>& out,
-                                 int min) const {
-    int value = 0;
-    CARELEARN_RETURN_IF_ERROR(Int(node, path, value, min));
-    out = value;
-    return absl::OkStatus();
-  }
-
-  // Reads a finite number of 0 or more.
-  [[nodiscard]] absl::Status Amount(const Node& node, const Path& path, double& out) const {
-    switch (node.kind) {
-      case Node::Kind::kInt:
-        out = static_cast<double>(node.integer);
-        break;
-      case Node::Kind::kUint:
-        out = static_cast<double>(node.unsigned_integer);
-        break;
-      case Node::Kind::kDouble:
-        out = node.number;
-        break;
-      default:
-        return Expected(node, path, "a number of 0 or more");
-    }
-    if (out < 0) return Expected(node, path, "a number of 0 or more");
-    if (out == 0) out = 0;  // -0 reads as 0
-    return absl::OkStatus();
-  }
-
-  // Reads one of the names `names` (for the enumerators `values`) into `out`.
-  template <typename E, std::size_t N>
-  [[nodiscard]] absl::Status Enum(const Node& node, const Path& path,
-                                  const std::array<E, N>& values, std::string_view (*name_of)(E),
-                                  E& out) const {
-    std::array<std::string_view, N> names;
-    for (std::size_t i = 0; i < N; ++i) names[i] = name_of(values[i]);
-    const std::string what = absl::StrCat("one of ", QuoteList(names));
-    if (node.kind != Node::Kind::kString) return Expected(node, path, what);
-    for (std::size_t i = 0; i < N; ++i) {
-      if (names[i] == node.string) {
-        out = values[i];
-        return absl::OkStatus();
-      }
-    }
-    std::string message = absl::StrCat("expected ", what, ", found ", Found(node));
-    if (const auto likely = Closest(node.string, names)) {
-      absl::StrAppend(&message, "; did you mean \"", Sv(*likely), "\"?");
-    }
-    return Error(node, path, message);
-  }
-
-  // Reads an "extensions" object as its canonical text ("" when empty).
-  [[nodiscard]] absl::Status Extensions(const Node& node, const Path& path,
-                                        std::string& out) const {
-    if (node.kind != Node::Kind::kObject) return Expected(node, path, "an object");
-    out.clear();
-    if (!node.members.empty()) WriteCanonical(node, 0, out);
-    return absl::OkStatus();
-  }
-
-  [[nodiscard]] const JsonText& json() const { return json_; }
-
- private:
-  const JsonText& json_;
-};
 
 constexpr std::array kUnits{TimeUnit::kMinute, TimeUnit::kHour, TimeUnit::kDay};
 constexpr std::array kParticipations{Participation::kSpeaker,   Participation::kQuestions,
@@ -338,28 +55,6 @@ std::string_view BudgetKindName(TimeBudget::Kind kind) {
 }
 constexpr std::array kBudgetKinds{TimeBudget::Kind::kFixed, TimeBudget::Kind::kRange,
                                   TimeBudget::Kind::kPerParticipant, TimeBudget::Kind::kOpen};
-
-absl::Status ReadText(const Reader& r, const Node& node, const Path& path, Text& out) {
-  static constexpr std::array<std::string_view, 2> kKeys{"da", "en"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, {}));
-  out = Text{};
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "da", [&](const Node& v, const Path& p) { return r.String(v, p, out.da); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "en", [&](const Node& v, const Path& p) { return r.String(v, p, out.en); }));
-  if (out.empty()) {
-    return r.Error(node, path, "a text needs at least one language: \"da\" or \"en\"");
-  }
-  return absl::OkStatus();
-}
-
-absl::Status ReadText(const Reader& r, const Node& node, const Path& path,
-                      std::optional<Text>& out) {
-  Text text;
-  CARELEARN_RETURN_IF_ERROR(ReadText(r, node, path, text));
-  out = std::move(text);
-  return absl::OkStatus();
-}
 
 absl::Status ReadBudget(const Reader& r, const Node& node, const Path& path, TimeBudget& out) {
   static constexpr std::array<std::string_view, 6> kKeys{"kind", "minutes", "hours",
@@ -488,17 +183,6 @@ absl::Status ReadSetting(const Reader& r, const Node& node, const Path& path, Se
   }));
   return r.Field(node, path, "standing",
                  [&](const Node& v, const Path& p) { return r.Bool(v, p, out.standing); });
-}
-
-absl::Status ReadFormatRef(const Reader& r, const Node& node, const Path& path, FormatRef& out) {
-  static constexpr std::array<std::string_view, 2> kKeys{"id", "version"};
-  static constexpr std::array<std::string_view, 1> kRequired{"id"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  out = FormatRef{};
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  return r.Field(node, path, "version",
-                 [&](const Node& v, const Path& p) { return r.Int(v, p, out.version, 1); });
 }
 
 absl::Status ReadPrompt(const Reader& r, const Node& node, const Path& path, Prompt& out) {
@@ -851,71 +535,6 @@ absl::Status ReadQuestionSet(const Reader& r, const Node& node, const Path& path
   });
 }
 
-constexpr std::array kKinds{DocumentKind::kFormat, DocumentKind::kVariant,
-                            DocumentKind::kQuestionSet};
-
-std::string KindWithVersion(DocumentKind kind) {
-  return absl::StrCat(Sv(DocumentKindName(kind)), "/", kSchemaVersion);
-}
-
-// Reads the "carelearn" key: the document's kind and schema version.
-absl::StatusOr<DocumentKind> ReadHeader(const Reader& r, const Node& root, const Path& path,
-                                        std::optional<DocumentKind> expected) {
-  if (root.kind != Node::Kind::kObject) {
-    return r.Expected(root, path, "an object (a carelearn document)");
-  }
-  const Member* header = root.Find("carelearn");
-  const std::string example =
-      absl::StrCat("\"", KindWithVersion(expected.value_or(DocumentKind::kFormat)), "\"");
-  if (header == nullptr) {
-    return r.Error(root, path,
-                   absl::StrCat("missing required key \"carelearn\"; a carelearn document names "
-                                "its kind first, as in \"carelearn\": ",
-                                example));
-  }
-  const Path at = path.Child("carelearn");
-  const Node& value = header->value;
-  const std::string form = absl::StrCat("a document kind and version such as ", example);
-  if (value.kind != Node::Kind::kString) return r.Expected(value, at, form);
-  const std::string_view text = value.string;
-  const std::size_t slash = text.rfind('/');
-  int version = 0;
-  bool well_formed = slash != std::string_view::npos && slash > 0 && slash + 1 < text.size() &&
-                     text[slash + 1] != '0' && text.size() - slash - 1 <= 9;
-  for (std::size_t i = slash + 1; well_formed && i < text.size(); ++i) {
-    if (text[i] < '0' || text[i] > '9') {
-      well_formed = false;
-    } else {
-      version = version * 10 + (text[i] - '0');
-    }
-  }
-  if (!well_formed) return r.Expected(value, at, form);
-  const std::string_view name = text.substr(0, slash);
-  std::optional<DocumentKind> kind;
-  for (const DocumentKind k : kKinds) {
-    if (DocumentKindName(k) == name) kind = k;
-  }
-  if (!kind) {
-    return r.Error(value, at,
-                   absl::StrCat("unknown document kind ", QuoteForMessage(text),
-                                "; expected \"format/1\", \"variant/1\" or \"question-set/1\""));
-  }
-  if (expected && *kind != *expected) {
-    return r.Error(value, at,
-                   absl::StrCat("expected a \"", KindWithVersion(*expected), "\" document, found ",
-                                QuoteForMessage(text)),
-                   absl::StatusCode::kFailedPrecondition);
-  }
-  if (version > kSchemaVersion) {
-    return r.Error(
-        value, at,
-        absl::StrCat("the document is ", QuoteForMessage(text), ", newer than \"",
-                     KindWithVersion(*kind), "\", the newest this version of carelearn reads"),
-        absl::StatusCode::kFailedPrecondition);
-  }
-  return *kind;
-}
-
 }  // namespace
 
 std::string_view DocumentKindName(DocumentKind kind) {
@@ -934,9 +553,23 @@ absl::StatusOr<Document> ReadDocument(const JsonText& json, const Node& root,
                                       std::optional<DocumentKind> expected) {
   const Reader r(json);
   const Path path;
-  const absl::StatusOr<DocumentKind> kind = ReadHeader(r, root, path, expected);
-  if (!kind.ok()) return kind.status();
-  switch (*kind) {
+  static constexpr std::array<std::string_view, 3> kCatalogKinds{"format", "variant",
+                                                                 "question-set"};
+  std::array<std::string_view, 1> only{};
+  Keys wanted = kCatalogKinds;
+  if (expected) {
+    only[0] = DocumentKindName(*expected);
+    wanted = only;
+  }
+  const absl::StatusOr<std::string_view> name =
+      ReadDocumentHeader(r, root, wanted, kCatalogKinds, kSchemaVersion);
+  if (!name.ok()) return name.status();
+  DocumentKind kind = DocumentKind::kFormat;
+  for (const DocumentKind k :
+       {DocumentKind::kFormat, DocumentKind::kVariant, DocumentKind::kQuestionSet}) {
+    if (DocumentKindName(k) == *name) kind = k;
+  }
+  switch (kind) {
     case DocumentKind::kFormat: {
       Format format;
       CARELEARN_RETURN_IF_ERROR(ReadFormat(r, root, path, format));

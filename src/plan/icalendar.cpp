@@ -96,6 +96,18 @@ class Writer {
       Line(absl::StrCat(Sv(name), ";TZID=", zone.name(), ":", Basic(absl::CivilSecond(local))));
     }
   }
+  // NAME;TZID=zone:local when `local` reads back as the instant `t` (a time
+  // that happens twice is read as the first, RFC 5545 3.3.5), else NAME:utcZ:
+  // the end of an occurrence in the repeated hour when summer time ends.
+  void Instant(std::string_view name, absl::CivilMinute local, absl::Time t,
+               const absl::TimeZone& zone) {
+    if (zone.At(absl::CivilSecond(local)).pre == t) {
+      Local(name, local, zone);
+    } else {
+      zones_.Note(zone, local.year());
+      Line(name, Utc(t));
+    }
+  }
   std::string& out() { return out_; }
 
  private:
@@ -408,8 +420,8 @@ absl::StatusOr<std::string> ExportICalendar(const Programme& programme, const Ti
       text.uid = IcsUid(programme.id, entry.id, programme.units[o.unit].id, o.original);
       events.Line("BEGIN:VEVENT");
       WriteCommon(events, text, stamp);
-      events.Local("DTSTART", o.local_start, zone);
-      events.Local("DTEND", o.local_end, zone);
+      events.Instant("DTSTART", o.local_start, o.start, zone);
+      events.Instant("DTEND", o.local_end, o.end, zone);
       WriteDescriptive(events, text);
       events.Line("END:VEVENT");
     }

@@ -5,7 +5,11 @@
 #
 # Each target first replays every input in tests/fuzz/regressions/ (inputs
 # that once crashed; they must pass now), then fuzzes from a seed corpus of
-# catalog/*.json, tests/cpp/io/testdata/*.json and tests/fuzz/corpus/. A crash,
+# catalog/*.json, tests/cpp/io/testdata/*.json and tests/fuzz/corpus/
+# (fuzz_parse_session: the session lines in tests/fuzz/corpus-session/, with
+# tests/fuzz/session.dict; fuzz_parse_programme: examples/programmes/ and
+# tests/fuzz/corpus/, with programme.dict; fuzz_parse_rrule: the rules in
+# tests/fuzz/corpus-rrule/, with rrule.dict). A crash,
 # a sanitizer report or a failed check ends the run with a non-zero status
 # and copies the input into tests/fuzz/regressions/, to be kept once fixed.
 #
@@ -17,7 +21,8 @@ total_seconds="${1:-60}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "${here}/../.." && pwd)"
 build="${FUZZ_BUILD_DIR:-${root}/build-fuzz}"
-targets=(fuzz_parse_format fuzz_parse_variant fuzz_parse_document)
+targets=(fuzz_parse_format fuzz_parse_variant fuzz_parse_document fuzz_parse_session
+         fuzz_parse_programme fuzz_parse_rrule)
 per_target=$(( total_seconds / ${#targets[@]} ))
 (( per_target >= 1 )) || per_target=1
 
@@ -46,9 +51,23 @@ for target in "${targets[@]}"; do
   corpus="${build}/corpus/${target}"
   artifacts="${build}/artifacts/${target}/"
   mkdir -p "${corpus}" "${artifacts}"
+  seeds=("${root}/catalog" "${root}/tests/cpp/io/testdata" "${here}/corpus")
+  dict="${here}/json.dict"
+  if [[ "${target}" == fuzz_parse_session ]]; then
+    seeds=("${here}/corpus-session")
+    dict="${here}/session.dict"
+  fi
+  if [[ "${target}" == fuzz_parse_programme ]]; then
+    seeds=("${root}/examples/programmes" "${here}/corpus")
+    dict="${here}/programme.dict"
+  fi
+  if [[ "${target}" == fuzz_parse_rrule ]]; then
+    seeds=("${here}/corpus-rrule")
+    dict="${here}/rrule.dict"
+  fi
   echo "== ${target}: fuzzing for ${per_target} s"
-  if ! "${binary}" "${corpus}" "${root}/catalog" "${root}/tests/cpp/io/testdata" "${here}/corpus" \
-      -dict="${here}/json.dict" -max_total_time="${per_target}" -timeout=10 \
+  if ! "${binary}" "${corpus}" "${seeds[@]}" \
+      -dict="${dict}" -max_total_time="${per_target}" -timeout=10 \
       -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
       -artifact_prefix="${artifacts}" > "${build}/${target}.log" 2>&1; then
     tail -n 60 "${build}/${target}.log"

@@ -57,6 +57,18 @@ def test_custom_format(tmp_path: pathlib.Path) -> None:
     )
 
 
+def test_record_a_meeting() -> None:
+    assert run("record_a_meeting.py").splitlines() == [
+        "In the round, 0:03:00 for three people",
+        "Held: 2 learning points, 1 action",
+        "Found 1 session in March with an open action",
+        "Exported for evaluators: redaction 'evaluator'",
+        "  roles: ['facilitator', 'case-presenter', 'colleague']",
+        "  learning point texts: [None, None]",
+        "  action status: done",
+    ]
+
+
 def test_the_python_guide_shows_the_examples_as_they_are() -> None:
     guide = (EXAMPLES.parents[1] / "docs" / "python.md").read_text(encoding="utf-8")
     for example in sorted(EXAMPLES.glob("*.py")):

@@ -20,6 +20,7 @@ KINDS = {
     "format/1": "format-1.schema.json",
     "variant/1": "variant-1.schema.json",
     "question-set/1": "question-set-1.schema.json",
+    "programme/1": "programme-1.schema.json",
 }
 
 
@@ -32,6 +33,7 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
 def _documents() -> list[Path]:
     paths = sorted((ROOT / "catalog").glob("*.json"))
     paths += sorted((ROOT / "examples" / "formats").glob("*.json"))
+    paths += sorted((ROOT / "examples" / "programmes").glob("*.json"))
     paths += sorted((ROOT / "tests" / "cpp" / "io" / "testdata").glob("*.json"))
     return paths
 
@@ -149,3 +151,65 @@ def test_invalid_question_set_is_rejected() -> None:
     assert _errors(_with({"prompts": [{"id": "why"}]}, question_set))
     wrong_kind = _with({"carelearn": "format/1"}, question_set)
     assert list(_validator("question-set/1").iter_errors(wrong_kind)) != []
+
+
+MINIMAL_PROGRAMME = {
+    "carelearn": "programme/1",
+    "id": "p",
+    "calendar": {"closures": [{"first": "2026-07-06", "last": "2026-07-31"}]},
+    "units": [{"id": "hoersholm"}, {"id": "egely", "parent": "hoersholm"}],
+    "entries": [
+        {
+            "id": "meeting",
+            "format": {"id": "systematic-learning-meeting"},
+            "units": ["hoersholm"],
+            "recurrence": {
+                "start": "2026-03-04T14:00",
+                "duration": "PT30M",
+                "rule": "FREQ=WEEKLY;INTERVAL=2",
+            },
+        }
+    ],
+}
+
+
+def test_there_are_example_programmes_to_check() -> None:
+    assert any(p.parent.name == "programmes" for p in _documents())
+
+
+def test_minimal_programme_is_valid() -> None:
+    assert _errors(MINIMAL_PROGRAMME) == []
+    structured = _with(
+        {"entries.0.recurrence.rule": {"frequency": "monthly", "by_day": ["1WE", "-1fr"]}},
+        MINIMAL_PROGRAMME,
+    )
+    assert _errors(structured) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"titel": {"da": "x"}},  # unknown key
+        {"id": None},  # missing required key
+        {"time_zone": "../etc/passwd"},  # not an IANA name
+        {"on_closed_day": "move"},  # unknown policy
+        {"calendar.holidays": "danish-common"},  # unknown holiday set
+        {"calendar.closures.0.last": "31 July"},  # not a date
+        {"units.1.parnt": "hoersholm"},  # unknown key in a unit
+        {"entries.0.units": []},  # an entry names at least one unit
+        {"entries.0.hosting": "jointly"},  # unknown hosting
+        {"entries.0.recurrence.start": "2026-03-04 14:00"},  # not a local time
+        {"entries.0.recurrence.duration": "P1D"},  # not an exact duration
+        {"entries.0.recurrence.duration": "PT"},  # no amount
+        {"entries.0.recurrence.rule": 2},  # neither text nor object
+        {"entries.0.recurrence.rule": {"frequency": "fortnightly"}},
+        {"entries.0.recurrence.rule": {"frequency": "monthly", "by_day": ["6WE"]}},
+        {"entries.0.recurrence.rule": {"frequency": "monthly", "by_month_day": [0]}},
+        {"entries.0.recurrence.rule": {"frequency": "weekly", "count": 2, "until": "2026-12-31"}},
+        {"entries.0.roles": [{"role": "colleague", "people": -1}]},
+        {"entries.0.recurrence": None},  # missing required key
+    ],
+    ids=lambda change: ",".join(change),
+)
+def test_invalid_programme_is_rejected(change: dict) -> None:
+    assert _errors(_with(change, MINIMAL_PROGRAMME)) != []

@@ -342,6 +342,26 @@ TEST(ICalendarTest, UtcEntriesAreWrittenInUtc) {
   EXPECT_THAT(ics, Not(HasSubstr("VTIMEZONE")));
 }
 
+// An occurrence that ends in the hour repeated when summer time ends would
+// read, as a local DTEND, as the first of the two times: zero length. Its end
+// is written in UTC. (Found by tests/python/test_icalendar_roundtrip.py.)
+TEST(ICalendarTest, AnEndInTheRepeatedHourIsWrittenInUtc) {
+  Programme p;
+  p.id = "p";
+  p.units = {{"u", {"U", "U"}}};
+  ProgrammeEntry e;
+  e.id = "e";
+  e.format = {"f", 1};
+  e.units = {"u"};
+  e.recurrence.start = M(2025, 10, 26, 2, 30);  // 02:30+02:00, the first of the two
+  e.recurrence.duration = absl::Hours(1);       // ends 02:30+01:00
+  p.entries = {e};
+  const std::string ics = Export(p, {}, WorkCalendar(), IcsLayout::kExpanded, Lang::kEn, nullptr);
+  EXPECT_THAT(ics, HasSubstr("DTSTART;TZID=Europe/Copenhagen:20251026T023000\r\n"
+                             "DTEND:20251026T013000Z\r\n"));
+  EXPECT_THAT(ics, HasSubstr("BEGIN:VTIMEZONE"));
+}
+
 TEST(ICalendarTest, InvalidProgrammesAreErrors) {
   Programme p = fixtures::NetworkProgramme();
   p.entries[1].units = {"nowhere"};

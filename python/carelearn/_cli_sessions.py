@@ -1,0 +1,1005 @@
+"""The command line for held sessions: ``carelearn run`` and ``carelearn sessions``.
+
+``carelearn run FORMAT --store FILE`` runs a session in the terminal. It
+shows the agenda step by step with the time left, shows each step's
+questions, and reads the facilitator's commands one per line from standard
+input, so that it can be typed or scripted::
+
+    lp Ask the relative first.
+    action Fixed call with relatives --owner leader --due 2026-04-01
+    next
+    finish
+
+Typed at a terminal, a command that fails is reported and the session goes
+on; read from a file or a pipe, it ends the run with exit code 2 and nothing
+is saved. At the end the session is saved to the store and its id is the
+last line printed.
+
+``carelearn sessions --store FILE`` lists the stored sessions a query
+selects, exports them as JSON Lines (confidential text left out unless asked;
+for evaluators without free text or direct identifiers) and checks them
+against their formats.
+
+People are named by pseudonyms: with ``--key-file`` the ids given are
+pseudonymised with the organisation's key (HMAC-SHA256; the key is never
+stored); without it, they must be pseudonyms already (24 hex digits).
+
+Exit codes: 0 success; 1 a session with error findings (it is saved); 2 bad
+input: a bad argument, a file that cannot be read, a command that fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import os
+import re
+import shlex
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from typing import TextIO
+
+from . import _core
+from ._catalog import Catalog
+from ._documents import Format, QuestionSet, Variant, apply_variant, load
+from ._errors import Error
+from ._record import (
+    COPENHAGEN,
+    FakeClock,
+    Pseudonymiser,
+    Runner,
+    Session,
+    instant,
+    write_sessions,
+)
+from ._store import Store
+
+__all__ = ["COMMANDS", "add_commands"]
+
+_PSEUDONYM = re.compile(r"[0-9a-f]{24}")
+_CITIZEN_ROLES = frozenset({"citizen", "relative"})
+
+# The words of the running display, (Danish, English).
+_WORDS: dict[str, tuple[str, str]] = {
+    "step": ("Trin {n} af {total}", "Step {n} of {total}"),
+    "led": ("ledes af {role}", "led by {role}"),
+    "questions": ("Spørgsmål:", "Questions:"),
+    "left": (
+        "Tid tilbage: {step} i trinnet, {session} i mødet",
+        "Time left: {step} in this step, {session} in the meeting",
+    ),
+    "over": ("{t} over", "over by {t}"),
+    "unknown": ("ukendt", "not known"),
+    "round": (
+        "Runde: ordet er hos {who} ({t} tilbage); derefter {rest}",
+        "Round: {who} has the word ({t} left); then {rest}",
+    ),
+    "round-last": (
+        "Runde: ordet er hos {who} ({t} tilbage)",
+        "Round: {who} has the word ({t} left)",
+    ),
+    "round-done": ("Runde: alle har haft ordet", "Round: everyone has spoken"),
+    "recorded": ("Noteret.", "Recorded."),
+    "not-recorded": ("Ikke noteret:", "Not recorded:"),
+    "finished": (
+        "Afsluttet. Læringspointer: {lp}, handlinger: {actions}, noter: {notes}.",
+        "Finished. Learning points: {lp}, actions: {actions}, notes: {notes}.",
+    ),
+    "cancelled": ("Aflyst ({reason}).", "Cancelled ({reason})."),
+    "saved": ("Gemt i {store} som session:", "Saved to {store} as session:"),
+    "session": ("{title} for {unit}", "{title} for {unit}"),
+}
+
+_HELP = """\
+Commands, one per line:
+  next                          end this step and go to the next
+  finish                        end the session and save it
+  cancel REASON [NOTE]          call it off (staffing, workload, no-facilitator,
+                                holiday, other) and save it
+  lp [--confidential] [--author ID] TEXT
+                                record a learning point
+  action TEXT [--owner ROLE_OR_ID] [--due YYYY-MM-DD] [--id ID]
+                                record a proposed organisational action
+  note [--kind note|reflection|documentation] [--confidential] TEXT
+                                record a note, reflection or documentation
+  question QUESTION_ID          record that a question was used
+  case CATEGORY [--citizen ID]  record the case the session learns from
+  feedback ID RATING [COMMENT]  record a participant's feedback (rating 1-5)
+  join ID:ROLE[:PROFESSION[:SHIFT]]
+                                add someone who arrives late
+  pass                          in a round: give the word to the next person
+  time                          show the time left
+  wait DURATION                 with --clock fake: let time pass (5, 5m, 90s, 1:30)
+  agenda                        show the agenda again
+  help                          show this list
+"""
+
+
+class _BadInput(Exception):
+    """A bad argument or command: reported on stderr, exit code 2."""
+
+
+def _say(lang: _core.Lang, key: str, **values: object) -> str:
+    da, en = _WORDS[key]
+    return (da if lang == _core.Lang.DA else en).format(**values)
+
+
+def _lang_argument(value: str) -> _core.Lang:
+    lang = _core.parse_lang(value)
+    if lang is None:
+        raise argparse.ArgumentTypeError(
+            f'unknown language "{value}"; expected "da" or "en"'
+        )
+    return lang
+
+
+def _when_argument(value: str) -> datetime.datetime:
+    try:
+        if len(value) == 10:
+            return instant(datetime.date.fromisoformat(value))
+        return instant(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'"{value}" is not a date or a date and time such as 2026-03-04 or '
+            "2026-03-04T14:00 (Copenhagen time unless it names an offset)"
+        ) from None
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Adds the ``run`` and ``sessions`` commands to the command line's subparsers."""
+    run = commands.add_parser(
+        "run",
+        help="run a session in the terminal and save it",
+        description="Run a session of FORMAT in the terminal: the agenda step by step "
+        "with the time left, the questions, and the facilitator's commands read from "
+        "standard input, one per line (type help). The session is saved to the store "
+        "and its id printed last. Exit code 1 when the saved session has error "
+        "findings (such as too few learning points), 2 for bad input.",
+    )
+    run.add_argument("format", metavar="FORMAT_ID_OR_FILE")
+    run.add_argument("--store", required=True, metavar="FILE", help="the SQLite store")
+    run.add_argument("--unit", default="", help="the unit that holds the session")
+    run.add_argument(
+        "--participant",
+        "-p",
+        action="append",
+        default=[],
+        metavar="ID:ROLE[:PROFESSION[:SHIFT]]",
+        help="someone present, in the order they sit (repeat the option)",
+    )
+    run.add_argument(
+        "--key-file",
+        metavar="FILE",
+        help="the organisation's pseudonym key (hex or raw bytes); without it, ids "
+        "must be pseudonyms already",
+    )
+    run.add_argument(
+        "--lang", type=_lang_argument, default=_core.Lang.EN, help="da or en"
+    )
+    run.add_argument(
+        "--start",
+        type=_when_argument,
+        default=None,
+        metavar="WHEN",
+        help="the planned start, e.g. 2026-03-04T14:00 (Copenhagen time; default: now)",
+    )
+    run.add_argument(
+        "--clock",
+        choices=("system", "fake"),
+        default=os.environ.get("CARELEARN_CLOCK", "system"),
+        help="system: the real time; fake: stands at --start and moves only with "
+        "`wait` (for tests and rehearsals; default: $CARELEARN_CLOCK or system)",
+    )
+    run.add_argument(
+        "--session-id", default="", metavar="ID", help="default: a random id"
+    )
+    run.add_argument(
+        "--keep-misfits",
+        action="store_true",
+        help="record an output that does not fit the format, with a warning, "
+        "instead of refusing it",
+    )
+
+    sessions = commands.add_parser(
+        "sessions",
+        help="list, check and export stored sessions",
+        description="List the stored sessions a query selects, or export them as JSON "
+        "Lines. An export leaves confidential text out unless --include-confidential; "
+        "--evaluator leaves out all free text and direct identifiers and "
+        "re-pseudonymises the ids with the evaluation's --key-file.",
+    )
+    sessions.add_argument(
+        "--store", required=True, metavar="FILE", help="the SQLite store"
+    )
+    sessions.add_argument("--unit", default=None, help="held by this unit")
+    sessions.add_argument("--format", default=None, metavar="ID", help="of this format")
+    sessions.add_argument(
+        "--from",
+        dest="start",
+        type=_when_argument,
+        default=None,
+        metavar="WHEN",
+        help="planned to start at or after, e.g. 2026-03-01 (Copenhagen time)",
+    )
+    sessions.add_argument(
+        "--to",
+        dest="end",
+        type=_when_argument,
+        default=None,
+        metavar="WHEN",
+        help="planned to start before, e.g. 2026-04-01",
+    )
+    sessions.add_argument("--status", choices=("held", "cancelled"), default=None)
+    sessions.add_argument(
+        "--action-status",
+        choices=("open", "in-progress", "done", "dropped"),
+        default=None,
+        help="with at least one action whose status is this",
+    )
+    sessions.add_argument("--export", metavar="OUT", help="write JSON Lines to OUT")
+    sessions.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="with --export: include the text of confidential items",
+    )
+    sessions.add_argument(
+        "--evaluator",
+        action="store_true",
+        help="with --export: no free text, no direct identifiers (needs --key-file)",
+    )
+    sessions.add_argument(
+        "--key-file", metavar="FILE", help="with --evaluator: the evaluation's own key"
+    )
+    sessions.add_argument(
+        "--check",
+        action="store_true",
+        help="check each session against its format; exit code 1 on an error",
+    )
+    sessions.add_argument(
+        "--lang", type=_lang_argument, default=_core.Lang.EN, help="da or en"
+    )
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _key(path: str | None, command: str) -> Pseudonymiser | None:
+    if path is None:
+        return None
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise _BadInput(f"--key-file {path}: cannot read: {error.strerror}") from None
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        print(
+            f"carelearn {command}: warning: the key file {path} can be read by others "
+            f"(mode {stat.S_IMODE(mode):o}); keep it readable by its owner only (chmod 600)",
+            file=sys.stderr,
+        )
+    try:
+        return Pseudonymiser.from_file(path)
+    except Error as error:
+        raise _BadInput(f"--key-file {error}") from None
+
+
+def _format(name: str, catalog: Catalog) -> tuple[Format, bool]:
+    """The format ``name`` names, and whether it came from a file."""
+    if os.path.exists(name) or name.endswith(".json"):
+        try:
+            document = load(name)
+        except Error as error:
+            raise _BadInput(str(error)) from None
+        if isinstance(document, QuestionSet):
+            raise _BadInput(f'{name}: "{document.id}" is a question set, not a format')
+        if isinstance(document, Variant):
+            base = catalog.find(document.extends)
+            if base is None:
+                raise _BadInput(
+                    f'{name}: variant "{document.id}" extends "{document.extends.id}", '
+                    "which is not in the built-in catalog"
+                )
+            try:
+                return apply_variant(base, document), True
+            except Error as error:
+                raise _BadInput(f"{name}: {error}") from None
+        return document, True
+    found = catalog.find(name)
+    if found is None:
+        known = ", ".join(f.id for f in catalog)
+        raise _BadInput(f'unknown format "{name}"; the built-in formats are: {known}')
+    return found, False
+
+
+@dataclasses.dataclass
+class _People:
+    """Turns the ids people are given by into pseudonyms."""
+
+    key: Pseudonymiser | None
+    known: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def pseudonym(self, given: str, *, citizen: bool = False, where: str) -> str:
+        if given in self.known:
+            return self.known[given]
+        if not given:
+            raise _BadInput(f"{where}: the id is empty")
+        if self.key is None:
+            if not _PSEUDONYM.fullmatch(given):
+                raise _BadInput(
+                    f'{where}: "{given}" is not a pseudonym (24 hex digits); give '
+                    "--key-file to pseudonymise ids with the organisation's key"
+                )
+            return given
+        return self.key.citizen(given) if citizen else self.key.staff(given)
+
+    def name(self, pseudonym: str) -> str:
+        """The id ``pseudonym`` was given as on this command line, or the pseudonym."""
+        for given, known in self.known.items():
+            if known == pseudonym:
+                return given
+        return pseudonym
+
+    def participant(self, spec: str, unit: str, where: str) -> _core.Participant:
+        parts = spec.split(":")
+        if len(parts) < 2 or len(parts) > 4 or not parts[0] or not parts[1]:
+            raise _BadInput(
+                f'{where}: "{spec}" is not ID:ROLE, ID:ROLE:PROFESSION or '
+                "ID:ROLE:PROFESSION:SHIFT"
+            )
+        given, role = parts[0], parts[1]
+        profession = parts[2] if len(parts) > 2 else ""
+        shift = _core.Shift.UNSPECIFIED
+        if len(parts) > 3 and parts[3]:
+            parsed = _core.parse_shift(parts[3])
+            if parsed is None:
+                raise _BadInput(
+                    f'{where}: unknown shift "{parts[3]}"; expected day, evening or night'
+                )
+            shift = parsed
+        pseudonym = self.pseudonym(given, citizen=role in _CITIZEN_ROLES, where=where)
+        self.known[given] = pseudonym
+        return _core.Participant(pseudonym, role, unit, profession, shift)
+
+
+def _clock_text(delta: datetime.timedelta) -> str:
+    seconds = int(abs(delta.total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+def _left(delta: datetime.timedelta | None, lang: _core.Lang) -> str:
+    if delta is None:
+        return _say(lang, "unknown")
+    if delta < datetime.timedelta(0):
+        return _say(lang, "over", t=_clock_text(delta))
+    return _clock_text(delta)
+
+
+def _duration(text: str) -> datetime.timedelta:
+    """``5`` or ``5m`` minutes, ``90s`` seconds, ``1h`` an hour, ``1:30`` minutes:seconds."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([smh]?)", text)
+    if match:
+        amount = float(match.group(1))
+        unit = match.group(2) or "m"
+        names = {"s": "seconds", "m": "minutes", "h": "hours"}
+        return datetime.timedelta(**{names[unit]: amount})
+    match = re.fullmatch(r"(\d+):([0-5]\d)", text)
+    if match:
+        return datetime.timedelta(
+            minutes=int(match.group(1)), seconds=int(match.group(2))
+        )
+    raise _BadInput(f'wait: "{text}" is not a duration such as 5, 5m, 90s, 1h or 1:30')
+
+
+def _options(
+    tokens: list[str], flags: dict[str, bool], command: str
+) -> tuple[dict[str, str], list[str]]:
+    """Splits ``tokens`` into ``--flag value`` options (``flags`` maps a flag to
+    whether it takes a value) and the remaining words."""
+    found: dict[str, str] = {}
+    words: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token == "--":
+            words.extend(tokens[i + 1 :])
+            break
+        if token.startswith("--") and len(token) > 2:
+            name, _, inline = token[2:].partition("=")
+            if name not in flags:
+                known = ", ".join(f"--{f}" for f in flags) or "none"
+                raise _BadInput(
+                    f'{command}: unknown option "--{name}"; its options: {known}'
+                )
+            if flags[name]:
+                if inline:
+                    found[name] = inline
+                elif i + 1 < len(tokens):
+                    i += 1
+                    found[name] = tokens[i]
+                else:
+                    raise _BadInput(f"{command}: --{name} needs a value")
+            else:
+                found[name] = "yes"
+        else:
+            words.append(token)
+        i += 1
+    return found, words
+
+
+# ------------------------------------------------------------------ run
+
+
+@dataclasses.dataclass
+class _Meeting:
+    """A session being run from the terminal."""
+
+    runner: Runner
+    fmt: Format
+    catalog: Catalog
+    people: _People
+    clock: FakeClock | None
+    lang: _core.Lang
+    out: TextIO
+    unit: str
+    ended: Session | None = None
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def findings(
+        self, diagnostics: list[_core.Diagnostic] | tuple[_core.Diagnostic, ...]
+    ) -> None:
+        for d in diagnostics:
+            self.print(f"  ! {_core.format_diagnostic(d, self.lang)}")
+
+    def role_name(self, role_id: str) -> str:
+        for role in self.fmt.defined_roles:
+            if role.id == role_id:
+                return role.name.get(self.lang)
+        builtin = _core.find_builtin_role(role_id)
+        return builtin.name.get(self.lang) if builtin is not None else role_id
+
+    def prompts(self, step: _core.Step) -> list[_core.Prompt]:
+        prompts = list(step.prompts)
+        for set_id in step.question_sets:
+            found = self.catalog.find_question_set(set_id)
+            if found is not None:
+                prompts.extend(found.prompts)
+        return prompts
+
+    def show_step(self) -> None:
+        step = self.runner.current_step
+        if step is None:
+            return
+        total = len(self.fmt.steps)
+        budget = _core.describe_budget(step.budget)
+        lead = (
+            f", {_say(self.lang, 'led', role=self.role_name(step.lead))}"
+            if step.lead
+            else ""
+        )
+        self.print()
+        self.print(
+            f"{_say(self.lang, 'step', n=self.runner.step_index + 1, total=total)}: "
+            f"{step.title.get(self.lang)} ({budget}{lead})"
+        )
+        purpose = step.purpose.get(self.lang)
+        if purpose:
+            self.print(f"  {purpose}")
+        prompts = self.prompts(step)
+        if prompts:
+            self.print(f"  {_say(self.lang, 'questions')}")
+            for prompt in prompts:
+                self.print(f"    [{prompt.id}] {prompt.text.get(self.lang)}")
+        self.show_time()
+
+    def show_time(self) -> None:
+        self.print(
+            _say(
+                self.lang,
+                "left",
+                step=_left(self.runner.time_left_in_step(), self.lang),
+                session=_left(self.runner.time_left_in_session(), self.lang),
+            )
+        )
+        turn = self.runner.round()
+        if turn is None:
+            return
+        if turn.done():
+            self.print(_say(self.lang, "round-done"))
+            return
+        who = self.people.name(turn.order[turn.speaker])
+        rest = ", ".join(self.people.name(p) for p in turn.order[turn.speaker + 1 :])
+        key = "round" if rest else "round-last"
+        self.print(
+            _say(self.lang, key, who=who, t=_left(turn.time_left, self.lang), rest=rest)
+        )
+
+    def show_agenda(self) -> None:
+        self.print(f"{self.fmt.title.get(self.lang)}:")
+        current = (
+            self.runner.step_index
+            if self.runner.state == _core.RunnerState.RUNNING
+            else -1
+        )
+        for index, step in enumerate(self.fmt.steps):
+            mark = ">" if index == current else " "
+            self.print(
+                f" {mark} {index + 1}. {step.title.get(self.lang)} "
+                f"({_core.describe_budget(step.budget)})"
+            )
+
+    def result(self, result: _core.RecordResult) -> None:
+        if result.recorded:
+            self.print(_say(self.lang, "recorded"))
+        else:
+            self.print(_say(self.lang, "not-recorded"))
+        self.findings(result.diagnostics)
+
+    # -- the commands; each raises _BadInput or carelearn.Error on a bad line
+
+    def do_help(self, words: list[str]) -> None:
+        self.out.write(_HELP)
+
+    def do_agenda(self, words: list[str]) -> None:
+        self.show_agenda()
+
+    def do_time(self, words: list[str]) -> None:
+        self.show_time()
+
+    def do_next(self, words: list[str]) -> None:
+        _no_words("next", words)
+        self.runner.next()
+        self.show_step()
+
+    def do_finish(self, words: list[str]) -> None:
+        _no_words("finish", words)
+        self.ended = self.runner.finish()
+
+    def do_cancel(self, words: list[str]) -> None:
+        if not words:
+            raise _BadInput(
+                "cancel: give a reason: staffing, workload, no-facilitator, holiday or other"
+            )
+        reason = _core.parse_cancel_reason(words[0])
+        if reason is None:
+            raise _BadInput(
+                f'cancel: unknown reason "{words[0]}"; expected staffing, workload, '
+                "no-facilitator, holiday or other"
+            )
+        self.ended = self.runner.cancel(reason, " ".join(words[1:]))
+
+    def do_lp(self, words: list[str]) -> None:
+        options, text = _options(words, {"confidential": False, "author": True}, "lp")
+        author = ""
+        if "author" in options:
+            author = self.people.pseudonym(options["author"], where="lp --author")
+        self.result(
+            self.runner.record_learning_point(
+                " ".join(text), author=author, confidential="confidential" in options
+            )
+        )
+
+    def do_action(self, words: list[str]) -> None:
+        options, text = _options(
+            words, {"owner": True, "due": True, "id": True}, "action"
+        )
+        owner = options.get("owner", "")
+        if owner and not self.is_role(owner):
+            owner = self.people.pseudonym(owner, where="action --owner")
+        due: datetime.date | None = None
+        if "due" in options:
+            try:
+                due = datetime.date.fromisoformat(options["due"])
+            except ValueError:
+                raise _BadInput(
+                    f'action --due: "{options["due"]}" is not a date such as 2026-04-01'
+                ) from None
+        self.result(
+            self.runner.record_action(
+                " ".join(text), owner=owner, due=due, id=options.get("id", "")
+            )
+        )
+
+    def is_role(self, role_id: str) -> bool:
+        return _core.find_builtin_role(role_id) is not None or any(
+            r.id == role_id for r in self.fmt.defined_roles
+        )
+
+    def do_note(self, words: list[str]) -> None:
+        options, text = _options(words, {"kind": True, "confidential": False}, "note")
+        kind = _core.NoteKind.NOTE
+        if "kind" in options:
+            parsed = _core.parse_note_kind(options["kind"])
+            if parsed is None:
+                raise _BadInput(
+                    f'note --kind: unknown kind "{options["kind"]}"; expected note, '
+                    "reflection or documentation"
+                )
+            kind = parsed
+        self.result(
+            self.runner.record_note(
+                " ".join(text), kind=kind, confidential="confidential" in options
+            )
+        )
+
+    def do_question(self, words: list[str]) -> None:
+        if len(words) != 1:
+            raise _BadInput(
+                "question: give one question id, e.g. question biggest-challenge"
+            )
+        self.result(self.runner.record_prompt_used(words[0]))
+
+    def do_case(self, words: list[str]) -> None:
+        options, category = _options(words, {"citizen": True}, "case")
+        if len(category) != 1:
+            raise _BadInput("case: give one category, e.g. case difficult-conversation")
+        citizen = ""
+        if "citizen" in options:
+            citizen = self.people.pseudonym(
+                options["citizen"], citizen=True, where="case --citizen"
+            )
+        self.runner.set_case(category[0], citizen=citizen)
+        self.print(_say(self.lang, "recorded"))
+
+    def do_feedback(self, words: list[str]) -> None:
+        if len(words) < 2:
+            raise _BadInput(
+                "feedback: give a participant's id and a rating from 1 to 5"
+            )
+        try:
+            rating = int(words[1])
+        except ValueError:
+            raise _BadInput(
+                f'feedback: "{words[1]}" is not a rating from 1 to 5'
+            ) from None
+        participant = self.people.pseudonym(words[0], where="feedback")
+        self.result(
+            self.runner.record_feedback(participant, rating, " ".join(words[2:]))
+        )
+
+    def do_join(self, words: list[str]) -> None:
+        if len(words) != 1:
+            raise _BadInput("join: give ID:ROLE[:PROFESSION[:SHIFT]]")
+        participant = self.people.participant(words[0], self.unit, "join")
+        self.findings(self.runner.add_participant(participant))
+        self.print(_say(self.lang, "recorded"))
+
+    def do_pass(self, words: list[str]) -> None:
+        _no_words("pass", words)
+        self.runner.pass_the_word()
+        self.show_time()
+
+    def do_wait(self, words: list[str]) -> None:
+        if self.clock is None:
+            raise _BadInput(
+                "wait: the clock is the system clock; wait works with --clock fake"
+            )
+        if len(words) != 1:
+            raise _BadInput("wait: give a duration such as 5, 5m, 90s or 1:30")
+        self.clock.advance(_duration(words[0]))
+        self.show_time()
+
+
+def _no_words(command: str, words: list[str]) -> None:
+    if words:
+        raise _BadInput(f'{command}: takes no arguments; found "{" ".join(words)}"')
+
+
+def _commands(meeting: _Meeting) -> dict[str, Callable[[list[str]], None]]:
+    return {
+        "help": meeting.do_help,
+        "?": meeting.do_help,
+        "agenda": meeting.do_agenda,
+        "time": meeting.do_time,
+        "next": meeting.do_next,
+        "finish": meeting.do_finish,
+        "cancel": meeting.do_cancel,
+        "lp": meeting.do_lp,
+        "action": meeting.do_action,
+        "note": meeting.do_note,
+        "question": meeting.do_question,
+        "case": meeting.do_case,
+        "feedback": meeting.do_feedback,
+        "join": meeting.do_join,
+        "pass": meeting.do_pass,
+        "wait": meeting.do_wait,
+    }
+
+
+def _lines(interactive: bool) -> Iterator[str]:
+    if interactive:
+        while True:
+            try:
+                yield input("> ")
+            except EOFError:
+                return
+    else:
+        for line in sys.stdin:
+            yield line.rstrip("\r\n")
+
+
+def _run(args: argparse.Namespace) -> int:
+    lang: _core.Lang = args.lang
+    catalog = Catalog.builtin()
+    fmt, from_file = _format(args.format, catalog)
+    key = _key(args.key_file, "run")
+    people = _People(key)
+    if not args.participant:
+        raise _BadInput(
+            "give the people present with --participant ID:ROLE (at least one)"
+        )
+    participants = [
+        people.participant(spec, args.unit, f"--participant {spec}")
+        for spec in args.participant
+    ]
+    start: datetime.datetime | None = args.start
+    clock: FakeClock | None = None
+    if args.clock == "fake":
+        now = datetime.datetime.now(COPENHAGEN).replace(second=0, microsecond=0)
+        clock = FakeClock(start if start is not None else now)
+    try:
+        store = Store(args.store)
+    except Error as error:
+        raise _BadInput(f"--store {error}") from None
+    with store:
+        if from_file:
+            # Kept before the meeting, so that a clash is known before anyone types.
+            try:
+                store.put_format(fmt.id, fmt.version, fmt.to_json())
+            except Error as error:
+                raise _BadInput(f"{args.format}: {error}") from None
+        try:
+            runner = Runner(
+                fmt,
+                unit=args.unit,
+                session_id=args.session_id,
+                planned_start=start,
+                clock=clock,
+                catalog=catalog,
+                misfit=_core.MisfitPolicy.KEEP
+                if args.keep_misfits
+                else _core.MisfitPolicy.REJECT,
+            )
+        except Error as error:
+            raise _BadInput(f"{args.format}: {error}") from None
+        meeting = _Meeting(
+            runner, fmt, catalog, people, clock, lang, sys.stdout, args.unit
+        )
+        unit = args.unit or "-"
+        meeting.print(_say(lang, "session", title=fmt.title.get(lang), unit=unit))
+        meeting.show_agenda()
+        meeting.findings(runner.start(participants))
+        meeting.show_step()
+        interactive = sys.stdin.isatty()
+        commands = _commands(meeting)
+        number = 0
+        lines = _lines(interactive)
+        while meeting.ended is None:
+            try:
+                line = next(lines)
+            except StopIteration:
+                break
+            except KeyboardInterrupt:
+                print(
+                    "\n(type finish to end and save, or cancel REASON)", file=sys.stderr
+                )
+                continue
+            number += 1
+            text = line.strip()
+            if not text or text.startswith("#"):
+                continue
+            try:
+                try:
+                    tokens = shlex.split(text)
+                except ValueError as error:
+                    raise _BadInput(f"{error}") from None
+                command = commands.get(tokens[0])
+                if command is None:
+                    raise _BadInput(
+                        f'unknown command "{tokens[0]}"; type help for the commands'
+                    )
+                command(tokens[1:])
+            except (_BadInput, Error) as error:
+                where = "<stdin>" if not interactive else "input"
+                print(f"carelearn run: {where}:{number}: {error}", file=sys.stderr)
+                if not interactive:
+                    print("carelearn run: nothing was saved", file=sys.stderr)
+                    return 2
+        if meeting.ended is None:
+            if not interactive:
+                print(
+                    "carelearn run: <stdin>: the input ended before finish or cancel; "
+                    "nothing was saved",
+                    file=sys.stderr,
+                )
+                return 2
+            meeting.print()
+            meeting.ended = runner.finish()
+        session = meeting.ended
+        if (
+            session.status() == _core.SessionStatus.CANCELLED
+            and session.cancellation is not None
+        ):
+            reason = _core.cancel_reason_name(session.cancellation.reason)
+            meeting.print(_say(lang, "cancelled", reason=reason))
+        else:
+            meeting.print(
+                _say(
+                    lang,
+                    "finished",
+                    lp=len(session.learning_points),
+                    actions=len(session.actions),
+                    notes=len(session.notes),
+                )
+            )
+        found = session.check(fmt, catalog=catalog)
+        meeting.findings(found)
+        try:
+            store.put(session)
+        except Error as error:
+            # Nothing typed in the meeting is lost: the session goes to a file
+            # beside the store (readable by its owner only) to import later.
+            kept = f"{args.store}.{session.id}.unsaved.jsonl"
+            write_sessions(kept, [session], include_confidential=True)
+            print(
+                f"carelearn run: {args.store}: {error}; the session is kept in {kept} "
+                "(import it with Store.import_sessions)",
+                file=sys.stderr,
+            )
+            return 2
+        meeting.print(_say(lang, "saved", store=args.store))
+        meeting.print(session.id)
+        return 1 if _core.has_errors(found) else 0
+
+
+# ------------------------------------------------------------------ sessions
+
+
+def _stored_catalog(store: Store) -> Catalog:
+    """The built-in catalog with the formats kept in ``store``."""
+    catalog = Catalog.builtin()
+    for stored in store.list_formats():
+        if catalog.find(stored.id, stored.version) is None:
+            catalog.add(
+                Format.from_json(stored.json, source_name=f"{store.path}:{stored.id}")
+            )
+    return catalog
+
+
+def _sessions(args: argparse.Namespace) -> int:
+    if args.export is None:
+        for flag, given in (
+            ("--include-confidential", args.include_confidential),
+            ("--evaluator", args.evaluator),
+        ):
+            if given:
+                raise _BadInput(f"{flag} applies to an export: give --export OUT")
+    if args.evaluator and args.include_confidential:
+        raise _BadInput(
+            "--include-confidential cannot be combined with --evaluator: "
+            "evaluators never get confidential text"
+        )
+    if args.evaluator and args.key_file is None:
+        raise _BadInput(
+            "--evaluator needs --key-file: the evaluation's own key, so that the "
+            "export cannot be joined back to the store by id"
+        )
+    if args.key_file is not None and not args.evaluator:
+        raise _BadInput("--key-file is the evaluation's key: give it with --evaluator")
+    key = _key(args.key_file, "sessions")
+    if not os.path.exists(args.store):
+        raise _BadInput(f"--store {args.store}: no such file")
+    try:
+        store = Store(args.store, create=False, read_only=args.export is None)
+    except Error as error:
+        raise _BadInput(f"--store {error}") from None
+    query = {
+        "unit": args.unit,
+        "format": args.format,
+        "start": args.start,
+        "end": args.end,
+        "status": args.status,
+        "action_status": args.action_status,
+    }
+    with store:
+        if args.export is not None:
+            try:
+                count = store.export_sessions(
+                    args.export,
+                    include_confidential=args.include_confidential,
+                    evaluator=args.evaluator,
+                    pseudonymiser=key,
+                    **query,
+                )
+            except Error as error:
+                raise _BadInput(f"--export {error}") from None
+            print(f"exported {count} sessions to {args.export}", file=sys.stderr)
+            return 0
+        found = store.sessions(**query)
+        failed = False
+        rows = [_row(s) for s in found]
+        _table(rows, sys.stdout)
+        if args.check:
+            catalog = _stored_catalog(store)
+            for s in found:
+                try:
+                    diagnostics = s.check(catalog=catalog)
+                except Error as error:
+                    print(f"{s.id}: {error}")
+                    failed = True
+                    continue
+                for d in diagnostics:
+                    print(f"{s.id}: {_core.format_diagnostic(d, args.lang)}")
+                failed = failed or _core.has_errors(diagnostics)
+        return 1 if failed else 0
+
+
+_COLUMNS = (
+    "id",
+    "planned",
+    "unit",
+    "format",
+    "status",
+    "participants",
+    "learning_points",
+    "actions",
+)
+
+
+def _row(s: Session) -> dict[str, str]:
+    planned = s.planned_start.astimezone(COPENHAGEN).strftime("%Y-%m-%d %H:%M")
+    return {
+        "id": s.id,
+        "planned": planned,
+        "unit": s.unit or "-",
+        "format": f"{s.format_id} v{s.format_version}",
+        "status": _core.session_status_name(s.status()),
+        "participants": str(len(s.participants)),
+        "learning_points": str(len(s.learning_points)),
+        "actions": str(len(s.actions)),
+    }
+
+
+def _table(rows: list[dict[str, str]], out: TextIO) -> None:
+    widths = [len(c) for c in _COLUMNS]
+    for row in rows:
+        widths = [max(w, len(row[c])) for w, c in zip(widths, _COLUMNS, strict=True)]
+    print(
+        "  ".join(c.ljust(w) for c, w in zip(_COLUMNS, widths, strict=True)).rstrip(),
+        file=out,
+    )
+    for row in rows:
+        print(
+            "  ".join(
+                row[c].ljust(w) for c, w in zip(_COLUMNS, widths, strict=True)
+            ).rstrip(),
+            file=out,
+        )
+
+
+def _guarded(
+    name: str, command: Callable[[argparse.Namespace], int]
+) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except _BadInput as error:
+            print(f"carelearn {name}: {error}", file=sys.stderr)
+            return 2
+        except Error as error:
+            print(f"carelearn {name}: {error}", file=sys.stderr)
+            return 2
+
+    return run
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "run": _guarded("run", _run),
+    "sessions": _guarded("sessions", _sessions),
+}
+"""The commands this module adds, by name: each takes the parsed arguments
+and returns the exit code."""
