@@ -81,16 +81,17 @@ void BindValidate(py::module_& m) {
       "references, a participant count, the roles present, the working day.\n"
       "The context keeps its catalog alive.");
   context
-      .def(py::init([](const Catalog* catalog, std::optional<int> participants,
-                       RoleCounts roles_present, WorkingDay day) {
+      .def(py::init([](const py::typing::Optional<Catalog>& catalog,
+                       std::optional<int> participants, RoleCounts roles_present, WorkingDay day) {
              ValidationContext c;
-             c.catalog = catalog;
+             c.catalog = catalog.is_none() ? nullptr : catalog.cast<const Catalog*>();
              c.participants = participants;
              c.roles_present = std::move(roles_present);
              c.day = day;
              return c;
            }),
-           py::kw_only(), py::arg("catalog") = py::none(), py::arg("participants") = py::none(),
+           py::kw_only(), py::arg("catalog").none(true) = py::none(),
+           py::arg("participants").none(true) = py::none(),
            py::arg_v("roles_present", RoleCounts{}, "{}"),
            py::arg_v("day", WorkingDay{}, "WorkingDay()"), py::keep_alive<1, 2>(),
            "A context from its fields, all keyword arguments.")
@@ -184,12 +185,13 @@ void BindAgenda(py::module_& m) {
       "Options for plan_agenda: the catalog that resolves step formats and question\n"
       "sets (None leaves them unresolved), and the working day. Keeps its catalog alive.");
   options
-      .def(py::init([](const Catalog* catalog, WorkingDay day) {
-             return AgendaOptions{catalog, day};
-           }),
-           py::kw_only(), py::arg("catalog") = py::none(),
-           py::arg_v("day", WorkingDay{}, "WorkingDay()"), py::keep_alive<1, 2>(),
-           "Options from their fields, all keyword arguments.")
+      .def(
+          py::init([](const py::typing::Optional<Catalog>& catalog, WorkingDay day) {
+            return AgendaOptions{catalog.is_none() ? nullptr : catalog.cast<const Catalog*>(), day};
+          }),
+          py::kw_only(), py::arg("catalog").none(true) = py::none(),
+          py::arg_v("day", WorkingDay{}, "WorkingDay()"), py::keep_alive<1, 2>(),
+          "Options from their fields, all keyword arguments.")
       .def(py::init<const AgendaOptions&>(), py::arg("other"), py::keep_alive<1, 2>(),
            "A copy of `other`, sharing its catalog.")
       .def_property(

@@ -1826,7 +1826,7 @@ class ValidationContext:
     def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
         ...
     @typing.overload
-    def __init__(self, *, catalog: Catalog = None, participants: typing.SupportsInt | typing.SupportsIndex | None = None, roles_present: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {}, day: WorkingDay = ...) -> None:
+    def __init__(self, *, catalog: Catalog | None = None, participants: typing.SupportsInt | typing.SupportsIndex | None = None, roles_present: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {}, day: WorkingDay = ...) -> None:
         """
         A context from its fields, all keyword arguments.
         """
@@ -2120,7 +2120,7 @@ class AgendaOptions:
     def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
         ...
     @typing.overload
-    def __init__(self, *, catalog: Catalog = None, day: WorkingDay = ...) -> None:
+    def __init__(self, *, catalog: Catalog | None = None, day: WorkingDay = ...) -> None:
         """
         Options from their fields, all keyword arguments.
         """
