@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # README quick start, command 2: installs what is missing and runs the whole
-# test suite: C++ tests and examples (ctest), the consumer project against the
-# installed package, the sanitizer build, the fuzzers, the API docs, the format
-# check, and the Python tests. Exits non-zero on the first failure.
+# test suite: the C++ tests and examples (ctest) built with AddressSanitizer and
+# UndefinedBehaviorSanitizer, the consumer project against the installed
+# package, the fuzzers, the API docs, the format check, and the Python tests.
+# Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -13,24 +14,24 @@ section() { printf '\n==== %s (%ds so far)\n' "$1" "$SECONDS"; }
 section "dependencies"
 bash tools/install-deps.sh --test
 
-section "C++ build and tests"
-cmake -S . -B build/ci -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_INSTALL_PREFIX="$root/build/stage"
-cmake --build build/ci -j "$jobs"
-ctest --test-dir build/ci --output-on-failure -j "$jobs"
+# The C++ tests and examples are compiled once, with AddressSanitizer and
+# UndefinedBehaviorSanitizer, and every ctest test runs instrumented.
+section "C++ tests and examples (ctest, with address and undefined-behaviour sanitizers)"
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+  -DCARELEARN_SANITIZE=address,undefined
+cmake --build build/asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build/asan --output-on-failure -j "$jobs"
 
 section "install and the consumer project"
+cmake -S . -B build/ci -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCARELEARN_BUILD_TESTS=OFF \
+  -DCARELEARN_BUILD_EXAMPLES=OFF -DCMAKE_INSTALL_PREFIX="$root/build/stage"
+cmake --build build/ci -j "$jobs"
 rm -rf build/stage build/consumer
 cmake --install build/ci >/dev/null
 cmake -S tests/consumer -B build/consumer -G Ninja -DCMAKE_PREFIX_PATH="$root/build/stage"
 cmake --build build/consumer
 ./build/consumer/consumer
-
-section "sanitizers (address, undefined)"
-cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 \
-  -DCARELEARN_SANITIZE=address,undefined -DCARELEARN_BUILD_EXAMPLES=OFF
-cmake --build build/asan -j "$jobs"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build/asan --output-on-failure -j "$jobs"
 
 if [[ -f tests/fuzz/run.sh ]]; then
   section "fuzzing"
