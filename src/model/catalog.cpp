@@ -75,8 +75,7 @@ const Format* Catalog::Find(std::string_view id, std::optional<int> version) con
   return FindIn(formats_, id, version);
 }
 
-const QuestionSet* Catalog::FindQuestionSet(std::string_view id,
-                                            std::optional<int> version) const {
+const QuestionSet* Catalog::FindQuestionSet(std::string_view id, std::optional<int> version) const {
   return FindIn(question_sets_, id, version);
 }
 

@@ -34,9 +34,7 @@ std::string UnitLabel(TimeUnit unit) {
 
 std::string Describe(const Text& t) { return absl::StrCat(t.da, " / ", t.en); }
 
-std::string Describe(const std::optional<TimeBudget>& b) {
-  return b ? DescribeBudget(*b) : "none";
-}
+std::string Describe(const std::optional<TimeBudget>& b) { return b ? DescribeBudget(*b) : "none"; }
 
 std::string Describe(const Setting& s) {
   return absl::StrCat(Sv(PlaceName(s.place)), s.standing ? ", standing" : "");
@@ -80,7 +78,8 @@ std::string Describe(const std::vector<RoleRequirement>& roles) {
 
 std::string Describe(const std::vector<DeclaredOutput>& outputs) {
   return absl::StrJoin(outputs, ", ", [](std::string* out, const DeclaredOutput& o) {
-    absl::StrAppend(out, Sv(OutputKindName(o.kind)), " ", o.min, "–", o.max ? absl::StrCat(*o.max) : "",
+    absl::StrAppend(out, Sv(OutputKindName(o.kind)), " ", o.min, "–",
+                    o.max ? absl::StrCat(*o.max) : "",
                     o.destination.empty() ? "" : absl::StrCat(" → ", o.destination));
   });
 }
@@ -97,8 +96,8 @@ std::string Describe(const std::vector<Component>& cs) {
 }
 
 std::string Describe(const std::vector<FormatRef>& refs) {
-  return absl::StrJoin(refs, " → ",
-                       [](std::string* out, const FormatRef& r) { absl::StrAppend(out, Describe(r)); });
+  return absl::StrJoin(
+      refs, " → ", [](std::string* out, const FormatRef& r) { absl::StrAppend(out, Describe(r)); });
 }
 
 std::string Describe(const std::vector<Role>& roles) {
@@ -151,7 +150,8 @@ class Differ {
       for (const Step& sb : b) kept = kept || sb.id == sa.id;
       if (!kept) {
         out_.push_back({Difference::Kind::kRemoved, absl::StrCat("steps[", sa.id, "]"),
-                        absl::StrCat(Describe(sa.title), " (", DescribeBudget(sa.budget), ")"), ""});
+                        absl::StrCat(Describe(sa.title), " (", DescribeBudget(sa.budget), ")"),
+                        ""});
       }
     }
   }

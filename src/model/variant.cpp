@@ -23,15 +23,15 @@ absl::Status ApplyChange(std::vector<Step>& steps, const StepChange& change, std
   const auto target = FindStepIn(steps, change.target);
   const bool needs_target = change.op != StepChange::Op::kAdd || !change.target.empty();
   if (needs_target && target == steps.end()) {
-    return ChangeError(index, absl::StrCat(detail::Sv(StepChangeOpName(change.op)), ": the format has no step \"",
-                                           change.target, "\""));
+    return ChangeError(index, absl::StrCat(detail::Sv(StepChangeOpName(change.op)),
+                                           ": the format has no step \"", change.target, "\""));
   }
   switch (change.op) {
     case StepChange::Op::kAdd: {
       if (!change.step) return ChangeError(index, "add: no step to add");
       if (FindStepIn(steps, change.step->id) != steps.end()) {
-        return ChangeError(index,
-                           absl::StrCat("add: the format already has a step \"", change.step->id, "\""));
+        return ChangeError(
+            index, absl::StrCat("add: the format already has a step \"", change.step->id, "\""));
       }
       const auto where = change.target.empty() ? steps.begin() : std::next(target);
       steps.insert(where, *change.step);

@@ -15,7 +15,7 @@ int main() {
   }
   const std::optional<int> fits = carelearn::MaxParticipantsThatFit(*meeting, /*longest=*/true);
   std::cout << "consumer: carelearn " << carelearn::kVersion << ", "
-            << meeting->title.Get(carelearn::Lang::kEn) << " fits at most "
-            << (fits ? *fits : -1) << " participants\n";
+            << meeting->title.Get(carelearn::Lang::kEn) << " fits at most " << (fits ? *fits : -1)
+            << " participants\n";
   return fits == 8 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -64,13 +64,11 @@ class Catalog {
                                    std::optional<int> version = std::nullopt) const;
 
   /// The format `ref` names, or nullptr.
-  [[nodiscard]] const Format* Find(const FormatRef& ref) const {
-    return Find(ref.id, ref.version);
-  }
+  [[nodiscard]] const Format* Find(const FormatRef& ref) const { return Find(ref.id, ref.version); }
 
   /// The question set `id` at `version`, or the newest; nullptr when absent.
-  [[nodiscard]] const QuestionSet* FindQuestionSet(
-      std::string_view id, std::optional<int> version = std::nullopt) const;
+  [[nodiscard]] const QuestionSet* FindQuestionSet(std::string_view id,
+                                                   std::optional<int> version = std::nullopt) const;
 
   /// Every format, ordered by id and then version.
   [[nodiscard]] std::vector<const Format*> formats() const;

@@ -33,9 +33,12 @@ namespace carelearn {
 namespace prerequisites {
 inline constexpr std::string_view kFixedInterval = "fixed-interval";  ///< Held at a fixed interval.
 inline constexpr std::string_view kFacilitator = "facilitator";       ///< Someone facilitates.
-inline constexpr std::string_view kRecognisableAgenda = "recognisable-agenda";  ///< The agenda is the same each time.
-inline constexpr std::string_view kLeaderBacking = "leader-backing";  ///< The leader backs and prioritises it.
-inline constexpr std::string_view kGroundRules = "ground-rules";      ///< Ground rules are agreed, e.g. confidentiality.
+inline constexpr std::string_view kRecognisableAgenda =
+    "recognisable-agenda";  ///< The agenda is the same each time.
+inline constexpr std::string_view kLeaderBacking =
+    "leader-backing";  ///< The leader backs and prioritises it.
+inline constexpr std::string_view kGroundRules =
+    "ground-rules";  ///< Ground rules are agreed, e.g. confidentiality.
 }  // namespace prerequisites
 
 /// A condition for a format to work.
@@ -96,9 +99,9 @@ std::optional<Period> ParsePeriod(std::string_view name);
 
 /// How often a format is held: every `interval` `unit`s, optionally `count` times in all.
 struct Cadence {
-  int interval = 1;          ///< Every this many units.
+  int interval = 1;             ///< Every this many units.
   Period unit = Period::kWeek;  ///< The unit of the interval.
-  std::optional<int> count;  ///< How many times in all; none when it goes on.
+  std::optional<int> count;     ///< How many times in all; none when it goes on.
 
   /// Cadences are equal when every field is.
   friend bool operator==(const Cadence&, const Cadence&) = default;
@@ -107,10 +110,11 @@ struct Cadence {
 /// An output a format promises, and where it goes next.
 struct DeclaredOutput {
   OutputKind kind = OutputKind::kLearningPoint;  ///< What is produced.
-  int min = 0;                 ///< The fewest the format asks for.
-  std::optional<int> max;      ///< The most; none for no limit. `min == max` asks for exactly that many.
-  std::string destination;     ///< Where it goes next (e.g. "staff-meeting", "leader"); may be empty.
-  Text note;                   ///< How it is passed on, in words; may be empty.
+  int min = 0;                                   ///< The fewest the format asks for.
+  std::optional<int>
+      max;  ///< The most; none for no limit. `min == max` asks for exactly that many.
+  std::string destination;  ///< Where it goes next (e.g. "staff-meeting", "leader"); may be empty.
+  Text note;                ///< How it is passed on, in words; may be empty.
 
   /// Outputs are equal when every field is.
   friend bool operator==(const DeclaredOutput&, const DeclaredOutput&) = default;

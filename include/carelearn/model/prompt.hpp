@@ -32,10 +32,10 @@ struct Prompt {
 
 /// A reusable, versioned list of prompts.
 struct QuestionSet {
-  std::string id;        ///< Stable id, e.g. "learning-questions".
-  int version = 1;       ///< Version, raised when prompts change.
-  Text title;            ///< The set's name.
-  Text source;           ///< Where the questions come from; may be empty.
+  std::string id;               ///< Stable id, e.g. "learning-questions".
+  int version = 1;              ///< Version, raised when prompts change.
+  Text title;                   ///< The set's name.
+  Text source;                  ///< Where the questions come from; may be empty.
   std::vector<Prompt> prompts;  ///< The prompts, in the order they are asked.
 
   /// Question sets are equal when every field is.

@@ -24,24 +24,29 @@ namespace carelearn {
 
 /// Ids of the built-in roles.
 namespace roles {
-inline constexpr std::string_view kFacilitator = "facilitator";      ///< Leads the meeting's agenda.
-inline constexpr std::string_view kCasePresenter = "case-presenter";  ///< Brings a case to learn from.
-inline constexpr std::string_view kColleague = "colleague";          ///< A colleague taking part.
-inline constexpr std::string_view kLearningAgent = "learning-agent";  ///< Follows a colleague for a day.
-inline constexpr std::string_view kHostColleague = "host-colleague";  ///< The colleague a learning agent follows.
-inline constexpr std::string_view kLeader = "leader";                ///< The unit's leader.
-inline constexpr std::string_view kCitizen = "citizen";              ///< The citizen the care is for.
-inline constexpr std::string_view kRelative = "relative";            ///< A citizen's relative.
-inline constexpr std::string_view kNetworkMember = "network-member";  ///< A learning agent in a cross-municipal network.
+inline constexpr std::string_view kFacilitator = "facilitator";  ///< Leads the meeting's agenda.
+inline constexpr std::string_view kCasePresenter =
+    "case-presenter";                                        ///< Brings a case to learn from.
+inline constexpr std::string_view kColleague = "colleague";  ///< A colleague taking part.
+inline constexpr std::string_view kLearningAgent =
+    "learning-agent";  ///< Follows a colleague for a day.
+inline constexpr std::string_view kHostColleague =
+    "host-colleague";                                  ///< The colleague a learning agent follows.
+inline constexpr std::string_view kLeader = "leader";  ///< The unit's leader.
+inline constexpr std::string_view kCitizen = "citizen";    ///< The citizen the care is for.
+inline constexpr std::string_view kRelative = "relative";  ///< A citizen's relative.
+inline constexpr std::string_view kNetworkMember =
+    "network-member";  ///< A learning agent in a cross-municipal network.
 inline constexpr std::string_view kProjectLeader = "project-leader";  ///< A local project leader.
-inline constexpr std::string_view kTeacher = "teacher";              ///< Teaches a competence module.
-inline constexpr std::string_view kLearningActivist = "learning-activist";  ///< Supports leaders in building a learning culture.
+inline constexpr std::string_view kTeacher = "teacher";  ///< Teaches a competence module.
+inline constexpr std::string_view kLearningActivist =
+    "learning-activist";  ///< Supports leaders in building a learning culture.
 }  // namespace roles
 
 /// A part a person plays in a format.
 struct Role {
-  std::string id;  ///< Stable id, lower-case words joined by hyphens.
-  Text name;       ///< The role's name in Danish and English.
+  std::string id;    ///< Stable id, lower-case words joined by hyphens.
+  Text name;         ///< The role's name in Danish and English.
   Text description;  ///< What the role does, in Danish and English; may be empty.
 
   /// Roles are equal when every field is.

@@ -78,10 +78,10 @@ struct Step {
   TimeBudget budget;  ///< The time the step is given.
   std::string lead;   ///< The id of the role that leads the step; empty when shared.
   Participation participation = Participation::kPlenary;  ///< How people take part.
-  std::vector<Prompt> prompts;              ///< Prompts written into the step.
-  std::vector<std::string> question_sets;   ///< Ids of catalog question sets the step draws on.
-  std::vector<OutputKind> produces;         ///< What the step produces.
-  std::optional<FormatRef> format;          ///< Set when the step is a whole other format.
+  std::vector<Prompt> prompts;                            ///< Prompts written into the step.
+  std::vector<std::string> question_sets;  ///< Ids of catalog question sets the step draws on.
+  std::vector<OutputKind> produces;        ///< What the step produces.
+  std::optional<FormatRef> format;         ///< Set when the step is a whole other format.
   /// User data under the JSON key "extensions", kept verbatim as canonical JSON
   /// text of an object; empty when there is none.
   std::string extensions;

@@ -72,11 +72,11 @@ struct TimeBudget {
     kOpen,            ///< No time of its own: shares what the format leaves.
   };
 
-  Kind kind = Kind::kFixed;        ///< The kind of budget.
-  double min = 0;                  ///< The lower amount, in `unit`.
-  double max = 0;                  ///< The upper amount, in `unit`.
+  Kind kind = Kind::kFixed;           ///< The kind of budget.
+  double min = 0;                     ///< The lower amount, in `unit`.
+  double max = 0;                     ///< The upper amount, in `unit`.
   TimeUnit unit = TimeUnit::kMinute;  ///< The unit of `min` and `max`.
-  bool about = false;              ///< True where the source says "about" ("ca.").
+  bool about = false;                 ///< True where the source says "about" ("ca.").
   /// For per-participant budgets: how many of those present do not take a
   /// turn (0 means everyone present speaks, the default in a round).
   int skip = 0;

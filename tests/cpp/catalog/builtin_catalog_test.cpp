@@ -66,8 +66,7 @@ TEST(BuiltinCatalogTest, EveryFormatValidatesWithoutErrors) {
   context.catalog = &Builtin();
   for (const Format* f : Builtin().formats()) {
     for (const Diagnostic& d : Validate(*f, context)) {
-      EXPECT_NE(d.severity, Severity::kError)
-          << f->id << ": " << FormatDiagnostic(d, Lang::kEn);
+      EXPECT_NE(d.severity, Severity::kError) << f->id << ": " << FormatDiagnostic(d, Lang::kEn);
     }
   }
 }

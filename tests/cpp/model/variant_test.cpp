@@ -36,7 +36,8 @@ Variant Evening() {
   v.id = "evening-meeting";
   v.extends = {"meeting", 2};
   v.duration = TimeBudget::Fixed(20);
-  v.changes = {StepChange::Remove("joint"), StepChange::SetBudget("questions", TimeBudget::Fixed(6)),
+  v.changes = {StepChange::Remove("joint"),
+               StepChange::SetBudget("questions", TimeBudget::Fixed(6)),
                StepChange::Add(MakeStep("check-in", TimeBudget::Fixed(2)))};
   return v;
 }
@@ -95,7 +96,8 @@ TEST(ApplyVariantTest, AddingATakenIdIsAnError) {
   Variant v = Evening();
   v.changes = {StepChange::Add(MakeStep("round", TimeBudget::Fixed(1)))};
   absl::StatusOr<Format> f = ApplyVariant(Meeting(), v);
-  EXPECT_THAT(f.status().message(), HasSubstr("changes[0]: add: the format already has a step \"round\""));
+  EXPECT_THAT(f.status().message(),
+              HasSubstr("changes[0]: add: the format already has a step \"round\""));
 }
 
 TEST(ApplyVariantTest, ChangesWithoutTheirValueAreErrors) {
@@ -188,7 +190,8 @@ TEST(CatalogTest, RejectsDuplicatesAndBadIds) {
   EXPECT_EQ(c.Add(nameless).code(), absl::StatusCode::kInvalidArgument);
   Format zero = Meeting();
   zero.version = 0;
-  EXPECT_EQ(c.Add(zero).message(), "catalog: format \"meeting\" has version 0; versions start at 1");
+  EXPECT_EQ(c.Add(zero).message(),
+            "catalog: format \"meeting\" has version 0; versions start at 1");
 }
 
 TEST(CatalogTest, AddVariantResolvesAgainstTheBase) {
