@@ -1,4 +1,5 @@
-"""The command line: ``carelearn catalog``, ``carelearn agenda``, ``carelearn validate``.
+"""The command line: ``carelearn catalog``, ``agenda``, ``validate``, ``schedule``,
+``holidays``, ``run`` and ``sessions``.
 
 Data goes to standard output, messages to standard error. Exit codes:
 0 success (an overrun in an agenda is information, not a failure);
