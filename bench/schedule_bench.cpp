@@ -23,10 +23,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "carelearn/plan/icalendar.hpp"
-#include "carelearn/plan/programme.hpp"
-#include "carelearn/plan/recurrence.hpp"
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/icalendar.hpp"
+#include "carelearn/schedule/programme.hpp"
+#include "carelearn/schedule/recurrence.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 
 namespace carelearn {
 namespace {

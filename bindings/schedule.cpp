@@ -20,11 +20,11 @@
 #include "carelearn/io/json.hpp"
 #include "carelearn/io/programme_json.hpp"
 #include "carelearn/model/catalog.hpp"
-#include "carelearn/plan/holidays.hpp"
-#include "carelearn/plan/icalendar.hpp"
-#include "carelearn/plan/programme.hpp"
-#include "carelearn/plan/recurrence.hpp"
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/holidays.hpp"
+#include "carelearn/schedule/icalendar.hpp"
+#include "carelearn/schedule/programme.hpp"
+#include "carelearn/schedule/recurrence.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 #include "common.hpp"
 
 namespace carelearn::bindings {

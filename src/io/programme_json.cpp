@@ -23,7 +23,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "carelearn/plan/recurrence.hpp"
+#include "carelearn/schedule/recurrence.hpp"
 #include "detail/absl_compat.hpp"
 #include "io/json_reader.hpp"
 #include "io/json_tree.hpp"

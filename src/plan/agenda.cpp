@@ -10,7 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
 #include "carelearn/plan/validate.hpp"
-#include "plan/schedule.hpp"
+#include "plan/timing.hpp"
 
 namespace carelearn {
 namespace {

@@ -10,7 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "carelearn/plan/agenda.hpp"
-#include "plan/schedule.hpp"
+#include "plan/timing.hpp"
 #include "plan/wording.hpp"
 
 namespace carelearn {

@@ -13,7 +13,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "plan/schedule.hpp"
+#include "plan/timing.hpp"
 #include "plan/wording.hpp"
 
 namespace carelearn {

@@ -11,8 +11,8 @@
 
 #include "absl/time/civil_time.h"
 #include "carelearn/io/programme_json.hpp"
-#include "carelearn/plan/icalendar.hpp"
-#include "carelearn/plan/programme.hpp"
+#include "carelearn/schedule/icalendar.hpp"
+#include "carelearn/schedule/programme.hpp"
 #include "fuzz_check.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

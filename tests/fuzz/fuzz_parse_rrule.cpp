@@ -12,8 +12,8 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "carelearn/plan/recurrence.hpp"
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/recurrence.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 #include "fuzz_check.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -34,8 +34,8 @@
 
 #include "absl/status/statusor.h"
 #include "carelearn/io/json.hpp"
-#include "carelearn/plan/programme.hpp"
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/programme.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 
 namespace carelearn {
 

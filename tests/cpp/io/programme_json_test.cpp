@@ -18,9 +18,9 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "carelearn/io/json.hpp"
-#include "carelearn/plan/programme.hpp"
-#include "carelearn/plan/recurrence.hpp"
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/programme.hpp"
+#include "carelearn/schedule/recurrence.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 #include "gtest/gtest.h"
 
 namespace carelearn {

@@ -1,4 +1,4 @@
-#include "carelearn/plan/holidays.hpp"
+#include "carelearn/schedule/holidays.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "carelearn/plan/icalendar.hpp"
+#include "carelearn/schedule/icalendar.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

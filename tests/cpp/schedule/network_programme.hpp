@@ -6,7 +6,7 @@
 #ifndef CARELEARN_TESTS_CPP_SCHEDULE_NETWORK_PROGRAMME_HPP_
 #define CARELEARN_TESTS_CPP_SCHEDULE_NETWORK_PROGRAMME_HPP_
 
-#include "carelearn/plan/programme.hpp"
+#include "carelearn/schedule/programme.hpp"
 
 namespace carelearn::fixtures {
 

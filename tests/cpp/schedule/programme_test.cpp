@@ -1,4 +1,4 @@
-#include "carelearn/plan/programme.hpp"
+#include "carelearn/schedule/programme.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "carelearn/plan/recurrence.hpp"
+#include "carelearn/schedule/recurrence.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

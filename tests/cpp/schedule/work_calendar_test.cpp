@@ -1,4 +1,4 @@
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
-// Private to the plan layer: the one place where a series is turned into
+// Private to the schedule layer: the one place where a series is turned into
 // occurrences. `Expand`, `ExpandOnCalendar`, programme expansion and the
 // iCalendar export all go through `ExpandSeries`, so they never disagree.
-#ifndef CARELEARN_SRC_PLAN_RECURRENCE_ENGINE_HPP_
-#define CARELEARN_SRC_PLAN_RECURRENCE_ENGINE_HPP_
+#ifndef CARELEARN_SRC_SCHEDULE_RECURRENCE_ENGINE_HPP_
+#define CARELEARN_SRC_SCHEDULE_RECURRENCE_ENGINE_HPP_
 
 #include <cstdint>
 
@@ -10,8 +10,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "carelearn/plan/recurrence.hpp"
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/recurrence.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 
 namespace carelearn::detail {
 
@@ -69,4 +69,4 @@ absl::StatusOr<CalendarExpansion> ExpandSeries(const Recurrence& recurrence,
 
 }  // namespace carelearn::detail
 
-#endif  // CARELEARN_SRC_PLAN_RECURRENCE_ENGINE_HPP_
+#endif  // CARELEARN_SRC_SCHEDULE_RECURRENCE_ENGINE_HPP_

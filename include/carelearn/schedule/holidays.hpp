@@ -1,4 +1,4 @@
-// carelearn/plan/holidays.hpp
+// carelearn/schedule/holidays.hpp
 //
 // Defines the Danish public holidays ("helligdage") for any year: the fixed
 // days, the days that follow Easter (found with the Gregorian computus), store
@@ -15,8 +15,8 @@
 //     std::cout << h.day << " " << carelearn::HolidayName(h.kind).da << "\n";
 //   }
 //   // 2026-01-01 Nytårsdag, 2026-04-02 Skærtorsdag, 2026-04-03 Langfredag, ...
-#ifndef CARELEARN_PLAN_HOLIDAYS_HPP_
-#define CARELEARN_PLAN_HOLIDAYS_HPP_
+#ifndef CARELEARN_SCHEDULE_HOLIDAYS_HPP_
+#define CARELEARN_SCHEDULE_HOLIDAYS_HPP_
 
 #include <optional>
 #include <string_view>
@@ -95,4 +95,4 @@ std::optional<HolidayKind> DanishHolidayOn(absl::CivilDay day, bool common_days_
 
 }  // namespace carelearn
 
-#endif  // CARELEARN_PLAN_HOLIDAYS_HPP_
+#endif  // CARELEARN_SCHEDULE_HOLIDAYS_HPP_

@@ -1,4 +1,4 @@
-// carelearn/plan/icalendar.hpp
+// carelearn/schedule/icalendar.hpp
 //
 // Defines `ExportICalendar`, which writes a programme as an iCalendar
 // document (RFC 5545) that calendar programs import: either one VEVENT per
@@ -15,8 +15,8 @@
 //   absl::StatusOr<std::string> ics =
 //       carelearn::ExportICalendar(programme, year, carelearn::WorkCalendar(), options);
 //   std::ofstream("programme.ics", std::ios::binary) << *ics;
-#ifndef CARELEARN_PLAN_ICALENDAR_HPP_
-#define CARELEARN_PLAN_ICALENDAR_HPP_
+#ifndef CARELEARN_SCHEDULE_ICALENDAR_HPP_
+#define CARELEARN_SCHEDULE_ICALENDAR_HPP_
 
 #include <optional>
 #include <string>
@@ -27,9 +27,9 @@
 #include "absl/time/time.h"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/text.hpp"
-#include "carelearn/plan/programme.hpp"
-#include "carelearn/plan/recurrence.hpp"
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/programme.hpp"
+#include "carelearn/schedule/recurrence.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 
 namespace carelearn {
 
@@ -129,4 +129,4 @@ struct IcsOptions {
 
 }  // namespace carelearn
 
-#endif  // CARELEARN_PLAN_ICALENDAR_HPP_
+#endif  // CARELEARN_SCHEDULE_ICALENDAR_HPP_

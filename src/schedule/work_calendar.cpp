@@ -1,12 +1,12 @@
-// Work calendars; see carelearn/plan/work_calendar.hpp.
-#include "carelearn/plan/work_calendar.hpp"
+// Work calendars; see carelearn/schedule/work_calendar.hpp.
+#include "carelearn/schedule/work_calendar.hpp"
 
 #include <algorithm>
 #include <array>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "plan/recurrence_engine.hpp"
+#include "schedule/recurrence_engine.hpp"
 
 namespace carelearn {
 namespace {

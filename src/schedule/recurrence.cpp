@@ -1,5 +1,5 @@
-// Recurrence rules and series; see carelearn/plan/recurrence.hpp.
-#include "carelearn/plan/recurrence.hpp"
+// Recurrence rules and series; see carelearn/schedule/recurrence.hpp.
+#include "carelearn/schedule/recurrence.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,7 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "detail/absl_compat.hpp"
-#include "plan/recurrence_engine.hpp"
+#include "schedule/recurrence_engine.hpp"
 
 namespace carelearn {
 namespace {

@@ -1,4 +1,4 @@
-// carelearn/plan/recurrence.hpp
+// carelearn/schedule/recurrence.hpp
 //
 // Defines `RRule`, the subset of the iCalendar recurrence rule (RFC 5545,
 // section 3.3.10) that learning formats need, with `ParseRRule` and `ToString`;
@@ -20,8 +20,8 @@
 //   auto spring = carelearn::Expand(meetings, carelearn::TimeWindow::Days(
 //       absl::CivilDay(2026, 3, 1), absl::CivilDay(2026, 7, 1), meetings.zone));
 //   // (*spring)[2].local_start == absl::CivilMinute(2026, 4, 1, 14, 0), now at UTC+2.
-#ifndef CARELEARN_PLAN_RECURRENCE_HPP_
-#define CARELEARN_PLAN_RECURRENCE_HPP_
+#ifndef CARELEARN_SCHEDULE_RECURRENCE_HPP_
+#define CARELEARN_SCHEDULE_RECURRENCE_HPP_
 
 #include <optional>
 #include <string>
@@ -303,4 +303,4 @@ struct Occurrence {
 
 }  // namespace carelearn
 
-#endif  // CARELEARN_PLAN_RECURRENCE_HPP_
+#endif  // CARELEARN_SCHEDULE_RECURRENCE_HPP_

@@ -1,5 +1,5 @@
 // Timing of a format's steps; see schedule.hpp.
-#include "plan/schedule.hpp"
+#include "plan/timing.hpp"
 
 #include <algorithm>
 #include <cmath>

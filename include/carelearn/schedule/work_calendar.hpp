@@ -1,4 +1,4 @@
-// carelearn/plan/work_calendar.hpp
+// carelearn/schedule/work_calendar.hpp
 //
 // Defines `WorkCalendar`, the days on which learning is not held: the Danish
 // public holidays (optionally also the days commonly given off) and closure
@@ -18,8 +18,8 @@
 //                                     {"Juleferie", "Christmas holidays"}});
 //   auto held = carelearn::ExpandOnCalendar(sessions, {}, calendar,
 //                                           {carelearn::ClosedDayPolicy::kSkip, true});
-#ifndef CARELEARN_PLAN_WORK_CALENDAR_HPP_
-#define CARELEARN_PLAN_WORK_CALENDAR_HPP_
+#ifndef CARELEARN_SCHEDULE_WORK_CALENDAR_HPP_
+#define CARELEARN_SCHEDULE_WORK_CALENDAR_HPP_
 
 #include <optional>
 #include <span>
@@ -32,8 +32,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "carelearn/model/text.hpp"
-#include "carelearn/plan/holidays.hpp"
-#include "carelearn/plan/recurrence.hpp"
+#include "carelearn/schedule/holidays.hpp"
+#include "carelearn/schedule/recurrence.hpp"
 
 namespace carelearn {
 
@@ -200,4 +200,4 @@ struct CalendarExpansion {
 
 }  // namespace carelearn
 
-#endif  // CARELEARN_PLAN_WORK_CALENDAR_HPP_
+#endif  // CARELEARN_SCHEDULE_WORK_CALENDAR_HPP_

@@ -1,8 +1,8 @@
-// Private to the plan layer: a programme's organisation tree and the
+// Private to the schedule layer: a programme's organisation tree and the
 // calendar each unit sees, shared by programme expansion and the iCalendar
 // export so they resolve units and closures the same way.
-#ifndef CARELEARN_SRC_PLAN_PROGRAMME_DETAIL_HPP_
-#define CARELEARN_SRC_PLAN_PROGRAMME_DETAIL_HPP_
+#ifndef CARELEARN_SRC_SCHEDULE_PROGRAMME_DETAIL_HPP_
+#define CARELEARN_SRC_SCHEDULE_PROGRAMME_DETAIL_HPP_
 
 #include <cstdint>
 #include <deque>
@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "carelearn/plan/programme.hpp"
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/programme.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 
 namespace carelearn::detail {
 
@@ -58,4 +58,4 @@ class UnitCalendars {
 
 }  // namespace carelearn::detail
 
-#endif  // CARELEARN_SRC_PLAN_PROGRAMME_DETAIL_HPP_
+#endif  // CARELEARN_SRC_SCHEDULE_PROGRAMME_DETAIL_HPP_

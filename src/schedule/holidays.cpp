@@ -1,5 +1,5 @@
-// Danish holidays; see carelearn/plan/holidays.hpp.
-#include "carelearn/plan/holidays.hpp"
+// Danish holidays; see carelearn/schedule/holidays.hpp.
+#include "carelearn/schedule/holidays.hpp"
 
 #include <algorithm>
 #include <array>

@@ -10,8 +10,8 @@
 //   - the long schedule, in which every step takes its longest time and the
 //     open steps share what the longest planned duration leaves.
 // An agenda's clock times follow the long schedule.
-#ifndef CARELEARN_SRC_PLAN_SCHEDULE_HPP_
-#define CARELEARN_SRC_PLAN_SCHEDULE_HPP_
+#ifndef CARELEARN_SRC_PLAN_TIMING_HPP_
+#define CARELEARN_SRC_PLAN_TIMING_HPP_
 
 #include <cstdint>
 #include <optional>
@@ -101,4 +101,4 @@ std::optional<int> MaxParticipantsThatFit(const Format& format, bool longest,
 
 }  // namespace carelearn::detail
 
-#endif  // CARELEARN_SRC_PLAN_SCHEDULE_HPP_
+#endif  // CARELEARN_SRC_PLAN_TIMING_HPP_

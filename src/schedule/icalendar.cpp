@@ -1,5 +1,5 @@
-// iCalendar export; see carelearn/plan/icalendar.hpp.
-#include "carelearn/plan/icalendar.hpp"
+// iCalendar export; see carelearn/schedule/icalendar.hpp.
+#include "carelearn/schedule/icalendar.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -12,8 +12,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "detail/absl_compat.hpp"
-#include "plan/programme_detail.hpp"
-#include "plan/recurrence_engine.hpp"
+#include "schedule/programme_detail.hpp"
+#include "schedule/recurrence_engine.hpp"
 
 namespace carelearn {
 namespace {

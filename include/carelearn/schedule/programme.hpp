@@ -1,4 +1,4 @@
-// carelearn/plan/programme.hpp
+// carelearn/schedule/programme.hpp
 //
 // Defines `Programme`, a composition over time of learning formats for the
 // units of an organisation (municipality → area → unit): which format, for
@@ -29,8 +29,8 @@
 //   meeting.recurrence.rule = *carelearn::ParseRRule("FREQ=WEEKLY;INTERVAL=2");
 //   p.entries.push_back(meeting);
 //   auto schedule = carelearn::Expand(p, year, carelearn::WorkCalendar());
-#ifndef CARELEARN_PLAN_PROGRAMME_HPP_
-#define CARELEARN_PLAN_PROGRAMME_HPP_
+#ifndef CARELEARN_SCHEDULE_PROGRAMME_HPP_
+#define CARELEARN_SCHEDULE_PROGRAMME_HPP_
 
 #include <cstdint>
 #include <optional>
@@ -44,8 +44,8 @@
 #include "absl/time/time.h"
 #include "carelearn/model/format.hpp"
 #include "carelearn/model/text.hpp"
-#include "carelearn/plan/recurrence.hpp"
-#include "carelearn/plan/work_calendar.hpp"
+#include "carelearn/schedule/recurrence.hpp"
+#include "carelearn/schedule/work_calendar.hpp"
 
 namespace carelearn {
 
@@ -325,4 +325,4 @@ struct PersonMonthLoad {
 
 }  // namespace carelearn
 
-#endif  // CARELEARN_PLAN_PROGRAMME_HPP_
+#endif  // CARELEARN_SCHEDULE_PROGRAMME_HPP_

@@ -1,5 +1,5 @@
-// Programmes; see carelearn/plan/programme.hpp.
-#include "carelearn/plan/programme.hpp"
+// Programmes; see carelearn/schedule/programme.hpp.
+#include "carelearn/schedule/programme.hpp"
 
 #include <algorithm>
 #include <map>
@@ -8,8 +8,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "detail/absl_compat.hpp"
-#include "plan/programme_detail.hpp"
-#include "plan/recurrence_engine.hpp"
+#include "schedule/programme_detail.hpp"
+#include "schedule/recurrence_engine.hpp"
 
 namespace carelearn {
 namespace {
