@@ -17,6 +17,7 @@
 #include "absl/strings/str_split.h"
 #include "detail/absl_compat.hpp"
 #include "schedule/recurrence_engine.hpp"
+#include "schedule/zoneinfo_data.hpp"
 
 namespace carelearn {
 namespace {
@@ -185,12 +186,23 @@ bool MatchesByDay(const std::vector<WeekdayNum>& by_day, absl::CivilDay day, int
 
 absl::StatusOr<absl::TimeZone> LoadCopenhagenTimeZone() {
   absl::TimeZone zone;
+  // Referencing the hook links it (and the embedded zone) into every program
+  // that plans in Europe/Copenhagen.
+  const bool embedded = detail::EmbeddedZoneinfoHookInstalled();
   if (!absl::LoadTimeZone(Sv(kCopenhagenZoneName), &zone)) {
     return absl::NotFoundError(
-        absl::StrCat("time zone \"", Sv(kCopenhagenZoneName),
-                     "\" is not in the system's tzdata; install the tzdata package"));
+        absl::StrCat("time zone \"", Sv(kCopenhagenZoneName), "\" is not in the system's tzdata",
+                     embedded ? " nor embedded in carelearn"
+                              : " and carelearn was built without CARELEARN_EMBED_TZDATA",
+                     "; install the tzdata package"));
   }
   return zone;
+}
+
+std::string_view EmbeddedTzdataVersion() {
+  if (!detail::EmbeddedZoneinfoHookInstalled() || detail::EmbeddedZones().empty()) return {};
+  const std::string_view version = detail::EmbeddedZoneinfoVersion();
+  return version.empty() ? std::string_view("unknown") : version;
 }
 
 absl::TimeZone CopenhagenTimeZone() {

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <functional>
 #include <istream>
+#include <mutex>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -160,9 +161,22 @@ absl::Status PrepareSchema(Database& db, bool read_only) {
 
 }  // namespace
 
+// Every call on a Store: refuses a Store that was moved from, then holds the
+// connection's mutex for the call.
+#define CARELEARN_STORE_LOCK(operation)                                                     \
+  if (impl_ == nullptr) {                                                                   \
+    return absl::FailedPreconditionError("Store::" operation                                \
+                                         ": this Store was moved from; use the one it was " \
+                                         "moved to");                                       \
+  }                                                                                         \
+  const std::lock_guard<std::mutex> store_lock(impl_->mu)
+
 struct Store::Impl {
   std::unique_ptr<Database> db;
   StoreOptions options;
+  // One SQLite connection serves one call at a time: calls from several
+  // threads take turns (each call is one transaction, so they never interleave).
+  std::mutex mu;
 
   absl::Status ForEachSession(const SessionQuery& query,
                               const std::function<absl::Status(Session)>& each) {
@@ -234,6 +248,7 @@ absl::StatusOr<Store> Store::Open(const std::string& path, const StoreOptions& o
 }
 
 absl::Status Store::PutSession(const Session& session) {
+  CARELEARN_STORE_LOCK("PutSession");
   if (absl::Status s = ValidateSession(session); !s.ok()) return s;
   absl::StatusOr<Transaction> tx = Transaction::Begin(*impl_->db, /*write=*/true);
   if (!tx.ok()) return tx.status();
@@ -242,6 +257,7 @@ absl::Status Store::PutSession(const Session& session) {
 }
 
 absl::StatusOr<Session> Store::GetSession(std::string_view id) const {
+  CARELEARN_STORE_LOCK("GetSession");
   absl::StatusOr<Transaction> tx = Transaction::Begin(*impl_->db, /*write=*/false);
   if (!tx.ok()) return tx.status();
   absl::StatusOr<Statement> st = impl_->db->Prepare("SELECT body FROM sessions WHERE id = ?");
@@ -259,6 +275,7 @@ absl::StatusOr<Session> Store::GetSession(std::string_view id) const {
 }
 
 absl::Status Store::DeleteSession(std::string_view id) {
+  CARELEARN_STORE_LOCK("DeleteSession");
   absl::StatusOr<Transaction> tx = Transaction::Begin(*impl_->db, /*write=*/true);
   if (!tx.ok()) return tx.status();
   absl::StatusOr<bool> erased = detail::EraseSession(*impl_->db, id);
@@ -274,6 +291,7 @@ absl::Status Store::DeleteSession(std::string_view id) {
 }
 
 absl::StatusOr<std::vector<Session>> Store::FindSessions(const SessionQuery& query) const {
+  CARELEARN_STORE_LOCK("FindSessions");
   std::vector<Session> out;
   absl::Status s = impl_->ForEachSession(query, [&](Session session) {
     out.push_back(std::move(session));
@@ -284,6 +302,7 @@ absl::StatusOr<std::vector<Session>> Store::FindSessions(const SessionQuery& que
 }
 
 absl::StatusOr<std::size_t> Store::CountSessions(const SessionQuery& query) const {
+  CARELEARN_STORE_LOCK("CountSessions");
   const Where where = SessionWhere(query);
   absl::StatusOr<Statement> st =
       impl_->db->Prepare(absl::StrCat("SELECT count(*) FROM sessions", where.sql));
@@ -296,6 +315,7 @@ absl::StatusOr<std::size_t> Store::CountSessions(const SessionQuery& query) cons
 
 absl::Status Store::UpdateActionStatus(std::string_view session_id, std::string_view action_id,
                                        ActionStatus status, absl::Time at) {
+  CARELEARN_STORE_LOCK("UpdateActionStatus");
   Database& db = *impl_->db;
   absl::StatusOr<Transaction> tx = Transaction::Begin(db, /*write=*/true);
   if (!tx.ok()) return tx.status();
@@ -369,6 +389,7 @@ absl::Status Store::UpdateActionStatus(std::string_view session_id, std::string_
 }
 
 absl::StatusOr<std::vector<ActionRecord>> Store::FindActions(const ActionQuery& query) const {
+  CARELEARN_STORE_LOCK("FindActions");
   Database& db = *impl_->db;
   absl::StatusOr<Transaction> tx = Transaction::Begin(db, /*write=*/false);
   if (!tx.ok()) return tx.status();
@@ -433,6 +454,7 @@ absl::StatusOr<std::vector<ActionRecord>> Store::FindActions(const ActionQuery& 
 }
 
 absl::Status Store::PutFormat(std::string_view id, int version, std::string_view json) {
+  CARELEARN_STORE_LOCK("PutFormat");
   if (id.empty()) return absl::InvalidArgumentError("PutFormat: the id is empty");
   if (version < 1) {
     return absl::InvalidArgumentError(absl::StrCat("PutFormat: version ", version, " is below 1"));
@@ -491,6 +513,7 @@ absl::Status Store::PutFormat(std::string_view id, int version, std::string_view
 
 absl::StatusOr<StoredFormat> Store::GetFormat(std::string_view id,
                                               std::optional<int> version) const {
+  CARELEARN_STORE_LOCK("GetFormat");
   absl::StatusOr<Statement> st = impl_->db->Prepare(
       version.has_value()
           ? "SELECT id, version, json FROM formats WHERE id = ? AND version = ?"
@@ -509,6 +532,7 @@ absl::StatusOr<StoredFormat> Store::GetFormat(std::string_view id,
 }
 
 absl::StatusOr<std::vector<StoredFormat>> Store::ListFormats() const {
+  CARELEARN_STORE_LOCK("ListFormats");
   absl::StatusOr<Statement> st =
       impl_->db->Prepare("SELECT id, version, json FROM formats ORDER BY id, version");
   if (!st.ok()) return st.status();
@@ -524,6 +548,7 @@ absl::StatusOr<std::vector<StoredFormat>> Store::ListFormats() const {
 
 absl::StatusOr<ImportResult> Store::ImportJsonLines(std::istream& in,
                                                     const ImportOptions& options) {
+  CARELEARN_STORE_LOCK("ImportJsonLines");
   Database& db = *impl_->db;
   const std::string source = options.source_name.empty() ? "<input>" : options.source_name;
 
@@ -592,6 +617,7 @@ absl::StatusOr<ImportResult> Store::ImportJsonLines(std::istream& in,
 
 absl::StatusOr<std::size_t> Store::ExportJsonLines(std::ostream& out, const SessionQuery& query,
                                                    const ExportOptions& options) const {
+  CARELEARN_STORE_LOCK("ExportJsonLines");
   std::size_t count = 0;
   absl::Status s = impl_->ForEachSession(query, [&](Session session) {
     out << ToJsonLine(session, options) << '\n';
@@ -607,6 +633,7 @@ absl::StatusOr<std::size_t> Store::ExportJsonLines(std::ostream& out, const Sess
 }
 
 absl::Status Store::CheckIntegrity() const {
+  CARELEARN_STORE_LOCK("CheckIntegrity");
   Database& db = *impl_->db;
   std::vector<std::string> findings;
   {
@@ -636,6 +663,7 @@ absl::Status Store::CheckIntegrity() const {
 }
 
 absl::StatusOr<StoreInfo> Store::Info() const {
+  CARELEARN_STORE_LOCK("Info");
   StoreInfo info;
   absl::StatusOr<std::int64_t> version = PragmaInt(*impl_->db, "user_version");
   if (!version.ok()) return version.status();

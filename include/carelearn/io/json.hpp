@@ -45,14 +45,14 @@ struct ParseOptions {
   std::size_t max_document_bytes = std::size_t{16} << 20;  ///< The largest document, in bytes.
   std::size_t max_string_bytes = std::size_t{64} << 10;    ///< The longest string, in bytes.
   /// The name errors give the document, e.g. its file path; "<input>" when empty.
-  std::string source_name;
+  std::string source_name = {};
 };
 
 /// Where in a document a load error lies.
 struct ErrorLocation {
-  std::string pointer;  ///< JSON Pointer (RFC 6901) of the offending value; empty at the root.
-  int line = 0;         ///< 1-based line of the offending text; 0 when unknown.
-  int column = 0;       ///< 1-based column; 0 when unknown.
+  std::string pointer = {};  ///< JSON Pointer (RFC 6901) of the offending value; empty at the root.
+  int line = 0;              ///< 1-based line of the offending text; 0 when unknown.
+  int column = 0;            ///< 1-based column; 0 when unknown.
 };
 
 /// The location a loader's error carries, or std::nullopt for a status from elsewhere.

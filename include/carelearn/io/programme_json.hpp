@@ -46,8 +46,8 @@ namespace carelearn {
 /// be expanded on different calendars; a document keeps the one it was
 /// written for, so that loading and expanding it gives what its author saw.
 struct ProgrammeDocument {
-  Programme programme;    ///< The programme.
-  WorkCalendar calendar;  ///< The calendar: the Danish holidays and no closures by default.
+  Programme programme = {};    ///< The programme.
+  WorkCalendar calendar = {};  ///< The calendar: the Danish holidays and no closures by default.
 
   /// Equal when both the programme and the calendar are.
   friend bool operator==(const ProgrammeDocument&, const ProgrammeDocument&) = default;

@@ -36,9 +36,9 @@ struct Difference {
   Kind kind = Kind::kChanged;  ///< How the sides differ.
   /// Where: a field ("duration", "title.en"), or a step by id and field
   /// ("steps[round].budget", "steps[round]").
-  std::string path;
-  std::string before;  ///< The first format's value in short text; empty when added.
-  std::string after;   ///< The second format's value in short text; empty when removed.
+  std::string path = {};
+  std::string before = {};  ///< The first format's value in short text; empty when added.
+  std::string after = {};   ///< The second format's value in short text; empty when removed.
 
   /// Differences are equal when every field is.
   friend bool operator==(const Difference&, const Difference&) = default;

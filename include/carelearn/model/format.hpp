@@ -43,8 +43,8 @@ inline constexpr std::string_view kGroundRules =
 
 /// A condition for a format to work.
 struct Prerequisite {
-  std::string id;  ///< Stable id; see `prerequisites` for the well-known ones.
-  Text text;       ///< What it asks, in Danish and English.
+  std::string id = {};  ///< Stable id; see `prerequisites` for the well-known ones.
+  Text text = {};       ///< What it asks, in Danish and English.
 
   /// Prerequisites are equal when every field is.
   friend bool operator==(const Prerequisite&, const Prerequisite&) = default;
@@ -75,9 +75,9 @@ struct Setting {
 
 /// How many people a format is for.
 struct Capacity {
-  int min = 1;                 ///< The fewest participants.
-  std::optional<int> max;      ///< The most participants; none for no limit.
-  std::optional<int> typical;  ///< The usual group size, where the source gives one.
+  int min = 1;                      ///< The fewest participants.
+  std::optional<int> max = {};      ///< The most participants; none for no limit.
+  std::optional<int> typical = {};  ///< The usual group size, where the source gives one.
 
   /// Capacities are equal when every field is.
   friend bool operator==(const Capacity&, const Capacity&) = default;
@@ -99,9 +99,9 @@ std::optional<Period> ParsePeriod(std::string_view name);
 
 /// How often a format is held: every `interval` `unit`s, optionally `count` times in all.
 struct Cadence {
-  int interval = 1;             ///< Every this many units.
-  Period unit = Period::kWeek;  ///< The unit of the interval.
-  std::optional<int> count;     ///< How many times in all; none when it goes on.
+  int interval = 1;               ///< Every this many units.
+  Period unit = Period::kWeek;    ///< The unit of the interval.
+  std::optional<int> count = {};  ///< How many times in all; none when it goes on.
 
   /// Cadences are equal when every field is.
   friend bool operator==(const Cadence&, const Cadence&) = default;
@@ -111,10 +111,11 @@ struct Cadence {
 struct DeclaredOutput {
   OutputKind kind = OutputKind::kLearningPoint;  ///< What is produced.
   int min = 0;                                   ///< The fewest the format asks for.
-  std::optional<int>
-      max;  ///< The most; none for no limit. `min == max` asks for exactly that many.
-  std::string destination;  ///< Where it goes next (e.g. "staff-meeting", "leader"); may be empty.
-  Text note;                ///< How it is passed on, in words; may be empty.
+  std::optional<int> max =
+      {};  ///< The most; none for no limit. `min == max` asks for exactly that many.
+  std::string destination =
+      {};          ///< Where it goes next (e.g. "staff-meeting", "leader"); may be empty.
+  Text note = {};  ///< How it is passed on, in words; may be empty.
 
   /// Outputs are equal when every field is.
   friend bool operator==(const DeclaredOutput&, const DeclaredOutput&) = default;
@@ -122,9 +123,9 @@ struct DeclaredOutput {
 
 /// A format that a programme-level format contains, and how often.
 struct Component {
-  FormatRef format;                ///< The contained format.
-  std::optional<Cadence> cadence;  ///< How often it is held within the programme.
-  Text note;                       ///< Who holds it, or other notes; may be empty.
+  FormatRef format = {};                ///< The contained format.
+  std::optional<Cadence> cadence = {};  ///< How often it is held within the programme.
+  Text note = {};                       ///< Who holds it, or other notes; may be empty.
 
   /// Components are equal when every field is.
   friend bool operator==(const Component&, const Component&) = default;
@@ -132,27 +133,27 @@ struct Component {
 
 /// A learning format: a protocol of steps with roles, time, cadence and outputs.
 struct Format {
-  std::string id;   ///< Stable id, lower-case words joined by hyphens.
-  int version = 1;  ///< Raised whenever the format changes.
-  Text title;       ///< The format's name.
-  Text purpose;     ///< Why it is held.
-  Text source;      ///< Where the format comes from (a source text); may be empty.
-  std::vector<Prerequisite> prerequisites;  ///< What it needs to work.
-  Setting setting;                          ///< Where it takes place.
-  Capacity capacity;                        ///< How many people it is for.
-  std::optional<TimeBudget> duration;       ///< The planned duration; none when open-ended.
-  std::optional<Cadence> cadence;           ///< The recommended cadence.
-  std::vector<Role> defined_roles;          ///< Roles this format defines beyond the built-in ones.
-  std::vector<RoleRequirement> roles;       ///< The roles it needs.
-  std::vector<Step> steps;                  ///< The agenda, in order.
-  std::vector<DeclaredOutput> outputs;      ///< What it promises to produce.
-  std::vector<Component> components;        ///< For programmes: the formats it contains.
+  std::string id = {};  ///< Stable id, lower-case words joined by hyphens.
+  int version = 1;      ///< Raised whenever the format changes.
+  Text title = {};      ///< The format's name.
+  Text purpose = {};    ///< Why it is held.
+  Text source = {};     ///< Where the format comes from (a source text); may be empty.
+  std::vector<Prerequisite> prerequisites = {};  ///< What it needs to work.
+  Setting setting = {};                          ///< Where it takes place.
+  Capacity capacity = {};                        ///< How many people it is for.
+  std::optional<TimeBudget> duration = {};       ///< The planned duration; none when open-ended.
+  std::optional<Cadence> cadence = {};           ///< The recommended cadence.
+  std::vector<Role> defined_roles = {};     ///< Roles this format defines beyond the built-in ones.
+  std::vector<RoleRequirement> roles = {};  ///< The roles it needs.
+  std::vector<Step> steps = {};             ///< The agenda, in order.
+  std::vector<DeclaredOutput> outputs = {};  ///< What it promises to produce.
+  std::vector<Component> components = {};    ///< For programmes: the formats it contains.
   /// The formats this one was derived from, the immediate base last; empty
   /// for a format that extends none.
-  std::vector<FormatRef> lineage;
+  std::vector<FormatRef> lineage = {};
   /// User data under the JSON key "extensions", kept verbatim as canonical JSON
   /// text of an object; empty when there is none.
-  std::string extensions;
+  std::string extensions = {};
 
   /// The step with `step_id`, or nullptr.
   [[nodiscard]] const Step* FindStep(std::string_view step_id) const;

@@ -21,10 +21,10 @@ namespace carelearn {
 
 /// A question or prompt shown to the people in a step.
 struct Prompt {
-  std::string id;  ///< Stable id, unique within its step or question set.
-  Text text;       ///< The question in Danish and English.
+  std::string id = {};  ///< Stable id, unique within its step or question set.
+  Text text = {};       ///< The question in Danish and English.
   /// The role the question is addressed to (e.g. "learning-agent"); empty for everyone.
-  std::string audience;
+  std::string audience = {};
 
   /// Prompts are equal when every field is.
   friend bool operator==(const Prompt&, const Prompt&) = default;
@@ -32,11 +32,11 @@ struct Prompt {
 
 /// A reusable, versioned list of prompts.
 struct QuestionSet {
-  std::string id;               ///< Stable id, e.g. "learning-questions".
-  int version = 1;              ///< Version, raised when prompts change.
-  Text title;                   ///< The set's name.
-  Text source;                  ///< Where the questions come from; may be empty.
-  std::vector<Prompt> prompts;  ///< The prompts, in the order they are asked.
+  std::string id = {};               ///< Stable id, e.g. "learning-questions".
+  int version = 1;                   ///< Version, raised when prompts change.
+  Text title = {};                   ///< The set's name.
+  Text source = {};                  ///< Where the questions come from; may be empty.
+  std::vector<Prompt> prompts = {};  ///< The prompts, in the order they are asked.
 
   /// Question sets are equal when every field is.
   friend bool operator==(const QuestionSet&, const QuestionSet&) = default;

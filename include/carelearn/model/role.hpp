@@ -45,9 +45,9 @@ inline constexpr std::string_view kLearningActivist =
 
 /// A part a person plays in a format.
 struct Role {
-  std::string id;    ///< Stable id, lower-case words joined by hyphens.
-  Text name;         ///< The role's name in Danish and English.
-  Text description;  ///< What the role does, in Danish and English; may be empty.
+  std::string id = {};    ///< Stable id, lower-case words joined by hyphens.
+  Text name = {};         ///< The role's name in Danish and English.
+  Text description = {};  ///< What the role does, in Danish and English; may be empty.
 
   /// Roles are equal when every field is.
   friend bool operator==(const Role&, const Role&) = default;
@@ -61,9 +61,9 @@ const Role* FindBuiltinRole(std::string_view id);
 
 /// How many people of a role a format needs.
 struct RoleRequirement {
-  std::string role;        ///< The role's id.
-  int min = 0;             ///< The fewest the format needs; 0 for an optional role.
-  std::optional<int> max;  ///< The most the format allows; none for no limit.
+  std::string role = {};        ///< The role's id.
+  int min = 0;                  ///< The fewest the format needs; 0 for an optional role.
+  std::optional<int> max = {};  ///< The most the format allows; none for no limit.
 
   /// Requirements are equal when every field is.
   friend bool operator==(const RoleRequirement&, const RoleRequirement&) = default;

@@ -63,8 +63,8 @@ std::optional<OutputKind> ParseOutputKind(std::string_view name);
 
 /// A reference to a format by id and, optionally, version (none: the newest).
 struct FormatRef {
-  std::string id;              ///< The referenced format's id.
-  std::optional<int> version;  ///< The version, or none for the newest in the catalog.
+  std::string id = {};              ///< The referenced format's id.
+  std::optional<int> version = {};  ///< The version, or none for the newest in the catalog.
 
   /// References are equal when id and version are.
   friend bool operator==(const FormatRef&, const FormatRef&) = default;
@@ -72,19 +72,19 @@ struct FormatRef {
 
 /// One part of a format's agenda.
 struct Step {
-  std::string id;     ///< Stable id, unique within the format.
-  Text title;         ///< What happens, in a few words.
-  Text purpose;       ///< Why, or how to do it well; may be empty.
-  TimeBudget budget;  ///< The time the step is given.
-  std::string lead;   ///< The id of the role that leads the step; empty when shared.
+  std::string id = {};     ///< Stable id, unique within the format.
+  Text title = {};         ///< What happens, in a few words.
+  Text purpose = {};       ///< Why, or how to do it well; may be empty.
+  TimeBudget budget = {};  ///< The time the step is given.
+  std::string lead = {};   ///< The id of the role that leads the step; empty when shared.
   Participation participation = Participation::kPlenary;  ///< How people take part.
-  std::vector<Prompt> prompts;                            ///< Prompts written into the step.
-  std::vector<std::string> question_sets;  ///< Ids of catalog question sets the step draws on.
-  std::vector<OutputKind> produces;        ///< What the step produces.
-  std::optional<FormatRef> format;         ///< Set when the step is a whole other format.
+  std::vector<Prompt> prompts = {};                       ///< Prompts written into the step.
+  std::vector<std::string> question_sets = {};  ///< Ids of catalog question sets the step draws on.
+  std::vector<OutputKind> produces = {};        ///< What the step produces.
+  std::optional<FormatRef> format = {};         ///< Set when the step is a whole other format.
   /// User data under the JSON key "extensions", kept verbatim as canonical JSON
   /// text of an object; empty when there is none.
-  std::string extensions;
+  std::string extensions = {};
 
   /// Steps are equal when every field is.
   friend bool operator==(const Step&, const Step&) = default;

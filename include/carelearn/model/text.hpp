@@ -33,8 +33,8 @@ std::optional<Lang> ParseLang(std::string_view code);
 /// Either side may be empty; `Get` falls back to the other language so that a
 /// format written in one language only still shows something.
 struct Text {
-  std::string da;  ///< The Danish wording.
-  std::string en;  ///< The English wording.
+  std::string da = {};  ///< The Danish wording.
+  std::string en = {};  ///< The English wording.
 
   /// Returns the wording in `lang`, or in the other language when that one is empty.
   [[nodiscard]] std::string_view Get(Lang lang) const;

@@ -38,10 +38,11 @@ struct StepChange {
   };
 
   Op op = Op::kRemove;  ///< What the change does.
-  std::string target;   ///< The id of the step it applies to (for kAdd: the step to insert after).
-  std::optional<Step> step;          ///< The new step, for kAdd and kReplace.
-  std::optional<TimeBudget> budget;  ///< The new budget, for kSetBudget.
-  std::vector<Prompt> prompts;       ///< The new prompts, for kSetPrompts.
+  std::string target =
+      {};  ///< The id of the step it applies to (for kAdd: the step to insert after).
+  std::optional<Step> step = {};          ///< The new step, for kAdd and kReplace.
+  std::optional<TimeBudget> budget = {};  ///< The new budget, for kSetBudget.
+  std::vector<Prompt> prompts = {};       ///< The new prompts, for kSetPrompts.
 
   /// Inserts `step` after `after` (at the start when empty).
   static StepChange Add(Step step, std::string after = {});
@@ -68,20 +69,20 @@ std::optional<StepChange::Op> ParseStepChangeOp(std::string_view name);
 ///
 /// Fields left unset keep the base's value.
 struct Variant {
-  std::string id;     ///< The derived format's id; differs from the base's.
-  int version = 1;    ///< The derived format's version.
-  FormatRef extends;  ///< The base format; a version should be given so the variant is stable.
-  std::optional<Text> title;                           ///< A new title.
-  std::optional<Text> purpose;                         ///< A new purpose.
-  std::optional<Setting> setting;                      ///< A new setting.
-  std::optional<Capacity> capacity;                    ///< A new capacity.
-  std::optional<TimeBudget> duration;                  ///< A new planned duration.
-  std::optional<Cadence> cadence;                      ///< A new cadence.
-  std::optional<std::vector<RoleRequirement>> roles;   ///< New role requirements.
-  std::optional<std::vector<DeclaredOutput>> outputs;  ///< New declared outputs.
-  std::vector<StepChange> changes;                     ///< Changes to the steps, applied in order.
+  std::string id = {};     ///< The derived format's id; differs from the base's.
+  int version = 1;         ///< The derived format's version.
+  FormatRef extends = {};  ///< The base format; a version should be given so the variant is stable.
+  std::optional<Text> title = {};                           ///< A new title.
+  std::optional<Text> purpose = {};                         ///< A new purpose.
+  std::optional<Setting> setting = {};                      ///< A new setting.
+  std::optional<Capacity> capacity = {};                    ///< A new capacity.
+  std::optional<TimeBudget> duration = {};                  ///< A new planned duration.
+  std::optional<Cadence> cadence = {};                      ///< A new cadence.
+  std::optional<std::vector<RoleRequirement>> roles = {};   ///< New role requirements.
+  std::optional<std::vector<DeclaredOutput>> outputs = {};  ///< New declared outputs.
+  std::vector<StepChange> changes = {};  ///< Changes to the steps, applied in order.
   /// User data under the JSON key "extensions", as canonical JSON object text; empty when none.
-  std::string extensions;
+  std::string extensions = {};
 
   /// Variants are equal when every field is.
   friend bool operator==(const Variant&, const Variant&) = default;

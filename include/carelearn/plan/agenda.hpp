@@ -57,53 +57,55 @@ namespace carelearn {
 
 /// One step of a planned agenda.
 struct AgendaItem {
-  std::string step_id;  ///< The step's id.
-  Text title;           ///< The step's title.
-  std::string lead;     ///< The role that leads it; empty when shared.
+  std::string step_id = {};  ///< The step's id.
+  Text title = {};           ///< The step's title.
+  std::string lead = {};     ///< The role that leads it; empty when shared.
   Participation participation = Participation::kPlenary;  ///< How people take part.
-  TimeBudget budget;  ///< The step's budget as the format states it.
+  TimeBudget budget = {};  ///< The step's budget as the format states it.
   /// The step's shortest and longest time for this many people; for an open
   /// step, its share of the planned duration.
-  MinuteRange minutes;
-  absl::CivilMinute start;  ///< Clock time the step starts (following longest times).
-  absl::CivilMinute end;    ///< Clock time the step ends (following longest times).
+  MinuteRange minutes = {};
+  absl::CivilMinute start = {};  ///< Clock time the step starts (following longest times).
+  absl::CivilMinute end = {};    ///< Clock time the step ends (following longest times).
   /// For a per-participant budget (a round): the minutes each person has; with `turns`.
-  std::optional<MinuteRange> minutes_each;
-  int turns = 0;                ///< For a per-participant budget: how many take a turn; else 0.
-  std::vector<Prompt> prompts;  ///< The step's prompts, its question sets' resolved in after them.
-  std::vector<OutputKind> produces;  ///< What the step produces.
-  std::vector<AgendaItem> children;  ///< For a step that is a whole format: that format's agenda.
+  std::optional<MinuteRange> minutes_each = {};
+  int turns = 0;  ///< For a per-participant budget: how many take a turn; else 0.
+  std::vector<Prompt> prompts =
+      {};  ///< The step's prompts, its question sets' resolved in after them.
+  std::vector<OutputKind> produces = {};  ///< What the step produces.
+  std::vector<AgendaItem> children =
+      {};  ///< For a step that is a whole format: that format's agenda.
 };
 
 /// A format planned for a date, a start time and a number of people.
 struct Agenda {
-  FormatRef format;               ///< The planned format, with its version.
-  Text title;                     ///< Its title.
-  int participants = 0;           ///< How many people take part.
-  absl::CivilMinute start;        ///< When it starts.
-  std::vector<AgendaItem> items;  ///< The steps in order.
+  FormatRef format = {};               ///< The planned format, with its version.
+  Text title = {};                     ///< Its title.
+  int participants = 0;                ///< How many people take part.
+  absl::CivilMinute start = {};        ///< When it starts.
+  std::vector<AgendaItem> items = {};  ///< The steps in order.
   /// What the steps take in all: the short schedule and the long schedule.
   /// With open steps this is not the sum of the items' `minutes`, since the
   /// open steps take what the others leave.
-  MinuteRange total;
-  std::optional<MinuteRange> planned;  ///< The planned duration, when the format has one.
+  MinuteRange total = {};
+  std::optional<MinuteRange> planned = {};  ///< The planned duration, when the format has one.
   /// The planned duration as the format states it ("½–1 day"), when it has one.
-  std::optional<TimeBudget> duration;
+  std::optional<TimeBudget> duration = {};
   /// The planned duration's longest time less the total: `min` when every step
   /// takes its longest time, `max` when every step takes its shortest. Positive
   /// is slack, negative is overrun; none without a planned duration.
-  std::optional<MinuteRange> slack;
-  std::vector<Diagnostic> diagnostics;  ///< What `Validate` found for this count and catalog.
+  std::optional<MinuteRange> slack = {};
+  std::vector<Diagnostic> diagnostics = {};  ///< What `Validate` found for this count and catalog.
   /// The roles the format and the formats it expands define beyond the
   /// built-in ones, so that a rendering can name every lead.
-  std::vector<Role> roles;
+  std::vector<Role> roles = {};
 };
 
 /// Options for `PlanAgenda`.
 struct AgendaOptions {
   /// Resolves step formats and question sets; nullptr leaves them unresolved.
   const Catalog* catalog = nullptr;
-  WorkingDay day;  ///< The length of a working day, for budgets in days.
+  WorkingDay day = {};  ///< The length of a working day, for budgets in days.
 };
 
 /// Plans `format` for `participants` people starting at `start`.

@@ -39,9 +39,9 @@ std::optional<Severity> ParseSeverity(std::string_view name);
 /// One finding of validation.
 struct Diagnostic {
   Severity severity = Severity::kError;  ///< How serious it is.
-  std::string code;  ///< Stable code, e.g. "budget-overrun"; see docs/diagnostics.md.
-  std::string path;  ///< Where: "steps[3].budget", "roles", "" for the whole format.
-  Text message;      ///< What is wrong and by how much, in Danish and English.
+  std::string code = {};  ///< Stable code, e.g. "budget-overrun"; see docs/diagnostics.md.
+  std::string path = {};  ///< Where: "steps[3].budget", "roles", "" for the whole format.
+  Text message = {};      ///< What is wrong and by how much, in Danish and English.
 
   /// Diagnostics are equal when every field is.
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;

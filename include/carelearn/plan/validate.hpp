@@ -38,11 +38,11 @@ struct ValidationContext {
   const Catalog* catalog = nullptr;
   /// The number of people present; none skips the capacity checks and checks
   /// the time for the fewest people the format is for (`capacity.min`).
-  std::optional<int> participants;
+  std::optional<int> participants = {};
   /// How many of each role are present, by role id; empty skips the role checks.
-  std::map<std::string, int, std::less<>> roles_present;
+  std::map<std::string, int, std::less<>> roles_present = {};
   /// The length of a working day, for budgets in days.
-  WorkingDay day;
+  WorkingDay day = {};
 };
 
 /// Checks `format` and returns what it finds: errors first, then warnings,

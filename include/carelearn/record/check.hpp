@@ -37,7 +37,7 @@ struct CheckOptions {
   /// be checked; nullptr accepts any id in a step that draws on a question set.
   const Catalog* catalog = nullptr;
   /// The length of a working day, for budgets in days.
-  WorkingDay day;
+  WorkingDay day = {};
 };
 
 /// Checks `session` against `format` and returns what it finds, errors first.

@@ -68,17 +68,17 @@ struct RunnerOptions {
   /// What happens to an output that does not fit the format.
   MisfitPolicy misfit = MisfitPolicy::kReject;
   /// The length of a working day, for budgets in days.
-  WorkingDay day;
+  WorkingDay day = {};
 };
 
 /// What is known of a session before it starts.
 struct SessionPlan {
   /// The session's id; empty for a new random id (32 hex digits).
-  std::string session_id;
+  std::string session_id = {};
   /// The unit that holds the session.
-  std::string unit;
+  std::string unit = {};
   /// When the session was planned to start; none for the time `Start` is called.
-  std::optional<absl::Time> planned_start;
+  std::optional<absl::Time> planned_start = {};
 };
 
 /// What recording an output did.
@@ -86,17 +86,17 @@ struct RecordResult {
   /// True when the output is in the session now.
   bool recorded = false;
   /// What did not fit: errors for a rejected output, warnings for a kept one.
-  std::vector<Diagnostic> diagnostics;
+  std::vector<Diagnostic> diagnostics = {};
 };
 
 /// Who has the word in a round, and for how long.
 struct RoundTurn {
   /// The participants who take a turn, by pseudonym, in the order they speak.
-  std::vector<std::string> order;
+  std::vector<std::string> order = {};
   /// Index into `order` of who has the word; `order.size()` once everyone has spoken.
   std::size_t speaker = 0;
   /// Each person's minutes ("about 1 min each").
-  MinuteRange each;
+  MinuteRange each = {};
   /// Time left for the speaker, by the longest of `each`; the word moves on
   /// when it is up. Zero once everyone has spoken.
   absl::Duration time_left = absl::ZeroDuration();

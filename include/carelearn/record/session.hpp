@@ -67,7 +67,7 @@ std::optional<CancelReason> ParseCancelReason(std::string_view name);
 /// Why a session did not take place, or stopped early.
 struct Cancellation {
   CancelReason reason = CancelReason::kOther;  ///< The reason, as a category.
-  std::string note;  ///< A few words more; may be empty. Never write names here.
+  std::string note = {};  ///< A few words more; may be empty. Never write names here.
 
   /// Cancellations are equal when every field is.
   friend bool operator==(const Cancellation&, const Cancellation&) = default;
@@ -89,11 +89,11 @@ std::optional<Shift> ParseShift(std::string_view name);
 
 /// One person who took part, by pseudonym.
 struct Participant {
-  std::string id;    ///< Pseudonymous id (see `Pseudonymiser`); never a name or a CPR number.
-  std::string role;  ///< The role's id in this session, e.g. "facilitator".
-  std::string unit;  ///< The unit the person belongs to (may differ from the session's).
-  std::string
-      profession;  ///< The profession, e.g. "nurse", "social-and-health-assistant"; may be empty.
+  std::string id = {};    ///< Pseudonymous id (see `Pseudonymiser`); never a name or a CPR number.
+  std::string role = {};  ///< The role's id in this session, e.g. "facilitator".
+  std::string unit = {};  ///< The unit the person belongs to (may differ from the session's).
+  std::string profession =
+      {};  ///< The profession, e.g. "nurse", "social-and-health-assistant"; may be empty.
   Shift shift = Shift::kUnspecified;  ///< The shift the person works.
 
   /// Participants are equal when every field is.
@@ -102,9 +102,9 @@ struct Participant {
 
 /// When one step of the format really started and ended.
 struct StepTiming {
-  std::string step_id;  ///< The format's step id.
-  absl::Time start;     ///< When the step started.
-  absl::Time end;       ///< When it ended; not before `start`.
+  std::string step_id = {};  ///< The format's step id.
+  absl::Time start = {};     ///< When the step started.
+  absl::Time end = {};       ///< When it ended; not before `start`.
 
   /// Timings are equal when every field is.
   friend bool operator==(const StepTiming&, const StepTiming&) = default;
@@ -112,8 +112,8 @@ struct StepTiming {
 
 /// A question that was used, by its stable id.
 struct PromptUse {
-  std::string step_id;      ///< The step it was used in.
-  std::string question_id;  ///< The prompt's id (its step's, or its question set's).
+  std::string step_id = {};      ///< The step it was used in.
+  std::string question_id = {};  ///< The prompt's id (its step's, or its question set's).
 
   /// Prompt uses are equal when every field is.
   friend bool operator==(const PromptUse&, const PromptUse&) = default;
@@ -122,9 +122,9 @@ struct PromptUse {
 /// The case a session learnt from: a category and, when it concerns a
 /// citizen, a pseudonymous reference, never a name.
 struct Case {
-  std::string category;  ///< What kind of case, e.g. "difficult-conversation", "fall".
-  std::string
-      citizen;  ///< Pseudonymous citizen reference; empty when the case concerns no citizen.
+  std::string category = {};  ///< What kind of case, e.g. "difficult-conversation", "fall".
+  std::string citizen =
+      {};  ///< Pseudonymous citizen reference; empty when the case concerns no citizen.
 
   /// Cases are equal when every field is.
   friend bool operator==(const Case&, const Case&) = default;
@@ -132,9 +132,9 @@ struct Case {
 
 /// A learning point ("læringspointe").
 struct LearningPoint {
-  std::string step_id;        ///< The step it was recorded in.
-  std::string text;           ///< What was learnt; empty when left out of an export.
-  std::string author;         ///< The author's pseudonym; empty for the group.
+  std::string step_id = {};   ///< The step it was recorded in.
+  std::string text = {};      ///< What was learnt; empty when left out of an export.
+  std::string author = {};    ///< The author's pseudonym; empty for the group.
   bool confidential = false;  ///< True: the text is left out of exports unless asked for.
 
   /// Learning points are equal when every field is.
@@ -158,7 +158,7 @@ std::optional<ActionStatus> ParseActionStatus(std::string_view name);
 /// One dated change of an action's status.
 struct StatusChange {
   ActionStatus status = ActionStatus::kOpen;  ///< The status from this time on.
-  absl::Time at;                              ///< When it changed.
+  absl::Time at = {};                         ///< When it changed.
 
   /// Changes are equal when every field is.
   friend bool operator==(const StatusChange&, const StatusChange&) = default;
@@ -166,14 +166,15 @@ struct StatusChange {
 
 /// A proposed organisational action (a new procedure or standard) and what became of it.
 struct Action {
-  std::string id;       ///< Unique within the session, e.g. "a1".
-  std::string step_id;  ///< The step it was proposed in.
-  std::string text;     ///< What is proposed; empty when left out of an export.
-  std::string owner;    ///< Who takes it forward: a role ("leader") or a pseudonym; may be empty.
-  std::optional<absl::CivilDay> due;  ///< When it is due; none when no date was set.
+  std::string id = {};       ///< Unique within the session, e.g. "a1".
+  std::string step_id = {};  ///< The step it was proposed in.
+  std::string text = {};     ///< What is proposed; empty when left out of an export.
+  std::string owner =
+      {};  ///< Who takes it forward: a role ("leader") or a pseudonym; may be empty.
+  std::optional<absl::CivilDay> due = {};  ///< When it is due; none when no date was set.
   /// The dated status changes, oldest first; the first is normally kOpen at
   /// the time it was proposed. Times never go backwards.
-  std::vector<StatusChange> history;
+  std::vector<StatusChange> history = {};
 
   /// The status now: the last change's, or kOpen when there is none.
   [[nodiscard]] ActionStatus CurrentStatus() const {
@@ -186,10 +187,10 @@ struct Action {
 
 /// One participant's feedback on a session, as at the end of a seminar.
 struct Feedback {
-  std::string step_id;      ///< The step it was given in.
-  std::string participant;  ///< The participant's pseudonym; one feedback per participant.
-  int rating = 3;           ///< From 1 (poor) to 5 (excellent).
-  std::string comment;      ///< Free text; may be empty.
+  std::string step_id = {};      ///< The step it was given in.
+  std::string participant = {};  ///< The participant's pseudonym; one feedback per participant.
+  int rating = 3;                ///< From 1 (poor) to 5 (excellent).
+  std::string comment = {};      ///< Free text; may be empty.
 
   /// Feedback values are equal when every field is.
   friend bool operator==(const Feedback&, const Feedback&) = default;
@@ -210,9 +211,9 @@ std::optional<NoteKind> ParseNoteKind(std::string_view name);
 
 /// A free-text note, reflection or piece of documentation.
 struct Note {
-  std::string step_id;              ///< The step it was written in.
+  std::string step_id = {};         ///< The step it was written in.
   NoteKind kind = NoteKind::kNote;  ///< What it records.
-  std::string text;                 ///< The text; empty when left out of an export.
+  std::string text = {};            ///< The text; empty when left out of an export.
   bool confidential = false;        ///< True: the text is left out of exports unless asked for.
 
   /// Notes are equal when every field is.
@@ -221,24 +222,25 @@ struct Note {
 
 /// One held or cancelled occurrence of a format.
 struct Session {
-  std::string id;                          ///< Unique id of the session (the store's key).
-  std::string format_id;                   ///< The format that was held.
-  int format_version = 1;                  ///< Its version.
-  std::string unit;                        ///< The unit that held it, e.g. "home-care-north".
-  absl::Time planned_start;                ///< When it was planned to start.
-  std::optional<absl::Time> actual_start;  ///< When it started; none when cancelled beforehand.
-  std::optional<absl::Time> actual_end;    ///< When it ended; none when it never started.
+  std::string id = {};            ///< Unique id of the session (the store's key).
+  std::string format_id = {};     ///< The format that was held.
+  int format_version = 1;         ///< Its version.
+  std::string unit = {};          ///< The unit that held it, e.g. "home-care-north".
+  absl::Time planned_start = {};  ///< When it was planned to start.
+  std::optional<absl::Time> actual_start =
+      {};                                     ///< When it started; none when cancelled beforehand.
+  std::optional<absl::Time> actual_end = {};  ///< When it ended; none when it never started.
   /// Set when the session was cancelled (before it began or part-way).
-  std::optional<Cancellation> cancellation;
-  std::vector<Participant>
-      participants;                    ///< Who took part, in the order they sat (a round's order).
-  std::vector<StepTiming> steps;       ///< The steps that were held, in order.
-  std::vector<PromptUse> prompts;      ///< The questions that were used.
-  std::optional<Case> presented_case;  ///< The case, when the format works on one.
-  std::vector<LearningPoint> learning_points;  ///< The learning points.
-  std::vector<Action> actions;                 ///< The proposed organisational actions.
-  std::vector<Feedback> feedback;              ///< The feedback, at most one per participant.
-  std::vector<Note> notes;                     ///< Notes, reflections and documentation.
+  std::optional<Cancellation> cancellation = {};
+  std::vector<Participant> participants =
+      {};                               ///< Who took part, in the order they sat (a round's order).
+  std::vector<StepTiming> steps = {};   ///< The steps that were held, in order.
+  std::vector<PromptUse> prompts = {};  ///< The questions that were used.
+  std::optional<Case> presented_case = {};          ///< The case, when the format works on one.
+  std::vector<LearningPoint> learning_points = {};  ///< The learning points.
+  std::vector<Action> actions = {};                 ///< The proposed organisational actions.
+  std::vector<Feedback> feedback = {};              ///< The feedback, at most one per participant.
+  std::vector<Note> notes = {};                     ///< Notes, reflections and documentation.
 
   /// kCancelled when `cancellation` is set, kHeld otherwise.
   [[nodiscard]] SessionStatus status() const {

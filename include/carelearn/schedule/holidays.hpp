@@ -60,7 +60,7 @@ bool IsPublicHoliday(HolidayKind kind);
 
 /// One holiday in one year.
 struct Holiday {
-  absl::CivilDay day;                            ///< The date.
+  absl::CivilDay day = {};                       ///< The date.
   HolidayKind kind = HolidayKind::kNewYearsDay;  ///< Which holiday it is.
 
   /// Equal when day and kind are.

@@ -50,7 +50,7 @@ struct IcsOptions {
   IcsLayout layout = IcsLayout::kSeries;  ///< Series or single events.
   /// DTSTAMP, when the document is made; none for the current time. Tests
   /// set it so that the output is the same on every run.
-  std::optional<absl::Time> stamp;
+  std::optional<absl::Time> stamp = {};
   /// Resolves format titles (for entries without a title) and purposes (for
   /// DESCRIPTION); nullptr uses the entry's title, or the format id.
   const Catalog* catalog = nullptr;

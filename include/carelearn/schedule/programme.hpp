@@ -51,7 +51,7 @@ namespace carelearn {
 
 /// A unit of the organisation: a municipality, an area, a care centre, a team.
 struct OrgUnit {
-  std::string id;           ///< Stable id, unique within the programme.
+  std::string id = {};      ///< Stable id, unique within the programme.
   Text name = {};           ///< The unit's name.
   std::string parent = {};  ///< The id of the unit it belongs to; empty for a top unit.
 
@@ -61,8 +61,8 @@ struct OrgUnit {
 
 /// How many people of a role are expected at each occurrence of an entry.
 struct ExpectedRole {
-  std::string role;  ///< The role's id (see `roles`).
-  int people = 0;    ///< How many, from 0.
+  std::string role = {};  ///< The role's id (see `roles`).
+  int people = 0;         ///< How many, from 0.
 
   /// Equal when both fields are.
   friend bool operator==(const ExpectedRole&, const ExpectedRole&) = default;
@@ -79,22 +79,22 @@ std::string_view HostingName(Hosting hosting);
 
 /// One format in a programme: for which units, when, and with whom.
 struct ProgrammeEntry {
-  std::string id;    ///< Stable id, unique within the programme; part of iCalendar UIDs.
-  FormatRef format;  ///< The format held.
-  Text title;        ///< The title to show; empty for the format's title from a catalog.
+  std::string id = {};    ///< Stable id, unique within the programme; part of iCalendar UIDs.
+  FormatRef format = {};  ///< The format held.
+  Text title = {};        ///< The title to show; empty for the format's title from a catalog.
   /// The units, by id; a unit with sub-units stands for all the units below
   /// it that have none. For a joint entry the first is the host.
-  std::vector<std::string> units;
+  std::vector<std::string> units = {};
   Hosting hosting = Hosting::kEachUnit;  ///< Whether each unit holds it, or all together.
   /// When: the first start, duration, zone, rule (or only dates: start and
   /// RDATEs), exceptions and moves.
-  Recurrence recurrence;
-  std::vector<ExpectedRole> roles;  ///< Who is expected at each occurrence, by role.
+  Recurrence recurrence = {};
+  std::vector<ExpectedRole> roles = {};  ///< Who is expected at each occurrence, by role.
   /// Pseudonymous ids of the people expected at each occurrence; when given,
   /// their number is the expected people count and they get per-person hours.
-  std::vector<std::string> people;
+  std::vector<std::string> people = {};
   /// What a closed day does to an occurrence; none for the programme's policy.
-  std::optional<ClosedDayPolicy> on_closed_day;
+  std::optional<ClosedDayPolicy> on_closed_day = {};
   /// COUNT counts the sessions held: a skipped start is made up at the end
   /// (8 teaching sessions stay 8). See `CalendarRules::count_held_sessions`.
   bool count_held_sessions = false;
@@ -115,10 +115,10 @@ struct ProgrammeEntry {
 
 /// A composition over time of formats for organisation units.
 struct Programme {
-  std::string id;                       ///< Stable id; part of iCalendar UIDs.
-  Text title;                           ///< The programme's name.
-  std::vector<OrgUnit> units;           ///< The organisation, parents before or after children.
-  std::vector<ProgrammeEntry> entries;  ///< The formats held.
+  std::string id = {};              ///< Stable id; part of iCalendar UIDs.
+  Text title = {};                  ///< The programme's name.
+  std::vector<OrgUnit> units = {};  ///< The organisation, parents before or after children.
+  std::vector<ProgrammeEntry> entries = {};  ///< The formats held.
   /// What a closed day does to an occurrence, unless the entry says otherwise.
   ClosedDayPolicy on_closed_day = ClosedDayPolicy::kSkip;
 
@@ -163,16 +163,16 @@ struct Programme {
 
 /// An entry as the schedule holds it.
 struct ScheduledEntry {
-  std::string id;                        ///< The entry's id.
-  std::string format_id;                 ///< The id of the format held.
+  std::string id = {};                   ///< The entry's id.
+  std::string format_id = {};            ///< The id of the format held.
   Hosting hosting = Hosting::kEachUnit;  ///< Each unit, or all together.
   /// The units (indexes into `Schedule::units`) that hold it (each unit) or
   /// attend it (joint), in programme order.
-  std::vector<std::uint32_t> units;
-  std::uint32_t host = 0;           ///< For a joint entry: the unit named first.
-  std::vector<std::string> people;  ///< The people expected, as the entry names them.
-  bool occupies_day = false;        ///< As `ProgrammeEntry::occupies_day`.
-  bool flexible = false;            ///< As `ProgrammeEntry::flexible`.
+  std::vector<std::uint32_t> units = {};
+  std::uint32_t host = 0;                ///< For a joint entry: the unit named first.
+  std::vector<std::string> people = {};  ///< The people expected, as the entry names them.
+  bool occupies_day = false;             ///< As `ProgrammeEntry::occupies_day`.
+  bool flexible = false;                 ///< As `ProgrammeEntry::flexible`.
 
   /// Equal when every field is.
   friend bool operator==(const ScheduledEntry&, const ScheduledEntry&) = default;
@@ -183,12 +183,12 @@ struct ScheduledOccurrence {
   std::uint32_t entry = 0;  ///< Index into `Schedule::entries` (the programme's entry order).
   /// Index into `Schedule::units`: the unit holding it, or for a joint entry the host.
   std::uint32_t unit = 0;
-  absl::Time start;               ///< When it starts.
-  absl::Time end;                 ///< When it ends.
-  absl::CivilMinute local_start;  ///< `start` on the local clock of the entry's zone.
-  absl::CivilMinute local_end;    ///< `end` on the local clock.
-  absl::CivilMinute original;     ///< Where the series put it (differs when moved).
-  int expected_people = 0;        ///< `ProgrammeEntry::ExpectedPeople()`.
+  absl::Time start = {};               ///< When it starts.
+  absl::Time end = {};                 ///< When it ends.
+  absl::CivilMinute local_start = {};  ///< `start` on the local clock of the entry's zone.
+  absl::CivilMinute local_end = {};    ///< `end` on the local clock.
+  absl::CivilMinute original = {};     ///< Where the series put it (differs when moved).
+  int expected_people = 0;             ///< `ProgrammeEntry::ExpectedPeople()`.
 
   /// Equal when every field is.
   friend bool operator==(const ScheduledOccurrence&, const ScheduledOccurrence&) = default;
@@ -199,10 +199,10 @@ struct ScheduledOccurrence {
 /// index, which keeps a schedule of millions of occurrences compact; the
 /// accessors give the ids.
 struct Schedule {
-  std::string programme_id;                      ///< The programme's id.
-  std::vector<OrgUnit> units;                    ///< The programme's units, in its order.
-  std::vector<ScheduledEntry> entries;           ///< One per programme entry, in its order.
-  std::vector<ScheduledOccurrence> occurrences;  ///< Sorted by start, unit, entry.
+  std::string programme_id = {};                      ///< The programme's id.
+  std::vector<OrgUnit> units = {};                    ///< The programme's units, in its order.
+  std::vector<ScheduledEntry> entries = {};           ///< One per programme entry, in its order.
+  std::vector<ScheduledOccurrence> occurrences = {};  ///< Sorted by start, unit, entry.
 
   /// The id of the unit holding `o` (the host for a joint entry).
   [[nodiscard]] std::string_view unit_id(const ScheduledOccurrence& o) const {
@@ -259,7 +259,7 @@ std::string_view ConflictKindName(ConflictKind kind);
 /// A collision of two occurrences for one unit.
 struct Conflict {
   ConflictKind kind = ConflictKind::kDoubleBooked;  ///< What kind.
-  std::string unit;                                 ///< The id of the unit concerned.
+  std::string unit = {};                            ///< The id of the unit concerned.
   std::size_t first = 0;   ///< Index into `Schedule::occurrences`: the one that starts first.
   std::size_t second = 0;  ///< Index into `Schedule::occurrences`: the other (first < second).
 
@@ -284,10 +284,10 @@ struct Conflict {
 
 /// The planned learning time of one unit in one month.
 struct UnitMonthLoad {
-  std::string unit;        ///< The unit's id.
-  absl::CivilMonth month;  ///< The month (of the occurrences' local start).
-  int sessions = 0;        ///< How many occurrences.
-  double hours = 0;        ///< Their hours in all.
+  std::string unit = {};        ///< The unit's id.
+  absl::CivilMonth month = {};  ///< The month (of the occurrences' local start).
+  int sessions = 0;             ///< How many occurrences.
+  double hours = 0;             ///< Their hours in all.
   /// Person-hours: each occurrence's hours × its expected people, summed
   /// over the occurrences the unit holds (joint ones are left out: their
   /// expected people are for all units together).
@@ -299,10 +299,10 @@ struct UnitMonthLoad {
 
 /// The planned learning time of one person in one month.
 struct PersonMonthLoad {
-  std::string person;      ///< The person's pseudonymous id.
-  absl::CivilMonth month;  ///< The month.
-  int sessions = 0;        ///< How many occurrences the person is expected at.
-  double hours = 0;        ///< Their hours in all.
+  std::string person = {};      ///< The person's pseudonymous id.
+  absl::CivilMonth month = {};  ///< The month.
+  int sessions = 0;             ///< How many occurrences the person is expected at.
+  double hours = 0;             ///< Their hours in all.
 
   /// Equal when every field is.
   friend bool operator==(const PersonMonthLoad&, const PersonMonthLoad&) = default;

@@ -7,7 +7,7 @@
 // and single occurrences moved to another time (RECURRENCE-ID).
 //
 // Times are local civil times in the recurrence's time zone (by default
-// Europe/Copenhagen, read from the system's tzdata), so a meeting at 14:00
+// Europe/Copenhagen, from the system's tzdata or carelearn's embedded copy), so a meeting at 14:00
 // stays at 14:00 when daylight saving time begins or ends; `Expand` gives each
 // occurrence both as an absolute `absl::Time` and as a local `absl::CivilMinute`.
 //
@@ -39,25 +39,39 @@ namespace carelearn {
 /// The IANA name of the time zone carelearn plans in by default.
 inline constexpr std::string_view kCopenhagenZoneName = "Europe/Copenhagen";
 
-/// Loads Europe/Copenhagen from the system's time zone database.
+/// Loads Europe/Copenhagen: from the system's time zone database (`TZDIR`,
+/// else /usr/share/zoneinfo) when it has the zone, else from the copy of
+/// Debian's tzdata that carelearn embeds at build time (CMake option
+/// `CARELEARN_EMBED_TZDATA`, on by default; see docs/embedding.md). With the
+/// embedded copy a container without tzdata still plans in Danish time.
 ///
-/// Errors: kNotFound when the tzdata has no such zone (install the system's
-/// tzdata package).
+/// Errors: kNotFound when neither has the zone (only possible in a build
+/// with `CARELEARN_EMBED_TZDATA=OFF`).
 ///
 /// Example:
 ///
 ///   absl::StatusOr<absl::TimeZone> cph = carelearn::LoadCopenhagenTimeZone();
 [[nodiscard]] absl::StatusOr<absl::TimeZone> LoadCopenhagenTimeZone();
 
-/// Europe/Copenhagen, loaded once from the system's tzdata.
+/// Europe/Copenhagen, loaded once by `LoadCopenhagenTimeZone`.
 ///
-/// When the system has no tzdata this is UTC, as absl::LoadTimeZone gives;
-/// callers that must know call `LoadCopenhagenTimeZone` instead.
+/// Only in a build with `CARELEARN_EMBED_TZDATA=OFF` on a system without
+/// tzdata can the zone be missing; this is then UTC, as absl::LoadTimeZone
+/// gives, so such builds call `LoadCopenhagenTimeZone` to know.
 ///
 /// Example:
 ///
 ///   absl::TimeZone cph = carelearn::CopenhagenTimeZone();
 absl::TimeZone CopenhagenTimeZone();
+
+/// The tzdata release whose Europe/Copenhagen carelearn embeds ("2026f"),
+/// "unknown" when the build machine's tzdata did not say, or "" when built
+/// with `CARELEARN_EMBED_TZDATA=OFF`.
+///
+/// Example:
+///
+///   std::cout << "embedded tzdata " << carelearn::EmbeddedTzdataVersion() << "\n";
+[[nodiscard]] std::string_view EmbeddedTzdataVersion();
 
 /// How often a rule repeats (RFC 5545 FREQ); carelearn reads these three.
 enum class Frequency {
@@ -96,8 +110,8 @@ struct RRuleUntil {
     kLocal,  ///< "UNTIL=20190131T120000": starts at or before that local time.
     kUtc,    ///< "UNTIL=20190131T110000Z": starts at or before that UTC time.
   };
-  Kind kind = Kind::kUtc;   ///< How `value` is read.
-  absl::CivilSecond value;  ///< The bound; for kDate its time of day is 00:00:00.
+  Kind kind = Kind::kUtc;        ///< How `value` is read.
+  absl::CivilSecond value = {};  ///< The bound; for kDate its time of day is 00:00:00.
 
   /// Equal when kind and value are.
   friend bool operator==(const RRuleUntil&, const RRuleUntil&) = default;
@@ -122,10 +136,10 @@ struct RRuleUntil {
 struct RRule {
   Frequency frequency = Frequency::kWeekly;  ///< FREQ.
   int interval = 1;                          ///< INTERVAL: every this many periods, from 1.
-  std::vector<WeekdayNum> by_day;            ///< BYDAY; empty when absent.
-  std::vector<int> by_month_day;    ///< BYMONTHDAY: 1 to 31 or -1 to -31; empty when absent.
-  std::optional<int> count;         ///< COUNT: the number of occurrences, from 1.
-  std::optional<RRuleUntil> until;  ///< UNTIL: the last start, inclusive.
+  std::vector<WeekdayNum> by_day = {};       ///< BYDAY; empty when absent.
+  std::vector<int> by_month_day = {};    ///< BYMONTHDAY: 1 to 31 or -1 to -31; empty when absent.
+  std::optional<int> count = {};         ///< COUNT: the number of occurrences, from 1.
+  std::optional<RRuleUntil> until = {};  ///< UNTIL: the last start, inclusive.
   absl::Weekday week_start = absl::Weekday::monday;  ///< WKST: the first day of a week.
 
   /// Rules are equal when every part is (in the order given).
@@ -198,8 +212,8 @@ std::optional<absl::CivilDay> NthWeekday(absl::CivilMonth month, absl::Weekday w
 
 /// One occurrence of a series moved to another time (RFC 5545 RECURRENCE-ID).
 struct MovedOccurrence {
-  absl::CivilMinute original;  ///< The local start the series gives (the RECURRENCE-ID).
-  absl::CivilMinute start;     ///< The new local start.
+  absl::CivilMinute original = {};  ///< The local start the series gives (the RECURRENCE-ID).
+  absl::CivilMinute start = {};     ///< The new local start.
   /// The new duration; none keeps the series' duration.
   std::optional<absl::Duration> duration = std::nullopt;
 
@@ -224,14 +238,14 @@ struct MovedOccurrence {
 ///   seminars.rdates = {absl::CivilMinute(2022, 3, 22, 9, 0), absl::CivilMinute(2022, 5, 17, 9,
 ///   0)}; seminars.duration = absl::Hours(6);
 struct Recurrence {
-  absl::CivilMinute start;  ///< The first occurrence's local start (DTSTART).
+  absl::CivilMinute start = {};  ///< The first occurrence's local start (DTSTART).
   absl::Duration duration =
-      absl::ZeroDuration();                    ///< How long each occurrence lasts; not negative.
-  absl::TimeZone zone = CopenhagenTimeZone();  ///< The zone the local times are in.
-  std::optional<RRule> rule;                   ///< The rule; none for explicit dates only.
-  std::vector<absl::CivilMinute> rdates;       ///< Extra local starts (RDATE).
-  std::vector<absl::CivilMinute> exdates;      ///< Local starts left out (EXDATE).
-  std::vector<MovedOccurrence> moves;          ///< Occurrences moved (RECURRENCE-ID).
+      absl::ZeroDuration();                     ///< How long each occurrence lasts; not negative.
+  absl::TimeZone zone = CopenhagenTimeZone();   ///< The zone the local times are in.
+  std::optional<RRule> rule = {};               ///< The rule; none for explicit dates only.
+  std::vector<absl::CivilMinute> rdates = {};   ///< Extra local starts (RDATE).
+  std::vector<absl::CivilMinute> exdates = {};  ///< Local starts left out (EXDATE).
+  std::vector<MovedOccurrence> moves = {};      ///< Occurrences moved (RECURRENCE-ID).
 
   /// Equal when every field is.
   friend bool operator==(const Recurrence&, const Recurrence&) = default;
@@ -268,13 +282,13 @@ struct TimeWindow {
 
 /// One occurrence of a series.
 struct Occurrence {
-  absl::Time start;               ///< When it starts.
-  absl::Time end;                 ///< When it ends: start + duration.
-  absl::CivilMinute local_start;  ///< `start` on the local clock.
-  absl::CivilMinute local_end;    ///< `end` on the local clock.
+  absl::Time start = {};               ///< When it starts.
+  absl::Time end = {};                 ///< When it ends: start + duration.
+  absl::CivilMinute local_start = {};  ///< `start` on the local clock.
+  absl::CivilMinute local_end = {};    ///< `end` on the local clock.
   /// The local start the series gives it (its RECURRENCE-ID); differs from
   /// `local_start` when the occurrence was moved.
-  absl::CivilMinute original;
+  absl::CivilMinute original = {};
 
   /// True when the occurrence was moved from where the series puts it.
   [[nodiscard]] bool moved() const { return original != local_start; }

@@ -52,9 +52,9 @@ std::optional<ClosedDayPolicy> ParseClosedDayPolicy(std::string_view name);
 
 /// A period in which a workplace is closed for learning: both days included.
 struct Closure {
-  absl::CivilDay first;  ///< The first closed day.
-  absl::CivilDay last;   ///< The last closed day (inclusive).
-  Text reason = {};      ///< Why, e.g. {"Sommerferie", "Summer holidays"}; may be empty.
+  absl::CivilDay first = {};  ///< The first closed day.
+  absl::CivilDay last = {};   ///< The last closed day (inclusive).
+  Text reason = {};           ///< Why, e.g. {"Sommerferie", "Summer holidays"}; may be empty.
   /// The organisation unit it applies to (and, in a programme, that unit's
   /// sub-units); empty for every unit.
   std::string unit = {};
@@ -166,14 +166,14 @@ struct CalendarRules {
 /// A series expanded on a calendar.
 struct CalendarExpansion {
   /// The occurrences held that start in the window, sorted by start.
-  std::vector<Occurrence> occurrences;
+  std::vector<Occurrence> occurrences = {};
   /// The original local starts skipped for a closed day, ascending; for an
   /// iCalendar export these are EXDATEs. Those whose start lies in the window,
   /// or before it when the window has no beginning.
-  std::vector<absl::CivilMinute> skipped;
+  std::vector<absl::CivilMinute> skipped = {};
   /// With `count_held_sessions`, the COUNT an RFC 5545 reader needs to give
   /// the same sessions (the rule's starts up to the last one held); none otherwise.
-  std::optional<int> rule_count;
+  std::optional<int> rule_count = {};
 
   /// Equal when every field is.
   friend bool operator==(const CalendarExpansion&, const CalendarExpansion&) = default;

@@ -9,9 +9,10 @@
 // and, as far as the disk keeps its promises, a power cut. A bulk import may
 // trade that for speed (synchronous=NORMAL, ending with a checkpoint).
 //
-// Concurrency: open one Store per thread or process; readers never wait for
-// the writer and always see whole transactions; a second writer waits up to
-// `StoreOptions::busy_timeout`.
+// Concurrency: a Store may be shared by threads (its calls take turns on one
+// connection), or each thread or process opens its own Store on the file for
+// reads in parallel; readers never wait for the writer and always see whole
+// transactions; a second writer waits up to `StoreOptions::busy_timeout`.
 //
 // Privacy: the store holds pseudonyms, never the key that made them; the
 // file is created readable by its owner only (mode 0600). Confidential text
@@ -59,41 +60,41 @@ struct StoreOptions {
 
 /// Which sessions a query selects; fields left empty select all.
 struct SessionQuery {
-  std::optional<std::string> unit;       ///< The unit that held the session.
-  std::optional<std::string> format_id;  ///< The format's id.
-  std::optional<int> format_version;     ///< The format's version.
-  std::optional<absl::Time> from;        ///< Planned to start at or after this time.
-  std::optional<absl::Time> to;          ///< Planned to start before this time.
-  std::optional<SessionStatus> status;   ///< Held or cancelled.
+  std::optional<std::string> unit = {};       ///< The unit that held the session.
+  std::optional<std::string> format_id = {};  ///< The format's id.
+  std::optional<int> format_version = {};     ///< The format's version.
+  std::optional<absl::Time> from = {};        ///< Planned to start at or after this time.
+  std::optional<absl::Time> to = {};          ///< Planned to start before this time.
+  std::optional<SessionStatus> status = {};   ///< Held or cancelled.
   /// Has at least one action whose current status is this.
-  std::optional<ActionStatus> action_status;
+  std::optional<ActionStatus> action_status = {};
   std::size_t limit = 0;  ///< At most this many; 0 for no limit.
 };
 
 /// Which actions a query selects; fields left empty select all.
 struct ActionQuery {
-  std::optional<std::string> session_id;  ///< In this session.
-  std::optional<std::string> unit;        ///< In sessions of this unit.
-  std::optional<std::string> format_id;   ///< In sessions of this format.
-  std::optional<ActionStatus> status;     ///< With this current status.
-  std::optional<absl::CivilDay>
-      due_before;  ///< Due before this day (actions with a due date only).
+  std::optional<std::string> session_id = {};  ///< In this session.
+  std::optional<std::string> unit = {};        ///< In sessions of this unit.
+  std::optional<std::string> format_id = {};   ///< In sessions of this format.
+  std::optional<ActionStatus> status = {};     ///< With this current status.
+  std::optional<absl::CivilDay> due_before =
+      {};  ///< Due before this day (actions with a due date only).
 };
 
 /// An action with the session it was proposed in.
 struct ActionRecord {
-  std::string session_id;    ///< The session's id.
-  std::string unit;          ///< The session's unit.
-  std::string format_id;     ///< The session's format.
-  absl::Time planned_start;  ///< When the session was planned to start.
-  Action action;             ///< The action, with its whole status history.
+  std::string session_id = {};    ///< The session's id.
+  std::string unit = {};          ///< The session's unit.
+  std::string format_id = {};     ///< The session's format.
+  absl::Time planned_start = {};  ///< When the session was planned to start.
+  Action action = {};             ///< The action, with its whole status history.
 };
 
 /// A user format's canonical JSON text, as it was stored.
 struct StoredFormat {
-  std::string id;    ///< The format's id.
-  int version = 1;   ///< Its version.
-  std::string json;  ///< The canonical JSON text, byte for byte as given.
+  std::string id = {};    ///< The format's id.
+  int version = 1;        ///< Its version.
+  std::string json = {};  ///< The canonical JSON text, byte for byte as given.
 };
 
 /// What an import does with a session whose id is in the store already.
@@ -115,7 +116,7 @@ struct ImportOptions {
   /// full record.
   bool allow_redacted = false;
   /// The name errors give the input, e.g. its file path; "<input>" when empty.
-  std::string source_name;
+  std::string source_name = {};
 };
 
 /// What an import did.
@@ -126,15 +127,19 @@ struct ImportResult {
 
 /// Facts about an open store.
 struct StoreInfo {
-  int schema_version = 0;    ///< PRAGMA user_version.
-  std::string journal_mode;  ///< "wal" for a file; "memory" for ":memory:".
-  int synchronous = 0;       ///< 0 off, 1 normal, 2 full, 3 extra.
+  int schema_version = 0;         ///< PRAGMA user_version.
+  std::string journal_mode = {};  ///< "wal" for a file; "memory" for ":memory:".
+  int synchronous = 0;            ///< 0 off, 1 normal, 2 full, 3 extra.
 };
 
 /// Sessions, action histories and user formats in one SQLite file.
 ///
-/// Movable, not copyable. A Store is one connection: use it from one thread
-/// at a time, and open another Store on the same file for another thread.
+/// Movable, not copyable. A Store is one connection, safe to share between
+/// threads: each call holds the Store's mutex for its one transaction, so
+/// calls from several threads take turns. Threads that should read in
+/// parallel open a Store each on the same file. Moving a Store is not safe
+/// while another thread uses it; a call on a Store that was moved from
+/// returns kFailedPrecondition ("Store::PutSession: this Store was moved from; …").
 class Store {
  public:
   /// The schema version this library writes (PRAGMA user_version).

@@ -111,5 +111,48 @@ TEST(ConcurrencyTest, TwoWritersTakeTurns) {
   EXPECT_TRUE(store->CheckIntegrity().ok());
 }
 
+// One Store shared by two threads (one connection): the calls take turns on
+// the Store's mutex. Without it SQLite's connection state is shared between
+// the threads' transactions and fails ("running "BEGIN IMMEDIATE": not an error").
+TEST(ConcurrencyTest, OneStoreSharedByTwoThreadsTakesTurns) {
+  TempDir dir;
+  absl::StatusOr<Store> store = Store::Open(dir.File("one.db"));
+  ASSERT_TRUE(store.ok()) << store.status();
+  std::vector<std::string> errors[2];
+  auto work = [&](int t) {
+    for (int i = 0; i < kSessions / 2; ++i) {
+      const std::string id = absl::StrCat("t", t, "-", i);
+      if (absl::Status s = store->PutSession(FullSession(id, MeetingTime() + absl::Minutes(i)));
+          !s.ok()) {
+        errors[t].push_back(std::string(s.message()));
+      }
+      absl::StatusOr<Session> back = store->GetSession(id);
+      if (!back.ok()) errors[t].push_back(std::string(back.status().message()));
+      if (absl::StatusOr<std::size_t> n = store->CountSessions(); !n.ok()) {
+        errors[t].push_back(std::string(n.status().message()));
+      }
+    }
+  };
+  std::thread a(work, 0);
+  std::thread b(work, 1);
+  a.join();
+  b.join();
+  EXPECT_TRUE(errors[0].empty()) << errors[0].front();
+  EXPECT_TRUE(errors[1].empty()) << errors[1].front();
+  EXPECT_EQ(*store->CountSessions(), static_cast<std::size_t>(kSessions));
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
+TEST(ConcurrencyTest, AStoreMovedFromSaysSo) {
+  absl::StatusOr<Store> store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok()) << store.status();
+  Store moved = *std::move(store);
+  absl::Status s = store->PutSession(FullSession());  // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(s.message(),
+            "Store::PutSession: this Store was moved from; use the one it was moved to");
+  EXPECT_TRUE(moved.PutSession(FullSession()).ok());
+}
+
 }  // namespace
 }  // namespace carelearn
