@@ -19,7 +19,7 @@ void CheckPlaces(const Session& session, const Format& format, std::vector<Diagn
   auto check = [&](std::string_view list, std::size_t i, const std::string& step_id,
                    OutputKind kind) {
     const Step* step = format.FindStep(step_id);
-    if (step == nullptr || detail::StepProduces(*step, kind)) return;
+    if (step == nullptr || detail::OutputFits(format, *step, kind)) return;
     found.push_back(detail::NotProducedHere(Severity::kWarning, absl::StrCat(Sv(list), "[", i, "]"),
                                             kind, step_id));
   };

@@ -178,6 +178,15 @@ bool StepProduces(const Step& step, OutputKind kind) {
   return std::find(step.produces.begin(), step.produces.end(), kind) != step.produces.end();
 }
 
+bool OutputFits(const Format& format, const Step& step, OutputKind kind) {
+  if (StepProduces(step, kind)) return true;
+  if (kind != OutputKind::kFeedback || format.steps.empty()) return false;
+  const bool declared = std::any_of(format.steps.begin(), format.steps.end(), [](const Step& s) {
+    return StepProduces(s, OutputKind::kFeedback);
+  });
+  return !declared && step.id == format.steps.back().id;
+}
+
 std::optional<OutputKind> NoteOutput(NoteKind kind) {
   switch (kind) {
     case NoteKind::kReflection:

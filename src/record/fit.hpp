@@ -41,6 +41,11 @@ int CountOutputs(const Session& session, OutputKind kind);
 /// True when `step` produces `kind`.
 bool StepProduces(const Step& step, OutputKind kind);
 
+/// True when an output of `kind` fits `step` of `format`: the step produces
+/// it, or it is feedback, no step of the format produces feedback and `step`
+/// is the last (feedback is given at the end of a session).
+bool OutputFits(const Format& format, const Step& step, OutputKind kind);
+
 /// The output kind a note counts as, or none for a plain note.
 std::optional<OutputKind> NoteOutput(NoteKind kind);
 

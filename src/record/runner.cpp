@@ -37,7 +37,7 @@ absl::Status CheckParticipantIds(std::string_view operation,
 }  // namespace
 
 Runner::Runner(Format format, Session session, RunnerOptions options)
-    : format_(std::move(format)), session_(std::move(session)), options_(options) {}
+    : format_(std::move(format)), session_(std::move(session)), options_(std::move(options)) {}
 
 absl::StatusOr<Runner> Runner::Create(Format format, SessionPlan plan, RunnerOptions options) {
   if (format.id.empty()) return absl::InvalidArgumentError("the format has no id");
@@ -50,12 +50,63 @@ absl::StatusOr<Runner> Runner::Create(Format format, SessionPlan plan, RunnerOpt
   session.format_id = format.id;
   session.format_version = format.version;
   session.unit = std::move(plan.unit);
-  Runner runner(std::move(format), std::move(session), options);
+  Runner runner(std::move(format), std::move(session), std::move(options));
   if (plan.planned_start.has_value()) {
     runner.session_.planned_start = *plan.planned_start;
   } else {
     runner.session_.planned_start = absl::InfiniteFuture();  // set by Start or Cancel
   }
+  return runner;
+}
+
+absl::StatusOr<Runner> Runner::Resume(Format format, Session session, RunnerOptions options) {
+  if (format.steps.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("Resume: format \"", format.id, "\" has no steps to run"));
+  }
+  const std::string prefix = absl::StrCat("Resume: session \"", session.id, "\": ");
+  if (!session.actual_start.has_value() && !session.cancellation.has_value()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(prefix, "it has not started; Runner::Create plans a new one"));
+  }
+  if (absl::Status s = ValidateSession(session); !s.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("Resume: ", s.message()));
+  }
+  if (session.format_id != format.id || session.format_version != format.version) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(prefix, "it is of format \"", session.format_id, "\" version ",
+                     session.format_version, ", not \"", format.id, "\" version ", format.version));
+  }
+  if (session.cancellation.has_value()) {
+    return absl::FailedPreconditionError(absl::StrCat(prefix, "it was cancelled"));
+  }
+  if (session.actual_end.has_value()) {
+    return absl::FailedPreconditionError(absl::StrCat(prefix, "it is finished"));
+  }
+  if (session.steps.size() >= format.steps.size()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(prefix, "it holds all ", format.steps.size(), " steps but has no end"));
+  }
+  for (std::size_t i = 0; i < session.steps.size(); ++i) {
+    if (session.steps[i].step_id != format.steps[i].id) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(prefix, "steps[", i, "] is \"", session.steps[i].step_id,
+                       "\" where the format's step ", i + 1, " is \"", format.steps[i].id, "\""));
+    }
+  }
+  Runner runner(std::move(format), std::move(session), std::move(options));
+  Session& s = runner.session_;
+  runner.state_ = RunnerState::kRunning;
+  runner.step_index_ = s.steps.size();
+  runner.step_start_ = s.steps.empty() ? *s.actual_start : s.steps.back().end;
+  runner.turn_index_ = 0;
+  runner.turn_start_ = runner.step_start_;
+  // The clock never goes back behind what was recorded.
+  absl::Time latest = runner.step_start_;
+  for (const Action& a : s.actions) {
+    for (const StatusChange& c : a.history) latest = std::max(latest, c.at);
+  }
+  runner.last_now_ = latest;
   return runner;
 }
 
@@ -106,6 +157,7 @@ absl::StatusOr<std::vector<Diagnostic>> Runner::Start(std::vector<Participant> p
   turn_start_ = now;
   std::vector<Diagnostic> found = detail::RoleFindings(format_, session_.participants);
   diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
+  Changed();
   return found;
 }
 
@@ -125,6 +177,7 @@ absl::StatusOr<std::vector<Diagnostic>> Runner::AddParticipant(Participant parti
     if (std::find(before.begin(), before.end(), d) == before.end()) found.push_back(std::move(d));
   }
   diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
+  Changed();
   return found;
 }
 
@@ -140,6 +193,7 @@ absl::Status Runner::Next() {
   step_start_ = now;
   turn_index_ = 0;
   turn_start_ = now;
+  Changed();
   return absl::OkStatus();
 }
 
@@ -155,6 +209,7 @@ absl::StatusOr<Session> Runner::Finish() {
   diagnostics_ = rejected_;
   std::vector<Diagnostic> found = CheckSession(session_, format_, check);
   diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
+  Changed();
   return session_;
 }
 
@@ -173,6 +228,7 @@ absl::StatusOr<Session> Runner::Cancel(Cancellation cancellation) {
   session_.cancellation = std::move(cancellation);
   state_ = RunnerState::kFinished;
   diagnostics_ = rejected_;
+  Changed();
   return session_;
 }
 
@@ -182,16 +238,31 @@ absl::Status Runner::SetCase(Case presented_case) {
     return absl::InvalidArgumentError("SetCase: the category is empty");
   }
   session_.presented_case = std::move(presented_case);
+  Changed();
   return absl::OkStatus();
 }
 
-std::vector<Diagnostic> Runner::CheckOutput(OutputKind kind, std::string_view path) const {
-  const Severity severity =
-      options_.misfit == MisfitPolicy::kReject ? Severity::kError : Severity::kWarning;
+MisfitPolicy Runner::PolicyFor(std::optional<OutputKind> kind) const {
+  if (kind.has_value()) {
+    if (auto it = options_.misfit_by_kind.find(*kind); it != options_.misfit_by_kind.end()) {
+      return it->second;
+    }
+  }
+  return options_.misfit;
+}
+
+std::vector<Diagnostic> Runner::CheckOutput(OutputKind kind, std::size_t index) const {
+  const MisfitPolicy policy = PolicyFor(kind);
+  const Severity severity = policy == MisfitPolicy::kReject ? Severity::kError : Severity::kWarning;
+  // A kept output is the element at `index`; a rejected one is not in the
+  // session, so the finding points at the list.
+  const std::string_view list = detail::SessionListName(kind);
+  const std::string path =
+      policy == MisfitPolicy::kKeep ? absl::StrCat(Sv(list), "[", index, "]") : std::string(list);
   std::vector<Diagnostic> found;
   const Step& step = format_.steps[step_index_];
-  if (!detail::StepProduces(step, kind)) {
-    found.push_back(detail::NotProducedHere(severity, std::string(path), kind, step.id));
+  if (!detail::OutputFits(format_, step, kind)) {
+    found.push_back(detail::NotProducedHere(severity, path, kind, step.id));
   }
   const int count = detail::CountOutputs(session_, kind);
   for (const DeclaredOutput& declared : format_.outputs) {
@@ -202,13 +273,17 @@ std::vector<Diagnostic> Runner::CheckOutput(OutputKind kind, std::string_view pa
   return found;
 }
 
-RecordResult Runner::Conclude(std::vector<Diagnostic> found) {
+RecordResult Runner::Conclude(std::vector<Diagnostic> found, MisfitPolicy policy) {
   RecordResult result;
-  result.recorded = found.empty() || options_.misfit == MisfitPolicy::kKeep;
+  result.recorded = found.empty() || policy == MisfitPolicy::kKeep;
   diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
   if (!result.recorded) rejected_.insert(rejected_.end(), found.begin(), found.end());
   result.diagnostics = std::move(found);
   return result;
+}
+
+void Runner::Changed() const {
+  if (options_.on_change) options_.on_change(session_);
 }
 
 absl::StatusOr<RecordResult> Runner::RecordLearningPoint(LearningPoint point) {
@@ -222,9 +297,12 @@ absl::StatusOr<RecordResult> Runner::RecordLearningPoint(LearningPoint point) {
   }
   point.step_id = format_.steps[step_index_].id;
   RecordResult result =
-      Conclude(CheckOutput(OutputKind::kLearningPoint,
-                           absl::StrCat("learning_points[", session_.learning_points.size(), "]")));
-  if (result.recorded) session_.learning_points.push_back(std::move(point));
+      Conclude(CheckOutput(OutputKind::kLearningPoint, session_.learning_points.size()),
+               PolicyFor(OutputKind::kLearningPoint));
+  if (result.recorded) {
+    session_.learning_points.push_back(std::move(point));
+    Changed();
+  }
   return result;
 }
 
@@ -242,9 +320,13 @@ absl::StatusOr<RecordResult> Runner::RecordAction(Action action) {
   }
   action.step_id = format_.steps[step_index_].id;
   if (action.history.empty()) action.history.push_back({ActionStatus::kOpen, Now()});
-  RecordResult result = Conclude(CheckOutput(
-      OutputKind::kOrganisationalAction, absl::StrCat("actions[", session_.actions.size(), "]")));
-  if (result.recorded) session_.actions.push_back(std::move(action));
+  RecordResult result =
+      Conclude(CheckOutput(OutputKind::kOrganisationalAction, session_.actions.size()),
+               PolicyFor(OutputKind::kOrganisationalAction));
+  if (result.recorded) {
+    session_.actions.push_back(std::move(action));
+    Changed();
+  }
   return result;
 }
 
@@ -265,9 +347,12 @@ absl::StatusOr<RecordResult> Runner::RecordFeedback(Feedback feedback) {
     }
   }
   feedback.step_id = format_.steps[step_index_].id;
-  RecordResult result = Conclude(
-      CheckOutput(OutputKind::kFeedback, absl::StrCat("feedback[", session_.feedback.size(), "]")));
-  if (result.recorded) session_.feedback.push_back(std::move(feedback));
+  RecordResult result = Conclude(CheckOutput(OutputKind::kFeedback, session_.feedback.size()),
+                                 PolicyFor(OutputKind::kFeedback));
+  if (result.recorded) {
+    session_.feedback.push_back(std::move(feedback));
+    Changed();
+  }
   return result;
 }
 
@@ -276,11 +361,13 @@ absl::StatusOr<RecordResult> Runner::RecordNote(Note note) {
   if (note.text.empty()) return absl::InvalidArgumentError("RecordNote: the text is empty");
   note.step_id = format_.steps[step_index_].id;
   std::vector<Diagnostic> found;
-  if (std::optional<OutputKind> kind = detail::NoteOutput(note.kind)) {
-    found = CheckOutput(*kind, absl::StrCat("notes[", session_.notes.size(), "]"));
+  const std::optional<OutputKind> kind = detail::NoteOutput(note.kind);
+  if (kind.has_value()) found = CheckOutput(*kind, session_.notes.size());
+  RecordResult result = Conclude(std::move(found), PolicyFor(kind));
+  if (result.recorded) {
+    session_.notes.push_back(std::move(note));
+    Changed();
   }
-  RecordResult result = Conclude(std::move(found));
-  if (result.recorded) session_.notes.push_back(std::move(note));
   return result;
 }
 
@@ -296,14 +383,20 @@ absl::StatusOr<RecordResult> Runner::RecordPromptUsed(std::string question_id) {
     }
   }
   std::vector<Diagnostic> found;
+  const MisfitPolicy policy = PolicyFor(std::nullopt);
   auto known = detail::KnownPrompts(step, options_.catalog);
   if (known.has_value() && known->count(question_id) == 0) {
     found.push_back(detail::UnknownPrompt(
-        options_.misfit == MisfitPolicy::kReject ? Severity::kError : Severity::kWarning,
-        absl::StrCat("prompts[", session_.prompts.size(), "]"), question_id, step.id));
+        policy == MisfitPolicy::kReject ? Severity::kError : Severity::kWarning,
+        policy == MisfitPolicy::kKeep ? absl::StrCat("prompts[", session_.prompts.size(), "]")
+                                      : std::string("prompts"),
+        question_id, step.id));
   }
-  RecordResult result = Conclude(std::move(found));
-  if (result.recorded) session_.prompts.push_back({step.id, std::move(question_id)});
+  RecordResult result = Conclude(std::move(found), policy);
+  if (result.recorded) {
+    session_.prompts.push_back({step.id, std::move(question_id)});
+    Changed();
+  }
   return result;
 }
 

@@ -8,7 +8,8 @@
 //
 // The runner keeps to the format. What does not fit it is a `Diagnostic`
 // with a stable code, never a crash: a missing facilitator, an output in a
-// step that does not produce it ("output-not-produced-here"), a fourth
+// step that does not produce it ("output-not-produced-here", at the recorded
+// element such as "feedback[0]", or at the list when rejected), a fourth
 // learning point where the format asks for exactly three
 // ("too-many-learning-points"), too few at the end ("too-few-learning-points").
 // Calls in the wrong state (`Next` after `Finish`, `Start` twice, recording
@@ -32,6 +33,8 @@
 #define CARELEARN_RECORD_RUNNER_HPP_
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,8 +68,19 @@ struct RunnerOptions {
   /// Resolves the question sets steps draw on, to check question ids;
   /// nullptr accepts any id in such a step. Not owned.
   const Catalog* catalog = nullptr;
-  /// What happens to an output that does not fit the format.
+  /// What happens to an output that does not fit the format, and to a
+  /// question that is not the step's: the policy for every kind not in
+  /// `misfit_by_kind`.
   MisfitPolicy misfit = MisfitPolicy::kReject;
+  /// The policy for one output kind, overriding `misfit` for it: e.g.
+  /// `{{OutputKind::kFeedback, MisfitPolicy::kKeep}}` takes feedback in any
+  /// step while other misfits and unknown questions are still rejected.
+  std::map<OutputKind, MisfitPolicy> misfit_by_kind = {};
+  /// Called with the session as recorded so far after every change (Start,
+  /// AddParticipant, Next, SetCase, each output recorded, Finish, Cancel), so
+  /// the app can keep it durably, e.g. with `Store::PutSession`; after a
+  /// crash `Runner::Resume` continues from the last one kept. Empty: not called.
+  std::function<void(const Session&)> on_change = {};
   /// The length of a working day, for budgets in days.
   WorkingDay day = {};
 };
@@ -127,6 +141,30 @@ class Runner {
   /// Errors: kInvalidArgument when the format has no steps (a programme of
   /// components is planned, not run) or an empty id.
   [[nodiscard]] static absl::StatusOr<Runner> Create(Format format, SessionPlan plan = {},
+                                                     RunnerOptions options = {});
+
+  /// A runner that continues `session`, a session of `format` that was
+  /// started and not finished (as `RunnerOptions::on_change` last gave it,
+  /// e.g. read back from the store after the app crashed).
+  ///
+  /// The runner is in the step after the last one `session.steps` holds,
+  /// which started when that one ended (at the actual start for the first
+  /// step): the time the app was down counts as time spent in that step.
+  /// Everything recorded is kept; a round starts again with its first
+  /// speaker by the clock. Rejected outputs from before are not in
+  /// `diagnostics()` (they were never recorded); `Finish` checks the whole session.
+  ///
+  /// Errors: kInvalidArgument when the session fails `ValidateSession`,
+  /// is of another format or version, or its steps are not the format's
+  /// first steps in order (naming `steps[i]`); kFailedPrecondition when it
+  /// has not started (plan it with `Create`), or is finished or cancelled.
+  ///
+  /// Example:
+  ///
+  ///   absl::StatusOr<carelearn::Session> partial = store->GetSession(id);
+  ///   absl::StatusOr<carelearn::Runner> runner =
+  ///       carelearn::Runner::Resume(*format, *partial, options);
+  [[nodiscard]] static absl::StatusOr<Runner> Resume(Format format, Session session,
                                                      RunnerOptions options = {});
 
   /// Starts the session with `participants` (in the order they sit, which
@@ -196,6 +234,9 @@ class Runner {
 
   /// Records one participant's feedback in the current step.
   ///
+  /// Feedback fits the steps that declare it; a format none of whose steps
+  /// declares feedback takes it in its last step, since feedback is given
+  /// at the end (the systematic learning meeting's "joint-reflection").
   /// Findings as `RecordLearningPoint`, for "feedback".
   ///
   /// Errors: kFailedPrecondition unless running; kInvalidArgument for a
@@ -266,8 +307,10 @@ class Runner {
 
   absl::Status RequireRunning(std::string_view operation) const;
   absl::Time Now() const;
-  std::vector<Diagnostic> CheckOutput(OutputKind kind, std::string_view path) const;
-  RecordResult Conclude(std::vector<Diagnostic> found);
+  MisfitPolicy PolicyFor(std::optional<OutputKind> kind) const;
+  std::vector<Diagnostic> CheckOutput(OutputKind kind, std::size_t index) const;
+  RecordResult Conclude(std::vector<Diagnostic> found, MisfitPolicy policy);
+  void Changed() const;
 
   Format format_;
   Session session_;

@@ -372,7 +372,7 @@ TEST_F(RunnerTest, RejectsAnOutputInAStepThatDoesNotProduceIt) {
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->recorded);
   const Diagnostic expected =
-      Finding(Severity::kError, "output-not-produced-here", "learning_points[0]",
+      Finding(Severity::kError, "output-not-produced-here", "learning_points",
               "trinnet \"case\" giver ikke læringspointer",
               "step \"case\" does not produce learning points");
   EXPECT_THAT(r->diagnostics, ElementsAre(expected));
@@ -482,7 +482,7 @@ TEST_F(RunnerTest, ActionInTheWrongStepIsRejected) {
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->recorded);
   EXPECT_THAT(r->diagnostics,
-              ElementsAre(Finding(Severity::kError, "output-not-produced-here", "actions[0]",
+              ElementsAre(Finding(Severity::kError, "output-not-produced-here", "actions",
                                   "trinnet \"case\" giver ikke organisatoriske tiltag",
                                   "step \"case\" does not produce organisational actions")));
 }
@@ -541,7 +541,7 @@ TEST_F(RunnerTest, PlainNotesFitEveryStepReflectionsOnlyTheirOwn) {
       runner.RecordNote({"", NoteKind::kReflection, "Early thought.", true});
   ASSERT_TRUE(reflection.ok());
   EXPECT_FALSE(reflection->recorded);
-  EXPECT_EQ(reflection->diagnostics[0].path, "notes[1]");
+  EXPECT_EQ(reflection->diagnostics[0].path, "notes");  // rejected: not an element
   EXPECT_EQ(reflection->diagnostics[0].message.en, "step \"case\" does not produce reflections");
   EXPECT_EQ(runner.RecordNote({}).status().message(), "RecordNote: the text is empty");
   EXPECT_THAT(runner.session().notes,
@@ -556,7 +556,7 @@ TEST_F(RunnerTest, QuestionsAreCheckedAgainstTheStepAndItsQuestionSets) {
   ASSERT_TRUE(in_case.ok());
   EXPECT_FALSE(in_case->recorded);
   EXPECT_THAT(in_case->diagnostics,
-              ElementsAre(Finding(Severity::kError, "unknown-prompt", "prompts[0]",
+              ElementsAre(Finding(Severity::kError, "unknown-prompt", "prompts",
                                   "spørgsmålet \"roles\" hører ikke til trinnet \"case\"",
                                   "question \"roles\" is not one of step \"case\"'s questions")));
   GoTo(runner, "learning-questions");
@@ -744,6 +744,182 @@ TEST(RunnerBuiltinTest, TheBuiltinLearningVisitTakesThreeLearningPoints) {
   ASSERT_TRUE(fourth.ok());
   EXPECT_FALSE(fourth->recorded);
   EXPECT_EQ(fourth->diagnostics[0].code, "too-many-learning-points");
+}
+
+// ------------------------------------------------------------ feedback, per-kind policy
+
+// No step of the systematic learning meeting declares feedback: it fits the
+// last step, where the meeting ends, and nowhere else.
+TEST_F(RunnerTest, FeedbackFitsTheLastStepWhenNoStepDeclaresIt) {
+  Runner runner = Started();
+  absl::StatusOr<RecordResult> early = runner.RecordFeedback({"", "p-c1", 4, ""});
+  ASSERT_TRUE(early.ok()) << early.status();
+  EXPECT_FALSE(early->recorded);
+  // Rejected: the finding points at the list, not at a "feedback[0]" that does not exist.
+  EXPECT_THAT(early->diagnostics,
+              ElementsAre(Finding(Severity::kError, "output-not-produced-here", "feedback",
+                                  "trinnet \"case\" giver ikke feedback",
+                                  "step \"case\" does not produce feedback")));
+  GoTo(runner, "joint-reflection");
+  absl::StatusOr<RecordResult> at_end = runner.RecordFeedback({"", "p-c1", 4, "Useful."});
+  ASSERT_TRUE(at_end.ok()) << at_end.status();
+  EXPECT_TRUE(at_end->recorded);
+  EXPECT_THAT(at_end->diagnostics, IsEmpty());
+  ASSERT_TRUE(runner.RecordLearningPoint({"", "x", "", false}).ok());
+  absl::StatusOr<Session> session = runner.Finish();
+  ASSERT_TRUE(session.ok());
+  EXPECT_THAT(session->feedback, ElementsAre(Feedback{.step_id = "joint-reflection",
+                                                      .participant = "p-c1",
+                                                      .rating = 4,
+                                                      .comment = "Useful."}));
+  for (const Diagnostic& d : runner.diagnostics()) {
+    EXPECT_NE(d.path, "feedback[0]") << d.code;  // CheckSession agrees that it fits
+  }
+}
+
+TEST_F(RunnerTest, AFormatThatDeclaresFeedbackTakesItOnlyWhereDeclared) {
+  Format meeting = SystematicLearningMeeting();
+  meeting.steps[2].produces.push_back(OutputKind::kFeedback);  // "case-learning"
+  Runner runner = Started(meeting);
+  GoTo(runner, "joint-reflection");
+  absl::StatusOr<RecordResult> last = runner.RecordFeedback({"", "p-c1", 5, ""});
+  ASSERT_TRUE(last.ok());
+  EXPECT_FALSE(last->recorded);
+  ASSERT_EQ(last->diagnostics.size(), 1u);
+  EXPECT_EQ(last->diagnostics[0].code, "output-not-produced-here");
+}
+
+TEST_F(RunnerTest, MisfitPolicyPerOutputKind) {
+  RunnerOptions options;
+  options.clock = &clock_;
+  options.catalog = &catalog_;
+  options.misfit_by_kind = {{OutputKind::kFeedback, MisfitPolicy::kKeep}};
+  absl::StatusOr<Runner> runner =
+      Runner::Create(SystematicLearningMeeting(), {.session_id = "s-1"}, options);
+  ASSERT_TRUE(runner.ok());
+  ASSERT_TRUE(runner->Start(MeetingGroup()).ok());
+  // Feedback in "case" is kept, with a warning at the element it became.
+  absl::StatusOr<RecordResult> feedback = runner->RecordFeedback({"", "p-c1", 4, ""});
+  ASSERT_TRUE(feedback.ok());
+  EXPECT_TRUE(feedback->recorded);
+  EXPECT_THAT(feedback->diagnostics,
+              ElementsAre(Finding(Severity::kWarning, "output-not-produced-here", "feedback[0]",
+                                  "trinnet \"case\" giver ikke feedback",
+                                  "step \"case\" does not produce feedback")));
+  // A learning point there, and an unknown question, are still rejected.
+  absl::StatusOr<RecordResult> point = runner->RecordLearningPoint({"", "Early.", "", false});
+  ASSERT_TRUE(point.ok());
+  EXPECT_FALSE(point->recorded);
+  ASSERT_EQ(point->diagnostics.size(), 1u);
+  EXPECT_EQ(point->diagnostics[0].path, "learning_points");
+  EXPECT_EQ(point->diagnostics[0].severity, Severity::kError);
+  ASSERT_TRUE(runner->Next().ok());
+  absl::StatusOr<RecordResult> prompt = runner->RecordPromptUsed("no-such-question");
+  ASSERT_TRUE(prompt.ok());
+  EXPECT_FALSE(prompt->recorded);
+  ASSERT_EQ(prompt->diagnostics.size(), 1u);
+  EXPECT_EQ(prompt->diagnostics[0].code, "unknown-prompt");
+  EXPECT_EQ(prompt->diagnostics[0].path, "prompts");
+  EXPECT_THAT(runner->session().learning_points, IsEmpty());
+  EXPECT_THAT(runner->session().prompts, IsEmpty());
+}
+
+// ------------------------------------------------------------ on_change and Resume
+
+TEST_F(RunnerTest, OnChangeSeesEveryChange) {
+  std::vector<Session> seen;
+  RunnerOptions options;
+  options.clock = &clock_;
+  options.on_change = [&](const Session& s) { seen.push_back(s); };
+  absl::StatusOr<Runner> runner =
+      Runner::Create(SystematicLearningMeeting(), {.session_id = "s-1"}, options);
+  ASSERT_TRUE(runner.ok());
+  ASSERT_TRUE(runner->Start(MeetingGroup()).ok());
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen.back().participants.size(), 5u);
+  ASSERT_TRUE(runner->SetCase({.category = "fall"}).ok());
+  ASSERT_TRUE(runner->Next().ok());
+  ASSERT_TRUE(runner->RecordNote({.text = "A plain note."}).ok());
+  // A rejected output changes nothing and is not reported.
+  ASSERT_FALSE(runner->RecordLearningPoint({.text = "Too early."})->recorded);
+  ASSERT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen.back().notes.size(), 1u);
+  EXPECT_EQ(seen.back().steps.size(), 1u);
+  ASSERT_TRUE(runner->Finish().ok());
+  ASSERT_EQ(seen.size(), 5u);
+  EXPECT_EQ(seen.back(), runner->session());
+}
+
+TEST_F(RunnerTest, ResumeContinuesWhereTheSessionStopped) {
+  Session partial;
+  {
+    Runner first = Started();
+    clock_.Advance(absl::Minutes(5));
+    ASSERT_TRUE(first.Next().ok());
+    ASSERT_TRUE(first.RecordPromptUsed("biggest-challenge")->recorded);
+    clock_.Advance(absl::Minutes(10));
+    ASSERT_TRUE(first.Next().ok());  // into "case-learning" at 14:17
+    ASSERT_TRUE(first.RecordLearningPoint({.text = "Call the GP early."})->recorded);
+    partial = first.session();
+  }  // the app dies here
+  clock_.Advance(absl::Minutes(1));
+  RunnerOptions options;
+  options.clock = &clock_;
+  options.catalog = &catalog_;
+  absl::StatusOr<Runner> resumed = Runner::Resume(SystematicLearningMeeting(), partial, options);
+  ASSERT_TRUE(resumed.ok()) << resumed.status();
+  EXPECT_EQ(resumed->state(), RunnerState::kRunning);
+  ASSERT_NE(resumed->current_step(), nullptr);
+  EXPECT_EQ(resumed->current_step()->id, "case-learning");
+  EXPECT_EQ(resumed->step_index(), 2u);
+  // "case-learning" has 1–2 min and began at 14:17; it is 14:18 now.
+  EXPECT_EQ(resumed->TimeLeftInStep(), absl::Minutes(1));
+  EXPECT_EQ(resumed->TimeLeftInSession(), absl::Minutes(30 - 16));
+  EXPECT_EQ(resumed->session(), partial);
+  ASSERT_TRUE(resumed->RecordLearningPoint({.text = "Write it down."})->recorded);
+  ASSERT_TRUE(resumed->Next().ok());
+  ASSERT_TRUE(resumed->Next().ok());
+  absl::StatusOr<Session> done = resumed->Finish();
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->learning_points.size(), 2u);
+  EXPECT_EQ(done->prompts, partial.prompts);
+  ASSERT_EQ(done->steps.size(), 5u);
+  EXPECT_EQ(done->steps[2].start, partial.steps[1].end);
+}
+
+TEST_F(RunnerTest, ResumeRefusesWhatItCannotContinue) {
+  Runner runner = Started();
+  ASSERT_TRUE(runner.Next().ok());
+  Session partial = runner.session();
+
+  Format other = SystematicLearningMeeting();
+  other.version = 2;
+  EXPECT_EQ(Runner::Resume(other, partial).status().message(),
+            "Resume: session \"s-1\": it is of format \"systematic-learning-meeting\" version 1, "
+            "not \"systematic-learning-meeting\" version 2");
+  Session shuffled = partial;
+  shuffled.steps[0].step_id = "round";
+  absl::Status s = Runner::Resume(SystematicLearningMeeting(), shuffled).status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message(),
+            "Resume: session \"s-1\": steps[0] is \"round\" where the format's step 1 is \"case\"");
+  Session ended = partial;
+  ended.actual_end = *ended.actual_start + absl::Minutes(30);
+  EXPECT_EQ(Runner::Resume(SystematicLearningMeeting(), ended).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  Session cancelled = partial;
+  cancelled.cancellation = Cancellation{.reason = CancelReason::kStaffing};
+  EXPECT_EQ(Runner::Resume(SystematicLearningMeeting(), cancelled).status().message(),
+            "Resume: session \"s-1\": it was cancelled");
+  Session broken = partial;
+  broken.id.clear();
+  EXPECT_EQ(Runner::Resume(SystematicLearningMeeting(), broken).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  Session planned = partial;
+  planned.actual_start.reset();
+  planned.steps.clear();
+  EXPECT_EQ(Runner::Resume(SystematicLearningMeeting(), planned).status().message(),
+            "Resume: session \"s-1\": it has not started; Runner::Create plans a new one");
 }
 
 }  // namespace
