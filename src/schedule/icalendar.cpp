@@ -142,24 +142,47 @@ void WriteDescriptive(Writer& w, const EventText& text) {
   w.Line("X-CARELEARN-UNIT", EscapeIcsText(text.unit));
 }
 
-EventText Describe(const Programme& programme, const ProgrammeEntry& entry, const OrgUnit& unit,
-                   const IcsOptions& options) {
+EventText Describe(std::string_view programme_id, std::string_view entry_id,
+                   const FormatRef& format_ref, const Text& entry_title, const OrgUnit& unit,
+                   bool flexible, const IcsOptions& options) {
   EventText text;
-  const Format* format = options.catalog != nullptr ? options.catalog->Find(entry.format) : nullptr;
-  std::string_view title = entry.title.Get(options.lang);
+  const Format* format = options.catalog != nullptr ? options.catalog->Find(format_ref) : nullptr;
+  std::string_view title = entry_title.Get(options.lang);
   if (title.empty() && format != nullptr) title = format->title.Get(options.lang);
-  if (title.empty()) title = entry.format.id;
+  if (title.empty()) title = format_ref.id;
   std::string_view unit_name = unit.name.Get(options.lang);
   if (unit_name.empty()) unit_name = unit.id;
   text.summary = absl::StrCat(Sv(title), " – ", Sv(unit_name));
   if (format != nullptr) text.description = std::string(format->purpose.Get(options.lang));
-  text.uid = IcsUid(programme.id, entry.id, unit.id);
-  text.programme = programme.id;
-  text.entry = entry.id;
-  text.format = entry.format.id;
+  text.uid = IcsUid(programme_id, entry_id, unit.id);
+  text.programme = programme_id;
+  text.entry = entry_id;
+  text.format = format_ref.id;
   text.unit = unit.id;
-  text.flexible = entry.flexible;
+  text.flexible = flexible;
   return text;
+}
+
+EventText Describe(const Programme& programme, const ProgrammeEntry& entry, const OrgUnit& unit,
+                   const IcsOptions& options) {
+  return Describe(programme.id, entry.id, entry.format, entry.title, unit, entry.flexible, options);
+}
+
+// The document around `events`.
+std::string Document(const Text& title, const Zones& zones, const std::string& events,
+                     const IcsOptions& options) {
+  Zones unused;
+  Writer doc(unused);
+  doc.Line("BEGIN:VCALENDAR");
+  doc.Line("VERSION:2.0");
+  doc.Line("PRODID", kProductId);
+  doc.Line("CALSCALE:GREGORIAN");
+  doc.Line("METHOD:PUBLISH");
+  if (!title.empty()) doc.Line("X-WR-CALNAME", EscapeIcsText(title.Get(options.lang)));
+  doc.out() += zones.Components();
+  doc.out() += events;
+  doc.Line("END:VCALENDAR");
+  return std::move(doc.out());
 }
 
 // The rule as an RFC 5545 reader needs it with a DTSTART that has a TZID:
@@ -402,84 +425,92 @@ std::string IcsUid(std::string_view programme, std::string_view entry, std::stri
   return absl::StrFormat("%016x@carelearn", hash);
 }
 
-absl::StatusOr<std::string> ExportICalendar(const Programme& programme, const TimeWindow& window,
-                                            const WorkCalendar& calendar,
-                                            const IcsOptions& options) {
-  if (absl::Status s = ValidateProgramme(programme); !s.ok()) return s;
+absl::StatusOr<std::string> ExportICalendar(const Schedule& schedule, const IcsOptions& options) {
   const std::string stamp = Utc(options.stamp.value_or(absl::Now()));
   Zones zones;
   Writer events(zones);
+  for (std::size_t i = 0; i < schedule.occurrences.size(); ++i) {
+    const ScheduledOccurrence& o = schedule.occurrences[i];
+    if (o.entry >= schedule.entries.size() || o.unit >= schedule.units.size()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "occurrences[", i, "]: entry ", o.entry, " or unit ", o.unit, " is not in the schedule (",
+          schedule.entries.size(), " entries, ", schedule.units.size(), " units)"));
+    }
+    const ScheduledEntry& entry = schedule.entries[o.entry];
+    const OrgUnit& unit = schedule.units[o.unit];
+    const FormatRef format{entry.format_id, entry.format_version};  // outlives `text`
+    EventText text = Describe(schedule.programme_id, entry.id, format, entry.title, unit,
+                              entry.flexible, options);
+    text.uid = IcsUid(schedule.programme_id, entry.id, unit.id, o.original);
+    events.Line("BEGIN:VEVENT");
+    WriteCommon(events, text, stamp);
+    events.Instant("DTSTART", o.local_start, o.start, entry.zone);
+    events.Instant("DTEND", o.local_end, o.end, entry.zone);
+    WriteDescriptive(events, text);
+    events.Line("END:VEVENT");
+  }
+  return Document(schedule.programme_title, zones, events.out(), options);
+}
 
+absl::StatusOr<std::string> ExportICalendar(const Programme& programme, const TimeWindow& window,
+                                            const WorkCalendar& calendar,
+                                            const IcsOptions& options) {
   if (options.layout == IcsLayout::kExpanded) {
-    absl::StatusOr<Schedule> schedule = Expand(programme, window, calendar);
+    absl::StatusOr<Schedule> schedule = Expand(programme, window, calendar, options.catalog);
     if (!schedule.ok()) return schedule.status();
-    for (const ScheduledOccurrence& o : schedule->occurrences) {
-      const ProgrammeEntry& entry = programme.entries[o.entry];
-      const absl::TimeZone& zone = entry.recurrence.zone;
-      EventText text = Describe(programme, entry, programme.units[o.unit], options);
-      text.uid = IcsUid(programme.id, entry.id, programme.units[o.unit].id, o.original);
-      events.Line("BEGIN:VEVENT");
-      WriteCommon(events, text, stamp);
-      events.Instant("DTSTART", o.local_start, o.start, zone);
-      events.Instant("DTEND", o.local_end, o.end, zone);
-      WriteDescriptive(events, text);
-      events.Line("END:VEVENT");
-    }
-  } else {
-    absl::StatusOr<detail::Organisation> org = detail::Organisation::Build(programme.units);
-    if (!org.ok()) return org.status();
-    detail::UnitCalendars calendars(programme, *org, calendar);
-    for (std::size_t ei = 0; ei < programme.entries.size(); ++ei) {
-      const ProgrammeEntry& entry = programme.entries[ei];
-      const Recurrence& r = entry.recurrence;
-      const std::uint32_t host = org->index.find(entry.units.front())->second;
-      const std::vector<std::uint32_t> holders = entry.hosting == Hosting::kJoint
-                                                     ? std::vector<std::uint32_t>{host}
-                                                     : org->Leaves(entry.units);
-      const bool endless = r.rule && !r.rule->count && !r.rule->until;
-      const TimeWindow exported =
-          endless ? TimeWindow{absl::InfinitePast(), window.to} : TimeWindow{};
-      std::map<int, CalendarExpansion> by_group;
-      for (std::uint32_t u : holders) {
-        const int group = calendars.Group(u);
-        auto it = by_group.find(group);
-        if (it == by_group.end()) {
-          const detail::SeriesOptions series_options{
-              &calendars.For(u), entry.on_closed_day.value_or(programme.on_closed_day),
-              entry.count_held_sessions};
-          absl::StatusOr<CalendarExpansion> expansion =
-              detail::ExpandSeries(r, exported, series_options);
-          if (!expansion.ok()) {
-            return absl::Status(expansion.status().code(),
-                                absl::StrCat("entries[", ei, "] \"", entry.id,
-                                             "\": ", expansion.status().message()));
-          }
-          it = by_group.emplace(group, *std::move(expansion)).first;
-        }
-        const CalendarExpansion& expansion = it->second;
-        const bool in_window =
-            std::any_of(expansion.occurrences.begin(), expansion.occurrences.end(),
-                        [&](const Occurrence& o) { return window.Contains(o.start); });
-        if (!in_window) continue;
-        const EventText text = Describe(programme, entry, programme.units[u], options);
-        WriteSeries(events, r, expansion, exported, window, text, stamp);
+    return ExportICalendar(*schedule, options);
+  }
+  if (absl::Status s = options.catalog != nullptr ? ValidateProgramme(programme, *options.catalog)
+                                                  : ValidateProgramme(programme);
+      !s.ok()) {
+    return s;
+  }
+  const std::string stamp = Utc(options.stamp.value_or(absl::Now()));
+  Zones zones;
+  Writer events(zones);
+  absl::StatusOr<detail::Organisation> org = detail::Organisation::Build(programme.units);
+  if (!org.ok()) return org.status();
+  detail::UnitCalendars calendars(programme, *org, calendar);
+  for (std::size_t ei = 0; ei < programme.entries.size(); ++ei) {
+    const ProgrammeEntry& entry = programme.entries[ei];
+    const auto entry_error = [&](const absl::Status& status) {
+      return absl::Status(status.code(),
+                          absl::StrCat("entries[", ei, "] \"", entry.id, "\": ", status.message()));
+    };
+    absl::StatusOr<absl::Duration> duration = EntryDuration(entry, options.catalog);
+    if (!duration.ok()) return entry_error(duration.status());
+    Recurrence r = entry.recurrence;
+    r.duration = *duration;
+    const std::uint32_t host = org->index.find(entry.units.front())->second;
+    const std::vector<std::uint32_t> holders = entry.hosting == Hosting::kJoint
+                                                   ? std::vector<std::uint32_t>{host}
+                                                   : org->Leaves(entry.units);
+    const bool endless = r.rule && !r.rule->count && !r.rule->until;
+    const TimeWindow exported =
+        endless ? TimeWindow{absl::InfinitePast(), window.to} : TimeWindow{};
+    std::map<int, CalendarExpansion> by_group;
+    for (std::uint32_t u : holders) {
+      const int group = calendars.Group(u);
+      auto it = by_group.find(group);
+      if (it == by_group.end()) {
+        const detail::SeriesOptions series_options{
+            &calendars.For(u), entry.on_closed_day.value_or(programme.on_closed_day),
+            entry.count_held_sessions};
+        absl::StatusOr<CalendarExpansion> expansion =
+            detail::ExpandSeries(r, exported, series_options);
+        if (!expansion.ok()) return entry_error(expansion.status());
+        it = by_group.emplace(group, *std::move(expansion)).first;
       }
+      const CalendarExpansion& expansion = it->second;
+      const bool in_window =
+          std::any_of(expansion.occurrences.begin(), expansion.occurrences.end(),
+                      [&](const Occurrence& o) { return window.Contains(o.start); });
+      if (!in_window) continue;
+      const EventText text = Describe(programme, entry, programme.units[u], options);
+      WriteSeries(events, r, expansion, exported, window, text, stamp);
     }
   }
-
-  Writer doc(zones);
-  doc.Line("BEGIN:VCALENDAR");
-  doc.Line("VERSION:2.0");
-  doc.Line("PRODID", kProductId);
-  doc.Line("CALSCALE:GREGORIAN");
-  doc.Line("METHOD:PUBLISH");
-  if (!programme.title.empty()) {
-    doc.Line("X-WR-CALNAME", EscapeIcsText(programme.title.Get(options.lang)));
-  }
-  doc.out() += zones.Components();
-  doc.out() += events.out();
-  doc.Line("END:VCALENDAR");
-  return std::move(doc.out());
+  return Document(programme.title, zones, events.out(), options);
 }
 
 }  // namespace carelearn

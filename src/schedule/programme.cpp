@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "detail/absl_compat.hpp"
 #include "schedule/programme_detail.hpp"
 #include "schedule/recurrence_engine.hpp"
@@ -46,6 +47,75 @@ std::uint64_t Fingerprint(const std::vector<Occurrence>& occurrences) {
     mix(o.original - epoch);
   }
   return hash;
+}
+
+// Optimal string alignment distance (a swap of neighbours is one edit).
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// The catalog's format id closest to `id`, when close enough to be a typo.
+std::optional<std::string> LikelyFormatId(std::string_view id, const Catalog& catalog) {
+  if (id.size() > 100) return std::nullopt;
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const Format* f : catalog.formats()) {
+    const std::size_t distance = EditDistance(id, f->id);
+    if (!best || distance < best_distance) {
+      best = f->id;
+      best_distance = distance;
+    }
+  }
+  const std::size_t allowed = std::max<std::size_t>(2, std::min<std::size_t>(id.size(), 30) / 4);
+  if (best && best_distance <= allowed) return best;
+  return std::nullopt;
+}
+
+// The format `entry` names, or an error naming it.
+absl::StatusOr<const Format*> FindFormat(const ProgrammeEntry& entry, const Catalog& catalog) {
+  if (const Format* f = catalog.Find(entry.format)) return f;
+  if (catalog.Find(entry.format.id) != nullptr) {
+    std::vector<std::string> versions;
+    for (const Format* f : catalog.formats()) {
+      if (f->id == entry.format.id) versions.push_back(absl::StrCat(f->version));
+    }
+    return absl::InvalidArgumentError(absl::StrCat(
+        "format \"", entry.format.id, "\" has no version ", entry.format.version.value_or(0),
+        " in the catalog; it has ", absl::StrJoin(versions, ", ")));
+  }
+  std::string message = absl::StrCat("format \"", entry.format.id, "\" is not in the catalog");
+  if (const std::optional<std::string> likely = LikelyFormatId(entry.format.id, catalog)) {
+    absl::StrAppend(&message, "; did you mean \"", *likely, "\"?");
+  }
+  return absl::InvalidArgumentError(message);
+}
+
+// Why `day` is closed on `calendar` (one that closes it).
+void SkipReasonOn(const WorkCalendar& calendar, absl::CivilDay day, SkippedOccurrence& out) {
+  if (std::optional<HolidayKind> h = calendar.HolidayOn(day)) {
+    out.reason = SkipReason::kHoliday;
+    out.holiday = h;
+    return;
+  }
+  out.reason = SkipReason::kClosure;
+  for (const Closure& c : calendar.closures()) {
+    if (c.first <= day && day <= c.last) {
+      out.closure = c.reason;
+      return;
+    }
+  }
 }
 
 bool ShareADay(const ScheduledOccurrence& a, const ScheduledOccurrence& b) {
@@ -169,6 +239,10 @@ std::string_view HostingName(Hosting hosting) {
   return hosting == Hosting::kJoint ? "joint" : "each-unit";
 }
 
+std::string_view SkipReasonName(SkipReason reason) {
+  return reason == SkipReason::kClosure ? "closure" : "holiday";
+}
+
 std::string_view ConflictKindName(ConflictKind kind) {
   return kind == ConflictKind::kSeminarDay ? "seminar-day" : "double-booked";
 }
@@ -222,6 +296,43 @@ absl::Status ValidateProgramme(const Programme& programme) {
   return absl::OkStatus();
 }
 
+absl::Status ValidateProgramme(const Programme& programme, const Catalog& catalog) {
+  if (absl::Status s = ValidateProgramme(programme); !s.ok()) return s;
+  for (std::size_t i = 0; i < programme.entries.size(); ++i) {
+    const ProgrammeEntry& e = programme.entries[i];
+    absl::StatusOr<const Format*> format = FindFormat(e, catalog);
+    if (!format.ok()) return Prefixed(format.status(), EntryPlace(i, e));
+    if (absl::StatusOr<absl::Duration> d = EntryDuration(e, &catalog); !d.ok()) {
+      return Prefixed(d.status(), EntryPlace(i, e));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<absl::Duration> EntryDuration(const ProgrammeEntry& entry, const Catalog* catalog) {
+  if (entry.recurrence.duration != absl::ZeroDuration()) return entry.recurrence.duration;
+  if (catalog == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the duration is not given (0) and no catalog is at hand to take format \"",
+                     entry.format.id, "\"'s planned duration from; give a duration"));
+  }
+  absl::StatusOr<const Format*> format = FindFormat(entry, *catalog);
+  if (!format.ok()) return format.status();
+  const std::optional<TimeBudget>& planned = (*format)->duration;
+  if (!planned.has_value() || planned->kind == TimeBudget::Kind::kOpen) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the duration is not given (0) and format \"", entry.format.id,
+                     "\" has no fixed planned duration; give a duration"));
+  }
+  const double minutes = planned->Evaluate(std::max(1, entry.ExpectedPeople())).max;
+  if (!(minutes > 0)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the duration is not given (0) and format \"", entry.format.id,
+                     "\"'s planned duration is 0 minutes; give a duration"));
+  }
+  return absl::Seconds(static_cast<std::int64_t>(minutes * 60 + 0.5));
+}
+
 absl::StatusOr<ProgrammeEntry> EntryFromComponent(const Component& component,
                                                   absl::CivilMinute start, absl::Duration duration,
                                                   std::vector<std::string> units) {
@@ -239,15 +350,32 @@ absl::StatusOr<ProgrammeEntry> EntryFromComponent(const Component& component,
   return entry;
 }
 
-absl::StatusOr<Schedule> Expand(const Programme& programme, const TimeWindow& window,
-                                const WorkCalendar& calendar) {
-  if (absl::Status s = ValidateProgramme(programme); !s.ok()) return s;
+absl::StatusOr<Schedule> Expand(const Programme& given, const TimeWindow& window,
+                                const WorkCalendar& calendar, const Catalog* catalog) {
+  if (absl::Status s =
+          catalog != nullptr ? ValidateProgramme(given, *catalog) : ValidateProgramme(given);
+      !s.ok()) {
+    return s;
+  }
+  // Entries without a duration are held for their format's: a copy of the
+  // programme with the durations filled in, made only when one is missing.
+  std::optional<Programme> filled;
+  for (std::size_t i = 0; i < given.entries.size(); ++i) {
+    const ProgrammeEntry& e = given.entries[i];
+    if (e.recurrence.duration != absl::ZeroDuration()) continue;
+    absl::StatusOr<absl::Duration> d = EntryDuration(e, catalog);
+    if (!d.ok()) return Prefixed(d.status(), EntryPlace(i, e));
+    if (!filled) filled = given;
+    filled->entries[i].recurrence.duration = *d;
+  }
+  const Programme& programme = filled ? *filled : given;
   absl::StatusOr<detail::Organisation> org = detail::Organisation::Build(programme.units);
   if (!org.ok()) return org.status();
   detail::UnitCalendars calendars(programme, *org, calendar);
 
   Schedule schedule;
   schedule.programme_id = programme.id;
+  schedule.programme_title = programme.title;
   schedule.units = programme.units;
   schedule.entries.reserve(programme.entries.size());
 
@@ -256,6 +384,7 @@ absl::StatusOr<Schedule> Expand(const Programme& programme, const TimeWindow& wi
     std::uint32_t entry;
     std::vector<std::uint32_t> units;
     std::vector<Occurrence> occurrences;
+    std::vector<SkippedOccurrence> skipped;  // unit 0: set per unit when emitted
   };
   std::vector<Series> all;
   std::size_t total = 0;
@@ -264,12 +393,15 @@ absl::StatusOr<Schedule> Expand(const Programme& programme, const TimeWindow& wi
     ScheduledEntry se;
     se.id = e.id;
     se.format_id = e.format.id;
+    se.format_version = e.format.version;
     se.hosting = e.hosting;
     se.units = org->Leaves(e.units);
     se.host = org->index.find(e.units.front())->second;
     se.people = e.people;
     se.occupies_day = e.occupies_day;
     se.flexible = e.flexible;
+    se.title = e.title;
+    se.zone = e.recurrence.zone;
 
     const detail::SeriesOptions base{nullptr, e.on_closed_day.value_or(programme.on_closed_day),
                                      e.count_held_sessions};
@@ -286,12 +418,23 @@ absl::StatusOr<Schedule> Expand(const Programme& programme, const TimeWindow& wi
           detail::ExpandSeries(e.recurrence, window, options);
       if (!series.ok()) return Prefixed(series.status(), EntryPlace(ei, e));
       total += series->occurrences.size() * units.size();
+      std::vector<SkippedOccurrence> skipped;
+      skipped.reserve(series->skipped.size());
+      for (const absl::CivilMinute& m : series->skipped) {
+        SkippedOccurrence k;
+        k.entry = static_cast<std::uint32_t>(ei);
+        k.original = m;
+        k.start = detail::LocalToTime(m, e.recurrence.zone);
+        SkipReasonOn(*options.calendar, absl::CivilDay(m), k);
+        skipped.push_back(std::move(k));
+      }
       // A unit's own closures often do not touch the series: then its units
       // join the series they would have been in anyway.
       const std::uint64_t print = Fingerprint(series->occurrences);
       auto [first, end] = seen.equal_range(print);
       const auto same = std::find_if(first, end, [&](const auto& candidate) {
-        return all[candidate.second].occurrences == series->occurrences;
+        return all[candidate.second].occurrences == series->occurrences &&
+               all[candidate.second].skipped == skipped;
       });
       if (same != end) {
         Series& into = all[same->second];
@@ -299,8 +442,8 @@ absl::StatusOr<Schedule> Expand(const Programme& programme, const TimeWindow& wi
         std::sort(into.units.begin(), into.units.end());
       } else {
         seen.emplace(print, all.size());
-        all.push_back(
-            {static_cast<std::uint32_t>(ei), std::move(units), std::move(series->occurrences)});
+        all.push_back({static_cast<std::uint32_t>(ei), std::move(units),
+                       std::move(series->occurrences), std::move(skipped)});
       }
     }
     schedule.entries.push_back(std::move(se));
@@ -399,6 +542,19 @@ absl::StatusOr<Schedule> Expand(const Programme& programme, const TimeWindow& wi
     }
     g0 = g1;
   }
+  for (const Series& s : all) {
+    for (const SkippedOccurrence& k : s.skipped) {
+      for (std::uint32_t u : s.units) {
+        schedule.skipped.push_back(k);
+        schedule.skipped.back().unit = u;
+      }
+    }
+  }
+  std::sort(schedule.skipped.begin(), schedule.skipped.end(),
+            [](const SkippedOccurrence& a, const SkippedOccurrence& b) {
+              if (a.start != b.start) return a.start < b.start;
+              return a.unit != b.unit ? a.unit < b.unit : a.entry < b.entry;
+            });
   return schedule;
 }
 

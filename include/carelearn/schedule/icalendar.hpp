@@ -52,7 +52,10 @@ struct IcsOptions {
   /// set it so that the output is the same on every run.
   std::optional<absl::Time> stamp = {};
   /// Resolves format titles (for entries without a title) and purposes (for
-  /// DESCRIPTION); nullptr uses the entry's title, or the format id.
+  /// DESCRIPTION), and the durations of entries that give none; a programme
+  /// is checked against it (`ValidateProgramme(programme, catalog)`), so a
+  /// misspelt format id is an error. nullptr uses the entry's title, or the
+  /// format id, and every entry must give its duration.
   const Catalog* catalog = nullptr;
 };
 
@@ -74,10 +77,26 @@ struct IcsOptions {
 /// (for Europe/Copenhagen: summer time from the last Sunday of March to the
 /// last Sunday of October); UTC times are written with Z.
 ///
-/// Errors: those of `Expand(const Programme&, ...)`.
+/// Errors: those of `Expand(const Programme&, ...)` with `options.catalog`.
 [[nodiscard]] absl::StatusOr<std::string> ExportICalendar(const Programme& programme,
                                                           const TimeWindow& window,
                                                           const WorkCalendar& calendar,
+                                                          const IcsOptions& options = {});
+
+/// Writes a schedule that was expanded already as an iCalendar document: one
+/// VEVENT per occurrence, as `IcsLayout::kExpanded` does (a schedule holds
+/// occurrences, not series, so `options.layout` is not used), without
+/// expanding the programme again.
+///
+/// Errors: kInvalidArgument when an occurrence refers to an entry or unit
+/// the schedule does not have (a schedule not made by `Expand`).
+///
+/// Example:
+///
+///   absl::StatusOr<carelearn::Schedule> year = carelearn::Expand(p, window, calendar, &catalog);
+///   // ... show it, count it, list year->skipped ...
+///   absl::StatusOr<std::string> ics = carelearn::ExportICalendar(*year, options);
+[[nodiscard]] absl::StatusOr<std::string> ExportICalendar(const Schedule& schedule,
                                                           const IcsOptions& options = {});
 
 /// `text` as an RFC 5545 TEXT value: backslash, semicolon and comma escaped

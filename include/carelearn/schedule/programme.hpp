@@ -42,8 +42,10 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "carelearn/model/catalog.hpp"
 #include "carelearn/model/format.hpp"
 #include "carelearn/model/text.hpp"
+#include "carelearn/schedule/holidays.hpp"
 #include "carelearn/schedule/recurrence.hpp"
 #include "carelearn/schedule/work_calendar.hpp"
 
@@ -87,7 +89,10 @@ struct ProgrammeEntry {
   std::vector<std::string> units = {};
   Hosting hosting = Hosting::kEachUnit;  ///< Whether each unit holds it, or all together.
   /// When: the first start, duration, zone, rule (or only dates: start and
-  /// RDATEs), exceptions and moves.
+  /// RDATEs), exceptions and moves. A duration of zero means "not given": it
+  /// is taken from the format's planned duration when a catalog is at hand
+  /// (`Expand` with a catalog, `ExportICalendar` with `IcsOptions::catalog`),
+  /// and is an error otherwise.
   Recurrence recurrence = {};
   std::vector<ExpectedRole> roles = {};  ///< Who is expected at each occurrence, by role.
   /// Pseudonymous ids of the people expected at each occurrence; when given,
@@ -143,6 +148,35 @@ struct Programme {
 ///   // entries[1] "network-meeting": unit "rudersdal" is not a unit of the programme
 [[nodiscard]] absl::Status ValidateProgramme(const Programme& programme);
 
+/// Checks `programme` as `ValidateProgramme` does, and against `catalog`:
+/// every entry's format is in the catalog at its version, and an entry
+/// without a duration (zero) has a format whose planned duration is known.
+///
+/// Errors (kInvalidArgument), each naming the entry: those of
+/// `ValidateProgramme`; a format the catalog does not have, with the likely
+/// intended id; a version the catalog does not have, with those it has; a
+/// zero duration whose format has no fixed planned duration.
+///
+/// Example:
+///
+///   carelearn::ValidateProgramme(p, carelearn::Catalog::Builtin()).message();
+///   // entries[0] "learning-meeting": format "systematic-learning-meting" is not in the
+///   // catalog; did you mean "systematic-learning-meeting"?
+[[nodiscard]] absl::Status ValidateProgramme(const Programme& programme, const Catalog& catalog);
+
+/// The duration `entry` is held for: its recurrence's, or when that is zero
+/// the longest planned duration of its format in `catalog` for the entry's
+/// expected people (at least one).
+///
+/// Errors: kInvalidArgument when the duration is zero and `catalog` is
+/// nullptr, lacks the format, or the format's planned duration is open.
+///
+/// Example:
+///
+///   entry.recurrence.duration = absl::ZeroDuration();  // not given
+///   carelearn::EntryDuration(entry, &carelearn::Catalog::Builtin());  // 30 min for the meeting
+[[nodiscard]] absl::StatusOr<absl::Duration> EntryDuration(const ProgrammeEntry& entry,
+                                                           const Catalog* catalog);
 /// The entry that holds `component` of a programme-level format (for
 /// example the diploma module's teaching sessions): its id is the format's
 /// id, the recurrence starts at `start`, lasts `duration` in the Copenhagen
@@ -163,16 +197,19 @@ struct Programme {
 
 /// An entry as the schedule holds it.
 struct ScheduledEntry {
-  std::string id = {};                   ///< The entry's id.
-  std::string format_id = {};            ///< The id of the format held.
-  Hosting hosting = Hosting::kEachUnit;  ///< Each unit, or all together.
+  std::string id = {};                     ///< The entry's id.
+  std::string format_id = {};              ///< The id of the format held.
+  std::optional<int> format_version = {};  ///< The version of the format held; none: the newest.
+  Hosting hosting = Hosting::kEachUnit;    ///< Each unit, or all together.
   /// The units (indexes into `Schedule::units`) that hold it (each unit) or
   /// attend it (joint), in programme order.
   std::vector<std::uint32_t> units = {};
-  std::uint32_t host = 0;                ///< For a joint entry: the unit named first.
-  std::vector<std::string> people = {};  ///< The people expected, as the entry names them.
-  bool occupies_day = false;             ///< As `ProgrammeEntry::occupies_day`.
-  bool flexible = false;                 ///< As `ProgrammeEntry::flexible`.
+  std::uint32_t host = 0;                      ///< For a joint entry: the unit named first.
+  std::vector<std::string> people = {};        ///< The people expected, as the entry names them.
+  bool occupies_day = false;                   ///< As `ProgrammeEntry::occupies_day`.
+  bool flexible = false;                       ///< As `ProgrammeEntry::flexible`.
+  Text title = {};                             ///< As `ProgrammeEntry::title` (may be empty).
+  absl::TimeZone zone = CopenhagenTimeZone();  ///< The zone of the entry's local times.
 
   /// Equal when every field is.
   friend bool operator==(const ScheduledEntry&, const ScheduledEntry&) = default;
@@ -194,6 +231,32 @@ struct ScheduledOccurrence {
   friend bool operator==(const ScheduledOccurrence&, const ScheduledOccurrence&) = default;
 };
 
+/// Why a planned occurrence is not held.
+enum class SkipReason {
+  kHoliday,  ///< The day is a holiday of the work calendar.
+  kClosure,  ///< The day is in a closure (for every unit, or for the unit or one above it).
+};
+
+/// Returns the canonical name of `reason`: "holiday" or "closure".
+std::string_view SkipReasonName(SkipReason reason);
+
+/// A start the series gives that is not held because its day is closed
+/// (`ClosedDayPolicy::kSkip`).
+struct SkippedOccurrence {
+  std::uint32_t entry = 0;          ///< Index into `Schedule::entries`.
+  std::uint32_t unit = 0;           ///< Index into `Schedule::units` (the host for a joint entry).
+  absl::CivilMinute original = {};  ///< The local start the series gives.
+  absl::Time start = {};            ///< That start as an instant.
+  SkipReason reason = SkipReason::kHoliday;  ///< Why it is not held.
+  /// For kHoliday: which holiday.
+  std::optional<HolidayKind> holiday = std::nullopt;
+  /// For kClosure: the closure's reason, e.g. {"Sommerferie", "Summer holidays"}; may be empty.
+  Text closure = {};
+
+  /// Equal when every field is.
+  friend bool operator==(const SkippedOccurrence&, const SkippedOccurrence&) = default;
+};
+
 /// A programme expanded: its units and entries, and the occurrences sorted by
 /// start, then unit, then entry. Occurrences refer to units and entries by
 /// index, which keeps a schedule of millions of occurrences compact; the
@@ -203,6 +266,10 @@ struct Schedule {
   std::vector<OrgUnit> units = {};                    ///< The programme's units, in its order.
   std::vector<ScheduledEntry> entries = {};           ///< One per programme entry, in its order.
   std::vector<ScheduledOccurrence> occurrences = {};  ///< Sorted by start, unit, entry.
+  /// The starts skipped for a closed day, with the reason; sorted by start,
+  /// unit, entry. Those in the window (all before it too when it has no beginning).
+  std::vector<SkippedOccurrence> skipped = {};
+  Text programme_title = {};  ///< The programme's title.
 
   /// The id of the unit holding `o` (the host for a joint entry).
   [[nodiscard]] std::string_view unit_id(const ScheduledOccurrence& o) const {
@@ -233,7 +300,13 @@ struct Schedule {
 /// series, and in about 0.25 s when every unit has series of its own
 /// (docs/schedule.md, bench/schedule_bench.cpp).
 ///
-/// Errors: those of `ValidateProgramme`, and of `ExpandOnCalendar` prefixed
+/// With a `catalog` the programme is checked against it
+/// (`ValidateProgramme(programme, *catalog)`) and an entry without a duration
+/// is held for its format's planned duration; without one, an entry without
+/// a duration is an error.
+///
+/// Errors: those of `ValidateProgramme` (with the catalog's when given), of
+/// `EntryDuration`, and of `ExpandOnCalendar` prefixed
 /// with the entry, e.g. `entries[0] "learning-meeting": RRULE "FREQ=WEEKLY"
 /// has neither COUNT nor UNTIL: it can only be expanded within a window that ends`.
 ///
@@ -245,7 +318,8 @@ struct Schedule {
 ///                              carelearn::WorkCalendar());
 ///   s->unit_id(s->occurrences[0]);  // "egely"
 [[nodiscard]] absl::StatusOr<Schedule> Expand(const Programme& programme, const TimeWindow& window,
-                                              const WorkCalendar& calendar);
+                                              const WorkCalendar& calendar,
+                                              const Catalog* catalog = nullptr);
 
 /// What kind of collision a unit has.
 enum class ConflictKind {

@@ -371,5 +371,63 @@ TEST(ICalendarTest, InvalidProgrammesAreErrors) {
             "entries[1] \"network-meeting\": unit \"nowhere\" is not a unit of the programme");
 }
 
+TEST(ICalendarTest, AScheduleIsWrittenWithoutExpandingAgain) {
+  const Catalog catalog = TestCatalog();
+  const TimeWindow window = TimeWindow::Days(D(2018, 9, 1), D(2019, 2, 1), CopenhagenTimeZone());
+  const Programme p = ModuleProgramme();
+  absl::StatusOr<Schedule> schedule = Expand(p, window, ModuleCalendar(), &catalog);
+  ASSERT_TRUE(schedule.ok()) << schedule.status();
+  IcsOptions options;
+  options.lang = Lang::kEn;
+  options.stamp = kStamp;
+  options.catalog = &catalog;
+  absl::StatusOr<std::string> from_schedule = ExportICalendar(*schedule, options);
+  ASSERT_TRUE(from_schedule.ok()) << from_schedule.status();
+  EXPECT_EQ(*from_schedule,
+            Export(p, window, ModuleCalendar(), IcsLayout::kExpanded, Lang::kEn, &catalog));
+  Schedule broken = *schedule;
+  broken.occurrences[0].entry = 7;
+  EXPECT_EQ(ExportICalendar(broken, options).status().message(),
+            "occurrences[0]: entry 7 or unit 1 is not in the schedule (2 entries, 2 units)");
+}
+
+TEST(ICalendarTest, AMisspeltFormatIsAnErrorWithACatalog) {
+  Programme p = ModuleProgramme();
+  p.entries[0].format.id = "competence-module-sesion";
+  IcsOptions options;
+  options.stamp = kStamp;
+  EXPECT_TRUE(ExportICalendar(p, {}, WorkCalendar(), options).ok());  // no catalog: no check
+  const Catalog catalog = TestCatalog();
+  options.catalog = &catalog;
+  for (IcsLayout layout : {IcsLayout::kSeries, IcsLayout::kExpanded}) {
+    options.layout = layout;
+    absl::StatusOr<std::string> ics = ExportICalendar(p, {}, WorkCalendar(), options);
+    EXPECT_EQ(ics.status().message(),
+              "entries[0] \"sessions\": format \"competence-module-sesion\" is not in the "
+              "catalog; did you mean \"competence-module-session\"?");
+  }
+}
+
+TEST(ICalendarTest, ADurationNotGivenComesFromTheFormatOrIsAnError) {
+  Programme p;
+  p.id = "p";
+  p.units = {{.id = "egely"}};
+  ProgrammeEntry e;
+  e.id = "m";
+  e.format = {"systematic-learning-meeting", 1};
+  e.units = {"egely"};
+  e.recurrence.start = M(2026, 1, 7, 14, 0);  // no duration
+  p.entries = {e};
+  IcsOptions options;
+  options.stamp = kStamp;
+  EXPECT_EQ(ExportICalendar(p, {}, WorkCalendar(), options).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  options.catalog = &Catalog::Builtin();
+  absl::StatusOr<std::string> ics = ExportICalendar(p, {}, WorkCalendar(), options);
+  ASSERT_TRUE(ics.ok()) << ics.status();
+  EXPECT_THAT(*ics, HasSubstr("DTSTART;TZID=Europe/Copenhagen:20260107T140000\r\n"
+                              "DURATION:PT30M\r\n"));
+}
+
 }  // namespace
 }  // namespace carelearn

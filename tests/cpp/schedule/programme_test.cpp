@@ -396,5 +396,102 @@ TEST(ProgrammeTest, ExpectedPeople) {
   EXPECT_EQ(HostingName(Hosting::kJoint), "joint");
 }
 
+// --- Formats from a catalog, durations from formats, skipped occurrences ---------------
+
+TEST(ProgrammeTest, FormatsAreCheckedAgainstACatalog) {
+  const Catalog& builtin = Catalog::Builtin();
+  EXPECT_TRUE(ValidateProgramme(fixtures::NetworkProgramme(), builtin).ok());
+
+  Programme p = fixtures::NetworkProgramme();
+  p.entries[2].format.id = "systematic-learning-meting";
+  EXPECT_TRUE(ValidateProgramme(p).ok());  // without a catalog nothing can tell
+  absl::Status s = ValidateProgramme(p, builtin);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message(),
+            "entries[2] \"learning-meeting\": format \"systematic-learning-meting\" is not in the "
+            "catalog; did you mean \"systematic-learning-meeting\"?");
+  // Expand with the catalog refuses it too.
+  EXPECT_EQ(Expand(p, fixtures::NetworkWindow(), WorkCalendar(), &builtin).status().message(),
+            s.message());
+
+  p.entries[2].format = {"coffee-break", 1};
+  EXPECT_EQ(ValidateProgramme(p, builtin).message(),
+            "entries[2] \"learning-meeting\": format \"coffee-break\" is not in the catalog");
+  p.entries[2].format = {"systematic-learning-meeting", 9};
+  EXPECT_EQ(ValidateProgramme(p, builtin).message(),
+            "entries[2] \"learning-meeting\": format \"systematic-learning-meeting\" has no "
+            "version 9 in the catalog; it has 1");
+}
+
+TEST(ProgrammeTest, AnEntryWithoutADurationIsHeldForItsFormats) {
+  Programme p = fixtures::NetworkProgramme();
+  p.entries[2].recurrence.duration = absl::ZeroDuration();  // forgotten
+  // Without a catalog a forgotten duration is an error, never zero-length meetings.
+  absl::StatusOr<Schedule> without = Expand(p, fixtures::NetworkWindow(), WorkCalendar());
+  EXPECT_EQ(without.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(without.status().message(),
+            "entries[2] \"learning-meeting\": the duration is not given (0) and no catalog is at "
+            "hand to take format \"systematic-learning-meeting\"'s planned duration from; give a "
+            "duration");
+  absl::StatusOr<Schedule> with =
+      Expand(p, fixtures::NetworkWindow(), WorkCalendar(), &Catalog::Builtin());
+  ASSERT_TRUE(with.ok()) << with.status();
+  int meetings = 0;
+  for (const ScheduledOccurrence& o : with->occurrences) {
+    if (with->entry_id(o) != "learning-meeting") continue;
+    ++meetings;
+    EXPECT_EQ(o.end - o.start, absl::Minutes(30));  // the meeting's planned 30 minutes
+  }
+  EXPECT_EQ(meetings, 21 * 3);
+  absl::StatusOr<absl::Duration> d = EntryDuration(p.entries[2], &Catalog::Builtin());
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(*d, absl::Minutes(30));
+
+  // The network meeting's format has no planned duration to take.
+  p.entries[1].recurrence.duration = absl::ZeroDuration();
+  EXPECT_EQ(ValidateProgramme(p, Catalog::Builtin()).message(),
+            "entries[1] \"network-meeting\": the duration is not given (0) and format "
+            "\"learning-network-meeting\" has no fixed planned duration; give a duration");
+}
+
+TEST(ProgrammeTest, TheScheduleListsWhatItSkippedAndWhy) {
+  const Schedule s = MustExpand(fixtures::NetworkProgramme(), fixtures::NetworkWindow(),
+                                fixtures::NetworkCalendar());
+  // Birkebo's meeting on 21 December 2021, in Rudersdal's Christmas closure.
+  ASSERT_EQ(s.skipped.size(), 1u);
+  const SkippedOccurrence& k = s.skipped[0];
+  EXPECT_EQ(s.entries[k.entry].id, "learning-meeting");
+  EXPECT_EQ(s.units[k.unit].id, "birkebo");
+  EXPECT_EQ(k.original, M(2021, 12, 21, 14, 0));
+  EXPECT_EQ(k.start,
+            absl::FromCivil(absl::CivilSecond(2021, 12, 21, 13, 0, 0), absl::UTCTimeZone()));
+  EXPECT_EQ(k.reason, SkipReason::kClosure);
+  EXPECT_EQ(SkipReasonName(k.reason), "closure");
+  EXPECT_FALSE(k.holiday.has_value());
+  EXPECT_EQ(k.closure, fixtures::NetworkCalendar().closures()[0].reason);
+
+  // A Monday meeting in Easter week 2026: 2. påskedag is skipped as a holiday, for each unit.
+  Programme p;
+  p.id = "p";
+  p.units = {{.id = "egely"}, {.id = "sophielund"}};
+  ProgrammeEntry e;
+  e.id = "monday";
+  e.format = {"systematic-learning-meeting", 1};
+  e.units = {"egely", "sophielund"};
+  e.recurrence.start = M(2026, 3, 30, 14, 0);
+  e.recurrence.duration = absl::Minutes(30);
+  e.recurrence.rule = *ParseRRule("FREQ=WEEKLY;COUNT=3");
+  p.entries = {e};
+  const Schedule easter = MustExpand(p, {}, WorkCalendar());
+  EXPECT_EQ(easter.occurrences.size(), 4u);
+  ASSERT_EQ(easter.skipped.size(), 2u);
+  for (std::uint32_t u = 0; u < 2; ++u) {
+    EXPECT_EQ(easter.skipped[u].unit, u);
+    EXPECT_EQ(easter.skipped[u].original, M(2026, 4, 6, 14, 0));
+    EXPECT_EQ(easter.skipped[u].reason, SkipReason::kHoliday);
+    EXPECT_EQ(easter.skipped[u].holiday, HolidayKind::kEasterMonday);
+  }
+}
+
 }  // namespace
 }  // namespace carelearn
