@@ -225,17 +225,30 @@ void WriteSeries(Writer& w, const Recurrence& r, const CalendarExpansion& expans
   w.Line("DURATION", IcsDuration(r.duration));
   if (r.rule) w.Line("RRULE", ToString(ExportedRule(r, expansion, window)));
 
+  const absl::Time dtstart = detail::LocalToTime(r.start, r.zone);
   std::vector<absl::CivilMinute> rdates;
   for (const absl::CivilMinute& d : r.rdates) {
-    if (d != r.start && exported.Contains(detail::LocalToTime(d, r.zone))) rdates.push_back(d);
+    const absl::Time t = detail::LocalToTime(d, r.zone);
+    if (t != dtstart && exported.Contains(t)) rdates.push_back(d);
   }
   std::sort(rdates.begin(), rdates.end());
   rdates.erase(std::unique(rdates.begin(), rdates.end()), rdates.end());
   for (const absl::CivilMinute& d : rdates) w.Local("RDATE", d, r.zone);
 
+  // An occurrence gets a replacement VEVENT (RECURRENCE-ID) when it is not
+  // where and as long as the series puts it: moved by the user (even when
+  // only its duration changes, RFC 5545 3.8.4.4) or to the next working day.
+  // One whose local start differs only because its time does not exist (in
+  // the gap when summer time begins) is at the series' instant: no event.
+  std::set<absl::CivilMinute> user_moved;
+  for (const MovedOccurrence& m : r.moves) user_moved.insert(m.original);
+  const auto replaced = [&](const Occurrence& o) {
+    return user_moved.contains(o.original) || o.start != detail::LocalToTime(o.original, r.zone) ||
+           o.end - o.start != r.duration;
+  };
   std::set<absl::CivilMinute> overridden;
   for (const Occurrence& o : expansion.occurrences) {
-    if (o.moved()) overridden.insert(o.original);
+    if (replaced(o)) overridden.insert(o.original);
   }
   std::vector<absl::CivilMinute> exdates = r.exdates;
   exdates.insert(exdates.end(), expansion.skipped.begin(), expansion.skipped.end());
@@ -249,7 +262,7 @@ void WriteSeries(Writer& w, const Recurrence& r, const CalendarExpansion& expans
   w.Line("END:VEVENT");
 
   for (const Occurrence& o : expansion.occurrences) {
-    if (!o.moved()) continue;
+    if (!replaced(o)) continue;
     w.Line("BEGIN:VEVENT");
     WriteCommon(w, text, stamp);
     w.Local("RECURRENCE-ID", o.original, r.zone);

@@ -309,6 +309,17 @@ absl::Status ValidateProgramme(const Programme& programme, const Catalog& catalo
   return absl::OkStatus();
 }
 
+std::vector<Diagnostic> CheckProgramme(const Programme& programme) {
+  std::vector<Diagnostic> found;
+  for (std::size_t i = 0; i < programme.entries.size(); ++i) {
+    for (Diagnostic& d : CheckRecurrence(programme.entries[i].recurrence)) {
+      d.path = absl::StrCat("entries[", i, "].recurrence.", d.path);
+      found.push_back(std::move(d));
+    }
+  }
+  return found;
+}
+
 absl::StatusOr<absl::Duration> EntryDuration(const ProgrammeEntry& entry, const Catalog* catalog) {
   if (entry.recurrence.duration != absl::ZeroDuration()) return entry.recurrence.duration;
   if (catalog == nullptr) {

@@ -431,6 +431,30 @@ std::optional<absl::CivilDay> NthWeekday(absl::CivilMonth month, absl::Weekday w
 absl::Status ValidateRecurrence(const Recurrence& recurrence) {
   if (recurrence.rule) {
     if (absl::Status s = ValidateRRule(*recurrence.rule); !s.ok()) return s;
+    if (recurrence.rule->until) {
+      const RRuleUntil& u = *recurrence.rule->until;
+      const absl::TimeZone& zone = recurrence.zone;
+      bool before = false;
+      switch (u.kind) {
+        case RRuleUntil::Kind::kDate:
+          before = absl::CivilDay(u.value) < absl::CivilDay(recurrence.start);
+          break;
+        case RRuleUntil::Kind::kLocal:
+          before = zone.At(u.value).pre < detail::LocalToTime(recurrence.start, zone);
+          break;
+        case RRuleUntil::Kind::kUtc:
+          before = absl::FromCivil(u.value, absl::UTCTimeZone()) <
+                   detail::LocalToTime(recurrence.start, zone);
+          break;
+      }
+      if (before) {
+        return PartError(
+            absl::StrCat("UNTIL=", UntilText(u)),
+            absl::StrCat("UNTIL is before the start ", absl::FormatCivilTime(recurrence.start),
+                         ", which is always the first occurrence; the series "
+                         "would be the start alone"));
+      }
+    }
   }
   if (recurrence.duration < absl::ZeroDuration() ||
       recurrence.duration == absl::InfiniteDuration()) {
@@ -455,6 +479,46 @@ absl::Status ValidateRecurrence(const Recurrence& recurrence) {
     }
   }
   return absl::OkStatus();
+}
+
+namespace {
+
+// Whether `rule` itself gives `start` (its BYDAY and BYMONTHDAY accept the day).
+bool RuleGivesStart(const RRule& rule, absl::CivilMinute start) {
+  const absl::CivilDay day(start);
+  const int dim = DaysInMonth(absl::CivilMonth(day));
+  const bool by_day = rule.by_day.empty() || MatchesByDay(rule.by_day, day, dim);
+  const bool by_month_day =
+      rule.by_month_day.empty() || MatchesMonthDay(rule.by_month_day, day.day(), dim);
+  return by_day && by_month_day;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> CheckRecurrence(const Recurrence& recurrence) {
+  std::vector<Diagnostic> found;
+  if (!recurrence.rule || !recurrence.rule->count) return found;
+  const RRule& rule = *recurrence.rule;
+  if (RuleGivesStart(rule, recurrence.start)) return found;
+  const int count = *rule.count;
+  const std::string start = absl::FormatCivilTime(recurrence.start);
+  const std::string text = ToString(rule);
+  Diagnostic d;
+  d.severity = Severity::kWarning;
+  d.code = "start-not-in-rule";
+  d.path = "start";
+  d.message = {absl::StrCat("starten ", start, " er ikke en, reglen ", text,
+                            " selv giver; carelearn tæller den som den første af de ", count,
+                            " (RFC 5545), så reglen giver ", count - 1,
+                            " til, hvor nogle kalenderprogrammer giver ", count),
+               absl::StrCat("the start ", start, " is not one the rule ", text,
+                            " gives itself; carelearn counts it as the first of the ", count,
+                            " (RFC 5545), so the rule gives ", count - 1,
+                            " more, where some calendar "
+                            "programs give ",
+                            count)};
+  found.push_back(std::move(d));
+  return found;
 }
 
 TimeWindow TimeWindow::Days(absl::CivilDay first, absl::CivilDay end, absl::TimeZone zone) {
@@ -536,6 +600,9 @@ std::int64_t ForEachRuleStart(const RRule* rule, absl::CivilMinute dtstart,
         last = std::min(last, absl::CivilDay(u.value));
         break;
       case RRuleUntil::Kind::kLocal:
+        // Compared as instants: 02:30 on the day summer time begins happens
+        // at 03:30, after a local UNTIL of 03:00 (RFC 5545 3.3.5).
+        until_time = zone.At(u.value).pre;
         last = std::min(last, absl::CivilDay(u.value));
         break;
       case RRuleUntil::Kind::kUtc:
@@ -550,7 +617,6 @@ std::int64_t ForEachRuleStart(const RRule* rule, absl::CivilMinute dtstart,
       case RRuleUntil::Kind::kDate:
         return absl::CivilDay(m) <= absl::CivilDay(rule->until->value);
       case RRuleUntil::Kind::kLocal:
-        return absl::CivilSecond(m) <= rule->until->value;
       case RRuleUntil::Kind::kUtc:
         return LocalToTime(m, zone) <= until_time;
     }
@@ -694,14 +760,29 @@ absl::StatusOr<CalendarExpansion> ExpandSeries(const Recurrence& recurrence,
       options.calendar == nullptr ? ClosedDayPolicy::kKeep : options.policy;
   const bool count_held = options.count_held && rule != nullptr && rule->count;
 
-  std::vector<absl::CivilMinute> exdates = recurrence.exdates;
+  // Local times are matched as the instants they are (RFC 5545 3.3.5): a
+  // time in the gap when summer time begins (02:30) is the instant of the
+  // time an hour later (03:30), so an EXDATE, RDATE or RECURRENCE-ID at
+  // either names the same occurrence. `Key` gives the local time that is
+  // shown at the instant; only series with such lists pay for the lookup.
+  const bool keyed =
+      !recurrence.exdates.empty() || !recurrence.rdates.empty() || !recurrence.moves.empty();
+  const auto key = [&](absl::CivilMinute m) {
+    if (!keyed) return m;
+    const absl::TimeZone::TimeInfo info = zone.At(absl::CivilSecond(m));
+    return info.kind == absl::TimeZone::TimeInfo::SKIPPED ? absl::CivilMinute(zone.At(info.pre).cs)
+                                                          : m;
+  };
+  std::vector<absl::CivilMinute> exdates;
+  exdates.reserve(recurrence.exdates.size());
+  for (const absl::CivilMinute& e : recurrence.exdates) exdates.push_back(key(e));
   std::sort(exdates.begin(), exdates.end());
   std::vector<absl::CivilMinute> moved;
   moved.reserve(recurrence.moves.size());
-  for (const MovedOccurrence& m : recurrence.moves) moved.push_back(m.original);
+  for (const MovedOccurrence& m : recurrence.moves) moved.push_back(key(m.original));
   std::sort(moved.begin(), moved.end());
-  const auto contains = [](const std::vector<absl::CivilMinute>& sorted, absl::CivilMinute m) {
-    return std::binary_search(sorted.begin(), sorted.end(), m);
+  const auto contains = [&](const std::vector<absl::CivilMinute>& sorted, absl::CivilMinute m) {
+    return std::binary_search(sorted.begin(), sorted.end(), key(m));
   };
 
   // The local days whose starts can end up in the window: a start moved to
@@ -743,16 +824,21 @@ absl::StatusOr<CalendarExpansion> ExpandSeries(const Recurrence& recurrence,
         return held < wanted;
       });
 
-  // The RDATEs join the rule's starts; one start is one occurrence.
+  // The RDATEs join the rule's starts; one instant is one occurrence (the
+  // rule's start, or the first RDATE, names it).
   if (!recurrence.rdates.empty()) {
-    std::vector<absl::CivilMinute> rdates = recurrence.rdates;
-    std::sort(rdates.begin(), rdates.end());
-    std::vector<absl::CivilMinute> merged;
-    merged.reserve(starts.size() + rdates.size());
-    std::merge(starts.begin(), starts.end(), rdates.begin(), rdates.end(),
-               std::back_inserter(merged));
-    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-    starts = std::move(merged);
+    std::vector<std::pair<absl::CivilMinute, absl::CivilMinute>> keyed_starts;  // key, start
+    keyed_starts.reserve(starts.size() + recurrence.rdates.size());
+    for (const absl::CivilMinute& m : starts) keyed_starts.emplace_back(key(m), m);
+    for (const absl::CivilMinute& m : recurrence.rdates) keyed_starts.emplace_back(key(m), m);
+    std::stable_sort(keyed_starts.begin(), keyed_starts.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Stable: among starts at one instant the rule's comes first and stays.
+    keyed_starts.erase(std::unique(keyed_starts.begin(), keyed_starts.end(),
+                                   [](const auto& a, const auto& b) { return a.first == b.first; }),
+                       keyed_starts.end());
+    starts.clear();
+    for (const auto& [k, m] : keyed_starts) starts.push_back(m);
   }
 
   CalendarExpansion out;
@@ -786,14 +872,15 @@ absl::StatusOr<CalendarExpansion> ExpandSeries(const Recurrence& recurrence,
 
   // Moves (RECURRENCE-ID): the original must be an occurrence of the series.
   for (const MovedOccurrence& move : recurrence.moves) {
-    bool member = move.original == recurrence.start ||
-                  std::find(recurrence.rdates.begin(), recurrence.rdates.end(), move.original) !=
-                      recurrence.rdates.end();
+    const absl::CivilMinute original = key(move.original);
+    bool member = original == key(recurrence.start) ||
+                  std::any_of(recurrence.rdates.begin(), recurrence.rdates.end(),
+                              [&](absl::CivilMinute r) { return key(r) == original; });
     if (!member && rule != nullptr) {
       const absl::CivilDay day(move.original);
-      ForEachRuleStart(rule, recurrence.start, zone, day, day, !count_held,
+      ForEachRuleStart(rule, recurrence.start, zone, day - 1, day + 1, !count_held,
                        [&](absl::CivilMinute m) {
-                         if (m == move.original) member = true;
+                         if (key(m) == original) member = true;
                          return !member;
                        });
     }

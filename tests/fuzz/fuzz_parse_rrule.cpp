@@ -44,6 +44,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const absl::TimeZone zone = carelearn::CopenhagenTimeZone();
   const carelearn::TimeWindow window =
       carelearn::TimeWindow::Days(absl::CivilDay(2025, 1, 1), absl::CivilDay(2026, 1, 1), zone);
+  // An UNTIL before the start is the one thing a valid rule can get wrong
+  // about a series (ValidateRecurrence names it).
+  if (!carelearn::ValidateRecurrence(series).ok()) {
+    Check(rule->until.has_value(), "only an UNTIL before the start fails a valid rule's series");
+    return 0;
+  }
   const auto occurrences = carelearn::Expand(series, window);
   Check(occurrences.ok(), "a valid rule expands within a window that ends");
   absl::Time previous = absl::InfinitePast();

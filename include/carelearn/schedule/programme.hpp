@@ -164,6 +164,15 @@ struct Programme {
 ///   // catalog; did you mean "systematic-learning-meeting"?
 [[nodiscard]] absl::Status ValidateProgramme(const Programme& programme, const Catalog& catalog);
 
+/// What is allowed in `programme` but likely not meant, as warnings: those
+/// of `CheckRecurrence` for each entry, with paths such as
+/// "entries[2].recurrence.start".
+///
+/// Example:
+///
+///   std::vector<carelearn::Diagnostic> warnings = carelearn::CheckProgramme(p);
+[[nodiscard]] std::vector<Diagnostic> CheckProgramme(const Programme& programme);
+
 /// The duration `entry` is held for: its recurrence's, or when that is zero
 /// the longest planned duration of its format in `catalog` for the entry's
 /// expected people (at least one).

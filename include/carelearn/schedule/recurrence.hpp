@@ -33,6 +33,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "carelearn/model/format.hpp"
+#include "carelearn/plan/diagnostic.hpp"
 
 namespace carelearn {
 
@@ -251,12 +252,30 @@ struct Recurrence {
   friend bool operator==(const Recurrence&, const Recurrence&) = default;
 };
 
-/// Checks `recurrence`: a valid rule, a duration not negative, each move's
-/// original given once.
+/// Checks `recurrence`: a valid rule whose UNTIL is not before the start
+/// (compared as instants), a duration not negative, each move's original
+/// given once.
 ///
-/// Errors: kInvalidArgument with the message of `ValidateRRule`, or naming the
-/// duration or the move.
+/// Errors: kInvalidArgument with the message of `ValidateRRule`, or naming
+/// UNTIL (`RRULE part "UNTIL=20260101T000000": UNTIL is before the start
+/// 2026-03-04T14:00, …`), the duration or the move.
 [[nodiscard]] absl::Status ValidateRecurrence(const Recurrence& recurrence);
+
+/// What is allowed in `recurrence` but likely not meant, as warnings; empty
+/// when nothing is.
+///
+/// "start-not-in-rule" (path "start"): the rule has COUNT and would not give
+/// the start itself (FREQ=WEEKLY;BYDAY=MO;COUNT=4 starting on a Wednesday).
+/// RFC 5545 leaves that case undefined and readers differ by one: carelearn
+/// counts the start as the first of the COUNT occurrences (the start and 3
+/// Mondays), where python-dateutil, for one, gives 4 Mondays.
+///
+/// Example:
+///
+///   for (const carelearn::Diagnostic& d : carelearn::CheckRecurrence(series)) {
+///     std::cerr << carelearn::FormatDiagnostic(d, carelearn::Lang::kEn) << "\n";
+///   }
+[[nodiscard]] std::vector<Diagnostic> CheckRecurrence(const Recurrence& recurrence);
 
 /// A half-open span of absolute time [from, to); the defaults are unbounded.
 ///

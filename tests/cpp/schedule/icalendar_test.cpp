@@ -429,5 +429,54 @@ TEST(ICalendarTest, ADurationNotGivenComesFromTheFormatOrIsAnError) {
                               "DURATION:PT30M\r\n"));
 }
 
+// RFC 5545 3.8.4.4: a RECURRENCE-ID event may keep the start and change the duration.
+TEST(ICalendarTest, AMoveThatOnlyChangesTheDurationIsWritten) {
+  Programme p;
+  p.id = "p";
+  p.units = {{.id = "egely"}};
+  ProgrammeEntry e;
+  e.id = "m";
+  e.format = {"systematic-learning-meeting", 1};
+  e.units = {"egely"};
+  e.recurrence.start = M(2026, 3, 4, 14, 0);
+  e.recurrence.duration = absl::Minutes(30);
+  e.recurrence.rule = *ParseRRule("FREQ=WEEKLY;COUNT=3");
+  e.recurrence.moves = {{M(2026, 3, 11, 14, 0), M(2026, 3, 11, 14, 0), absl::Hours(1)}};
+  p.entries = {e};
+  const std::string ics = Export(p, {}, WorkCalendar(), IcsLayout::kSeries, Lang::kEn, nullptr);
+  ExpectWellFormed(ics);
+  EXPECT_THAT(ics, HasSubstr("RECURRENCE-ID;TZID=Europe/Copenhagen:20260311T140000\r\n"
+                             "DTSTART;TZID=Europe/Copenhagen:20260311T140000\r\n"
+                             "DURATION:PT1H\r\n"));
+  EXPECT_THAT(ics, Not(HasSubstr("EXDATE")));
+}
+
+// An occurrence at a time that does not exist is at the series' instant: no
+// RECURRENCE-ID event of its own.
+TEST(ICalendarTest, AnOccurrenceInTheSpringGapIsNotAnOverride) {
+  Programme p;
+  p.id = "p";
+  p.units = {{.id = "egely"}};
+  ProgrammeEntry e;
+  e.id = "night";
+  e.format = {"systematic-learning-meeting", 1};
+  e.units = {"egely"};
+  e.recurrence.start = M(2026, 3, 28, 2, 30);
+  e.recurrence.duration = absl::Minutes(30);
+  e.recurrence.rule = *ParseRRule("FREQ=DAILY;COUNT=3");
+  e.recurrence.rdates = {M(2026, 3, 29, 3, 30)};  // the same instant as the rule's 02:30
+  p.entries = {e};
+  const std::string ics =
+      Export(p, {}, WorkCalendar::WithoutHolidays(), IcsLayout::kSeries, Lang::kEn, nullptr);
+  ExpectWellFormed(ics);
+  EXPECT_THAT(ics, Not(HasSubstr("RECURRENCE-ID")));
+  std::size_t events = 0;
+  for (std::size_t at = ics.find("BEGIN:VEVENT"); at != std::string::npos;
+       at = ics.find("BEGIN:VEVENT", at + 1)) {
+    ++events;
+  }
+  EXPECT_EQ(events, 1u);
+}
+
 }  // namespace
 }  // namespace carelearn

@@ -493,5 +493,15 @@ TEST(ProgrammeTest, TheScheduleListsWhatItSkippedAndWhy) {
   }
 }
 
+TEST(ProgrammeTest, CheckProgrammeWarnsPerEntry) {
+  Programme p = fixtures::NetworkProgramme();
+  EXPECT_THAT(CheckProgramme(p), IsEmpty());
+  p.entries[2].recurrence.rule = *ParseRRule("FREQ=WEEKLY;BYDAY=MO;COUNT=5");  // from a Tuesday
+  const std::vector<Diagnostic> found = CheckProgramme(p);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, "start-not-in-rule");
+  EXPECT_EQ(found[0].path, "entries[2].recurrence.start");
+}
+
 }  // namespace
 }  // namespace carelearn

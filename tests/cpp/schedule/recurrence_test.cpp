@@ -525,5 +525,89 @@ TEST(RRuleTest, WeekdayCodes) {
   EXPECT_EQ(FrequencyName(Frequency::kMonthly), "MONTHLY");
 }
 
+// --- Instants, not wall-clock text (RFC 5545 3.3.5) ---------------------------------------
+
+// 02:30 on 29 March 2026 does not exist in Copenhagen: it is the instant of 03:30.
+TEST(RecurrenceTest, AnRdateAt0330IsTheGapStartAt0230) {
+  Recurrence r = Series(M(2026, 3, 29, 2, 30), "FREQ=DAILY;COUNT=2");
+  r.rdates = {M(2026, 3, 29, 3, 30)};
+  absl::StatusOr<std::vector<Occurrence>> all = Expand(r);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->size(), 2u);  // counted once
+  EXPECT_EQ((*all)[0].original, M(2026, 3, 29, 2, 30));
+  EXPECT_EQ((*all)[0].local_start, M(2026, 3, 29, 3, 30));
+  EXPECT_EQ((*all)[1].local_start, M(2026, 3, 30, 2, 30));
+}
+
+TEST(RecurrenceTest, AnExdateAt0330RemovesTheGapStartAt0230) {
+  Recurrence r = Series(M(2026, 3, 28, 2, 30), "FREQ=DAILY;COUNT=3");
+  r.exdates = {M(2026, 3, 29, 3, 30)};
+  EXPECT_THAT(Starts(r), ElementsAre(M(2026, 3, 28, 2, 30), M(2026, 3, 30, 2, 30)));
+  // And the other way round: an EXDATE at 02:30 removes an RDATE at 03:30.
+  Recurrence dates = Series(M(2026, 3, 27, 9, 0), "");
+  dates.rdates = {M(2026, 3, 29, 3, 30)};
+  dates.exdates = {M(2026, 3, 29, 2, 30)};
+  EXPECT_THAT(Starts(dates), ElementsAre(M(2026, 3, 27, 9, 0)));
+  // A move names the occurrence by either reading.
+  r.exdates.clear();
+  r.moves = {{M(2026, 3, 29, 3, 30), M(2026, 3, 29, 10, 0)}};
+  EXPECT_THAT(Starts(r),
+              ElementsAre(M(2026, 3, 28, 2, 30), M(2026, 3, 29, 10, 0), M(2026, 3, 30, 2, 30)));
+}
+
+TEST(RecurrenceTest, UntilBeforeTheStartIsAnError) {
+  Recurrence r = Series(M(2026, 3, 4, 14, 0), "FREQ=WEEKLY;UNTIL=20260301T000000");
+  absl::Status s = ValidateRecurrence(r);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message(),
+            "RRULE part \"UNTIL=20260301T000000\": UNTIL is before the start 2026-03-04T14:00, "
+            "which is always the first occurrence; the series would be the start alone");
+  EXPECT_EQ(Expand(r).status().message(), s.message());
+  r.rule->until = RRuleUntil{RRuleUntil::Kind::kDate, absl::CivilSecond(2026, 3, 3, 0, 0, 0)};
+  EXPECT_FALSE(ValidateRecurrence(r).ok());
+  r.rule->until = RRuleUntil{RRuleUntil::Kind::kUtc, absl::CivilSecond(2026, 3, 4, 12, 59, 0)};
+  EXPECT_FALSE(ValidateRecurrence(r).ok());  // 13:59 Copenhagen time
+  // UNTIL at the start itself is the start alone, as asked.
+  r.rule->until = RRuleUntil{RRuleUntil::Kind::kUtc, absl::CivilSecond(2026, 3, 4, 13, 0, 0)};
+  EXPECT_THAT(Starts(r), ElementsAre(M(2026, 3, 4, 14, 0)));
+}
+
+// A local UNTIL of 03:00 on the day summer time begins is 01:00 UTC; the
+// 02:30 start that day happens at 03:30 (01:30 UTC), after it.
+TEST(RecurrenceTest, ALocalUntilIsComparedAsAnInstantAcrossTheGap) {
+  const Recurrence r = Series(M(2026, 3, 28, 2, 30), "FREQ=DAILY;UNTIL=20260329T030000");
+  EXPECT_THAT(Starts(r), ElementsAre(M(2026, 3, 28, 2, 30)));
+  const Recurrence later = Series(M(2026, 3, 28, 2, 30), "FREQ=DAILY;UNTIL=20260329T033000");
+  EXPECT_THAT(Starts(later), ElementsAre(M(2026, 3, 28, 2, 30), M(2026, 3, 29, 3, 30)));
+}
+
+// --- A start the rule would not give, with COUNT --------------------------------------------
+
+TEST(RecurrenceTest, AStartTheRuleWouldNotGiveWithCountIsAWarning) {
+  // Wednesday 4 March 2026, a rule of Mondays.
+  const Recurrence r = Series(M(2026, 3, 4, 14, 0), "FREQ=WEEKLY;BYDAY=MO;COUNT=4");
+  const std::vector<Diagnostic> found = CheckRecurrence(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].severity, Severity::kWarning);
+  EXPECT_EQ(found[0].code, "start-not-in-rule");
+  EXPECT_EQ(found[0].path, "start");
+  EXPECT_EQ(found[0].message.en,
+            "the start 2026-03-04T14:00 is not one the rule FREQ=WEEKLY;BYDAY=MO;COUNT=4 gives "
+            "itself; carelearn counts it as the first of the 4 (RFC 5545), so the rule gives 3 "
+            "more, where some calendar programs give 4");
+  // What carelearn does: the start and three Mondays.
+  EXPECT_THAT(Starts(r), ElementsAre(M(2026, 3, 4, 14, 0), M(2026, 3, 9, 14, 0),
+                                     M(2026, 3, 16, 14, 0), M(2026, 3, 23, 14, 0)));
+  // A start the rule gives, or no COUNT: nothing to say.
+  EXPECT_THAT(CheckRecurrence(Series(M(2026, 3, 2, 14, 0), "FREQ=WEEKLY;BYDAY=MO;COUNT=4")),
+              IsEmpty());
+  EXPECT_THAT(CheckRecurrence(Series(M(2026, 3, 4, 14, 0), "FREQ=WEEKLY;BYDAY=MO")), IsEmpty());
+  EXPECT_THAT(
+      CheckRecurrence(Series(M(2026, 3, 13, 9, 0), "FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13;COUNT=3")),
+      IsEmpty());
+  EXPECT_EQ(CheckRecurrence(Series(M(2026, 3, 12, 9, 0), "FREQ=MONTHLY;BYDAY=-1TH;COUNT=3")).size(),
+            1u);
+}
+
 }  // namespace
 }  // namespace carelearn
