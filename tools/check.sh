@@ -23,8 +23,9 @@ cmake --build build/asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/asan --output-on-failure -j "$jobs"
 
-section "install and the consumer project"
-cmake -S . -B build/ci -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCARELEARN_BUILD_TESTS=OFF \
+# The package as a newcomer builds it: no build type given, so Release.
+section "install and the consumer projects (CMake and pkg-config)"
+cmake -S . -B build/ci -G Ninja -DCARELEARN_BUILD_TESTS=OFF \
   -DCARELEARN_BUILD_EXAMPLES=OFF -DCMAKE_INSTALL_PREFIX="$root/build/stage"
 cmake --build build/ci -j "$jobs"
 rm -rf build/stage build/consumer
@@ -32,6 +33,10 @@ cmake --install build/ci >/dev/null
 cmake -S tests/consumer -B build/consumer -G Ninja -DCMAKE_PREFIX_PATH="$root/build/stage"
 cmake --build build/consumer
 ./build/consumer/consumer
+pc_dir=$(dirname "$(find build/stage -name carelearn.pc)")
+c++ -std=c++20 -Wall -Wextra -Werror tests/consumer/pkg_config.cpp -o build/consumer/pkg_config \
+  $(PKG_CONFIG_PATH="$pc_dir" pkg-config --cflags --libs carelearn)
+./build/consumer/pkg_config
 
 if [[ -f tests/fuzz/run.sh ]]; then
   section "fuzzing"
