@@ -26,17 +26,18 @@ int main() {
   }
   const std::optional<int> fits = carelearn::MaxParticipantsThatFit(*meeting, /*longest=*/true);
 
-  const absl::Time start = absl::FromCivil(absl::CivilMinute(2026, 3, 4, 14, 0),
-                                           carelearn::CopenhagenTimeZone());
+  const absl::Time start =
+      absl::FromCivil(absl::CivilMinute(2026, 3, 4, 14, 0), carelearn::CopenhagenTimeZone());
   carelearn::FakeClock clock(start);
   carelearn::RunnerOptions options;
   options.clock = &clock;
   auto runner = carelearn::Runner::Create(
       *meeting, {.session_id = "s-1", .unit = "egely", .planned_start = start}, options);
   if (!runner.ok()) return Fail("Runner::Create failed");
-  if (!runner->Start({{.id = "p-fac", .role = "facilitator"},
-                      {.id = "p-case", .role = "case-presenter"},
-                      {.id = "p-col", .role = "colleague"}})
+  if (!runner
+           ->Start({{.id = "p-fac", .role = "facilitator"},
+                    {.id = "p-case", .role = "case-presenter"},
+                    {.id = "p-col", .role = "colleague"}})
            .ok()) {
     return Fail("Start failed");
   }

@@ -206,10 +206,9 @@ struct Programme {
 
 /// An entry as the schedule holds it.
 struct ScheduledEntry {
-  std::string id = {};                     ///< The entry's id.
-  std::string format_id = {};              ///< The id of the format held.
-  std::optional<int> format_version = {};  ///< The version of the format held; none: the newest.
-  Hosting hosting = Hosting::kEachUnit;    ///< Each unit, or all together.
+  std::string id = {};                   ///< The entry's id.
+  std::string format_id = {};            ///< The id of the format held.
+  Hosting hosting = Hosting::kEachUnit;  ///< Each unit, or all together.
   /// The units (indexes into `Schedule::units`) that hold it (each unit) or
   /// attend it (joint), in programme order.
   std::vector<std::uint32_t> units = {};
@@ -219,6 +218,7 @@ struct ScheduledEntry {
   bool flexible = false;                       ///< As `ProgrammeEntry::flexible`.
   Text title = {};                             ///< As `ProgrammeEntry::title` (may be empty).
   absl::TimeZone zone = CopenhagenTimeZone();  ///< The zone of the entry's local times.
+  std::optional<int> format_version = {};  ///< The version of the format held; none: the newest.
 
   /// Equal when every field is.
   friend bool operator==(const ScheduledEntry&, const ScheduledEntry&) = default;
