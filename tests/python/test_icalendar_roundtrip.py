@@ -212,7 +212,18 @@ def test_calendar_libraries_read_the_occurrences_carelearn_gives(
     ]
     spanning = 0
     for (_, _, begins, ends), (_, _, want_start, want_end) in zip(found, expected, strict=True):
-        if want_start.astimezone(CPH).utcoffset() == want_end.astimezone(CPH).utcoffset():
+        # A start written at a local time that does not exist (02:30 on the day
+        # summer time begins; RFC 5545 3.3.5 reads it as 03:30) has no event of
+        # its own: the series' instant is right. Python's clock arithmetic
+        # starts from the nonexistent 02:30, as for a span over the change.
+        nonexistent = (
+            begins.astimezone(UTC).astimezone(begins.tzinfo).replace(tzinfo=None)
+            != begins.replace(tzinfo=None)
+        )
+        if (
+            not nonexistent
+            and want_start.astimezone(CPH).utcoffset() == want_end.astimezone(CPH).utcoffset()
+        ):
             assert ends.astimezone(UTC) == want_end
         else:
             # Carelearn's times are exact (RFC 5545 3.3.6: PT2H is two hours):
