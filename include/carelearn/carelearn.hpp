@@ -15,6 +15,7 @@
 #include "carelearn/io/fhir.hpp"
 #include "carelearn/io/json.hpp"
 #include "carelearn/io/programme_json.hpp"
+#include "carelearn/io/xapi.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/diff.hpp"
 #include "carelearn/model/format.hpp"
