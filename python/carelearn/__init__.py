@@ -183,6 +183,7 @@ from ._schedule import (
 )
 from ._store import Store
 from ._text import LangLike, describe_cadence
+from . import fhir, xapi
 
 _core._set_exception_types(
     error=_errors.Error,
