@@ -12,6 +12,14 @@
 #include "common.hpp"
 
 namespace carelearn::bindings {
+namespace {
+
+/// The catalog `catalog` holds, or nullptr for None.
+const Catalog* OptionalCatalog(const py::typing::Optional<Catalog>& catalog) {
+  return catalog.is_none() ? nullptr : catalog.cast<const Catalog*>();
+}
+
+}  // namespace
 
 void BindFhir(py::module_& m) {
   py::native_enum<PublicationStatus>(m, "PublicationStatus", "enum.Enum",
@@ -41,11 +49,13 @@ void BindFhir(py::module_& m) {
         "\"https://carelearn.dk/fhir/Questionnaire/<id>\".");
   m.def(
       "to_plan_definition",
-      [](const Format& format, PublicationStatus status, const Catalog* catalog) {
-        return ToPlanDefinition(format, FhirWriteOptions{status, catalog});
+      [](const Format& format, PublicationStatus status,
+         const py::typing::Optional<Catalog>& catalog) {
+        return ToPlanDefinition(format, FhirWriteOptions{status, OptionalCatalog(catalog)});
       },
-      py::arg("format"), py::arg("status") = PublicationStatus::kActive,
-      py::arg("catalog") = static_cast<const Catalog*>(nullptr),
+      py::arg("format"),
+      py::arg_v("status", PublicationStatus::kActive, "PublicationStatus.ACTIVE"),
+      py::arg("catalog").none(true) = py::none(),
       "The FHIR R4 PlanDefinition of `format` as JSON text. `catalog` (None: the\n"
       "built-in one) resolves a step that is a whole format into nested actions.");
   m.def(
@@ -53,7 +63,8 @@ void BindFhir(py::module_& m) {
       [](const Variant& variant, const Catalog& catalog, PublicationStatus status) {
         return Unwrap(ToPlanDefinition(variant, catalog, FhirWriteOptions{status, nullptr}));
       },
-      py::arg("variant"), py::arg("catalog"), py::arg("status") = PublicationStatus::kActive,
+      py::arg("variant"), py::arg("catalog"),
+      py::arg_v("status", PublicationStatus::kActive, "PublicationStatus.ACTIVE"),
       "The PlanDefinition of the format `variant` derives from its base in `catalog`,\n"
       "its lineage as relatedArtifact of type \"derived-from\". Raises NotFoundError\n"
       "when the base is not in `catalog`, FormatError when a change does not fit it.");
@@ -62,7 +73,8 @@ void BindFhir(py::module_& m) {
       [](const QuestionSet& set, PublicationStatus status) {
         return ToQuestionnaire(set, FhirWriteOptions{status, nullptr});
       },
-      py::arg("question_set"), py::arg("status") = PublicationStatus::kActive,
+      py::arg("question_set"),
+      py::arg_v("status", PublicationStatus::kActive, "PublicationStatus.ACTIVE"),
       "The FHIR R4 Questionnaire of `question_set` as JSON text: an item of type\n"
       "\"display\" per prompt, linkId = the prompt's id.");
   m.def(

@@ -4,24 +4,34 @@
 // The package's `carelearn.xapi` turns them into dicts and posts them to an LRS.
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "carelearn/io/xapi.hpp"
 #include "common.hpp"
 
 namespace carelearn::bindings {
+namespace {
+
+/// The catalog `catalog` holds, or nullptr for None.
+const Catalog* OptionalCatalog(const py::typing::Optional<Catalog>& catalog) {
+  return catalog.is_none() ? nullptr : catalog.cast<const Catalog*>();
+}
+
+}  // namespace
 
 void BindXapi(py::module_& m) {
   m.def(
       "to_xapi_statements",
-      [](const Session& session, std::string home_page, bool include_text, const Catalog* catalog) {
+      [](const Session& session, std::string home_page, bool include_text,
+         const py::typing::Optional<Catalog>& catalog) {
         XapiOptions options;
         options.home_page = std::move(home_page);
         options.include_text = include_text;
-        options.catalog = catalog;
+        options.catalog = OptionalCatalog(catalog);
         return Unwrap(ToXapiStatements(session, options));
       },
       py::arg("session"), py::kw_only(), py::arg("home_page"), py::arg("include_text") = false,
-      py::arg("catalog") = static_cast<const Catalog*>(nullptr),
+      py::arg("catalog").none(true) = py::none(),
       "The xAPI 1.0.3 statements of `session` as the JSON text of an array.\n\n"
       "Actors are accounts {homePage: home_page, name: pseudonym}. `include_text`\n"
       "adds the wording of proposed actions; confidential text is never included.\n"
