@@ -138,8 +138,9 @@ struct FhirWriteOptions {
 ///
 /// Example:
 ///
-///   std::string q = carelearn::ToQuestionnaire(
-///       *carelearn::Catalog::Builtin().FindQuestionSet("learning-questions"));
+///   const carelearn::QuestionSet* set =
+///       carelearn::Catalog::Builtin().FindQuestionSet("learning-questions");
+///   std::string q = carelearn::ToQuestionnaire(*set);
 [[nodiscard]] std::string ToQuestionnaire(const QuestionSet& set,
                                           const FhirWriteOptions& options = {});
 
