@@ -35,7 +35,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 from . import _core
 from ._errors import Error, FormatError, NotFoundError
@@ -45,6 +45,7 @@ __all__ = [
     "ConflictError",
     "CursorError",
     "LrsError",
+    "Opener",
     "PathLike",
     "PostResult",
     "equivalent",
@@ -59,8 +60,13 @@ VERSION = "1.0.3"
 
 PathLike: TypeAlias = "str | os.PathLike[str]"
 
-Opener: TypeAlias = "Callable[[urllib.request.Request, float], Any]"
-"""How a request is sent: called as ``opener(request, timeout=seconds)``, as ``urllib.request.urlopen``."""
+
+
+class Opener(Protocol):
+    """How a request is sent: ``urllib.request.urlopen``, or anything called the same way."""
+
+    def __call__(self, request: urllib.request.Request, *, timeout: float) -> Any:
+        """Sends ``request``; returns a response usable in ``with`` (``status``, ``read()``)."""
 
 
 class LrsError(Error):
@@ -215,6 +221,10 @@ def _authorization(auth: PathLike) -> str:
     )
 
 
+def _urlopen(request: urllib.request.Request, *, timeout: float) -> Any:
+    return urllib.request.urlopen(request, timeout=timeout)
+
+
 def _statements_url(endpoint: str) -> str:
     if not endpoint.startswith(("http://", "https://")):
         raise ValueError(f"endpoint: expected an http(s) URL, not {endpoint!r}")
@@ -238,7 +248,7 @@ class _Client:
         self.retries = retries
         self.backoff = backoff
         self.timeout = timeout
-        self.opener: Opener = opener or urllib.request.urlopen
+        self.opener: Opener = opener if opener is not None else _urlopen
         self.sleep = sleep
 
     def request(
