@@ -98,6 +98,10 @@ void BindErrors(py::module_& m) {
       "(a damaged, busy or read-only store) fall back to `version` and `error`.");
 }
 
+// Registered here rather than in common.hpp, which other binding units share.
+void BindFhir(py::module_& m);
+void BindXapi(py::module_& m);
+
 }  // namespace carelearn::bindings
 
 PYBIND11_MODULE(_core, m) {
@@ -114,4 +118,6 @@ PYBIND11_MODULE(_core, m) {
   cb::BindRecord(m);
   cb::BindStore(m);
   cb::BindSchedule(m);
+  cb::BindFhir(m);
+  cb::BindXapi(m);
 }

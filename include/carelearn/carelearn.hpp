@@ -12,8 +12,10 @@
 #ifndef CARELEARN_CARELEARN_HPP_
 #define CARELEARN_CARELEARN_HPP_
 
+#include "carelearn/io/fhir.hpp"
 #include "carelearn/io/json.hpp"
 #include "carelearn/io/programme_json.hpp"
+#include "carelearn/io/xapi.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/diff.hpp"
 #include "carelearn/model/format.hpp"

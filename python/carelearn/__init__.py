@@ -68,6 +68,7 @@ from ._core import (
     Prerequisite,
     Prompt,
     PromptUse,
+    PublicationStatus,
     RecordResult,
     Redaction,
     Role,
@@ -183,6 +184,7 @@ from ._schedule import (
 )
 from ._store import Store
 from ._text import LangLike, describe_cadence
+from . import fhir, xapi
 
 _core._set_exception_types(
     error=_errors.Error,
@@ -274,6 +276,7 @@ __all__ = [
     "Prompt",
     "PromptUse",
     "Pseudonymiser",
+    "PublicationStatus",
     "QuestionSet",
     "RRule",
     "RRuleUntil",
