@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/diff.hpp"
 #include "carelearn/model/format.hpp"
@@ -734,7 +735,7 @@ void BindCatalog(py::module_& m) {
   CopyConstructor(catalog);
   catalog
       .def_static(
-          "builtin", [] { return Catalog::Builtin(); },
+          "builtin", [] { return BuiltinCatalog(); },
           "A copy of the built-in catalog of the source texts' formats and question sets.")
       .def(
           "add", [](Catalog& self, Format f) { ThrowIfError(self.Add(std::move(f))); },

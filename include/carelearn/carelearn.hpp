@@ -6,12 +6,13 @@
 //
 //   #include "carelearn/carelearn.hpp"
 //
-//   const auto& catalog = carelearn::Catalog::Builtin();
+//   const auto& catalog = carelearn::BuiltinCatalog();
 //   auto agenda = carelearn::PlanAgenda(*catalog.Find("systematic-learning-meeting"), 8,
 //                                       absl::CivilMinute(2026, 3, 4, 14, 0));
 #ifndef CARELEARN_CARELEARN_HPP_
 #define CARELEARN_CARELEARN_HPP_
 
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/json.hpp"
 #include "carelearn/io/programme_json.hpp"
 #include "carelearn/model/catalog.hpp"

@@ -7,7 +7,7 @@
 
 int main() {
   const carelearn::Format* meeting =
-      carelearn::Catalog::Builtin().Find("systematic-learning-meeting");
+      carelearn::BuiltinCatalog().Find("systematic-learning-meeting");
   if (meeting == nullptr || meeting->steps.size() != 5 || !meeting->duration ||
       meeting->duration->Evaluate(1).max != 30) {
     std::cerr << "consumer: the installed catalog does not hold the 30-minute, 5-step meeting\n";

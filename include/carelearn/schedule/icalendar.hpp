@@ -11,7 +11,7 @@
 //
 //   carelearn::IcsOptions options;
 //   options.lang = carelearn::Lang::kEn;
-//   options.catalog = &carelearn::Catalog::Builtin();
+//   options.catalog = &carelearn::BuiltinCatalog();
 //   absl::StatusOr<std::string> ics =
 //       carelearn::ExportICalendar(programme, year, carelearn::WorkCalendar(), options);
 //   std::ofstream("programme.ics", std::ios::binary) << *ics;

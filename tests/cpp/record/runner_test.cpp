@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "record/fixtures.hpp"
 
@@ -709,7 +710,7 @@ TEST_F(RunnerTest, AClockThatJumpsBackDoesNotMakeTimeRunBackwards) {
 // ------------------------------------------------------------ the built-in catalog
 
 TEST(RunnerBuiltinTest, RunsTheBuiltinSystematicLearningMeeting) {
-  const Catalog& catalog = Catalog::Builtin();
+  const Catalog& catalog = BuiltinCatalog();
   const Format* format = catalog.Find("systematic-learning-meeting");
   ASSERT_NE(format, nullptr);
   FakeClock clock(MeetingTime());
@@ -726,7 +727,7 @@ TEST(RunnerBuiltinTest, RunsTheBuiltinSystematicLearningMeeting) {
 }
 
 TEST(RunnerBuiltinTest, TheBuiltinLearningVisitTakesThreeLearningPoints) {
-  const Format* format = Catalog::Builtin().Find("learning-visit");
+  const Format* format = BuiltinCatalog().Find("learning-visit");
   ASSERT_NE(format, nullptr);
   FakeClock clock(MeetingTime());
   RunnerOptions options;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "schedule/network_programme.hpp"
 
@@ -286,7 +287,7 @@ TEST(ProgrammeTest, TheCompetenceModuleFromItsComponents) {
 }
 
 TEST(ProgrammeTest, TheBuiltinCatalogsCadencesBecomeRules) {
-  const Catalog& catalog = Catalog::Builtin();
+  const Catalog& catalog = BuiltinCatalog();
   const Format* meeting = catalog.Find("systematic-learning-meeting");
   ASSERT_NE(meeting, nullptr);
   ASSERT_TRUE(meeting->cadence.has_value());
