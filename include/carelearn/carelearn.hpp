@@ -13,8 +13,11 @@
 #define CARELEARN_CARELEARN_HPP_
 
 #include "carelearn/io/builtin_catalog.hpp"
+#include "carelearn/io/errors.hpp"
 #include "carelearn/io/json.hpp"
+#include "carelearn/io/owner_only_file.hpp"
 #include "carelearn/io/programme_json.hpp"
+#include "carelearn/io/session_json.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/diff.hpp"
 #include "carelearn/model/format.hpp"
@@ -33,7 +36,6 @@
 #include "carelearn/record/redact.hpp"
 #include "carelearn/record/runner.hpp"
 #include "carelearn/record/session.hpp"
-#include "carelearn/record/session_json.hpp"
 #include "carelearn/schedule/holidays.hpp"
 #include "carelearn/schedule/icalendar.hpp"
 #include "carelearn/schedule/programme.hpp"

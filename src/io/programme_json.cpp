@@ -41,11 +41,8 @@ constexpr std::size_t kLongestZoneName = 64;
 
 // --- Names --------------------------------------------------------------------------------
 
-constexpr std::array kHostings{Hosting::kEachUnit, Hosting::kJoint};
-constexpr std::array kPolicies{ClosedDayPolicy::kKeep, ClosedDayPolicy::kSkip,
-                               ClosedDayPolicy::kMoveToNextWorkingDay};
-constexpr std::array kFrequencies{Frequency::kDaily, Frequency::kWeekly, Frequency::kMonthly};
-
+// A frequency as a programme document spells it: "daily", "weekly", "monthly"
+// (FrequencyName in lower case); "" for a value outside the enumeration.
 std::string_view FrequencyKey(Frequency frequency) {
   switch (frequency) {
     case Frequency::kDaily:
@@ -55,13 +52,11 @@ std::string_view FrequencyKey(Frequency frequency) {
     case Frequency::kMonthly:
       return "monthly";
   }
-  return "weekly";
+  return {};
 }
 
 // Which holidays a document's calendar closes.
 enum class HolidaySet { kDanish, kDanishAndCommonDaysOff, kNone };
-constexpr std::array kHolidaySets{HolidaySet::kDanish, HolidaySet::kDanishAndCommonDaysOff,
-                                  HolidaySet::kNone};
 
 std::string_view HolidaySetName(HolidaySet set) {
   switch (set) {
@@ -72,7 +67,7 @@ std::string_view HolidaySetName(HolidaySet set) {
     case HolidaySet::kNone:
       return "none";
   }
-  return "danish";
+  return {};
 }
 
 HolidaySet HolidaysOf(const WorkCalendar& calendar) {
@@ -353,7 +348,7 @@ absl::Status ReadRuleObject(const Reader& r, const Node& node, const Path& path,
   CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
   out = RRule{};
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "frequency", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kFrequencies, &FrequencyKey, out.frequency);
+    return r.Enum(v, p, &FrequencyKey, out.frequency);
   }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "interval", [&](const Node& v, const Path& p) {
     return r.Int(v, p, out.interval, 1);
@@ -396,6 +391,16 @@ absl::Status ReadRule(const Reader& r, const Node& node, const Path& path,
   }
   absl::StatusOr<RRule> rule = ParseRRule(node.string);
   if (!rule.ok()) return r.Error(node, path, Sv(rule.status().message()));
+  // The RRULE text and the object form bound UNTIL alike: ParseRRule reads
+  // any year, this document only those that carelearn plans in.
+  if (rule->until.has_value()) {
+    const absl::civil_year_t year = rule->until->value.year();
+    if (year < kFirstYear || year > kLastYear) {
+      return r.Error(node, path,
+                     absl::StrCat("UNTIL: the year ", year, " is outside the years ", kFirstYear,
+                                  " to ", kLastYear, " that carelearn plans in"));
+    }
+  }
   out = *std::move(rule);
   return absl::OkStatus();
 }
@@ -506,7 +511,7 @@ absl::Status ReadEntry(const Reader& r, const Node& node, const Path& path,
     return ReadIds(r, v, p, out.units);
   }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "hosting", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kHostings, &HostingName, out.hosting);
+    return r.Enum(v, p, &HostingName, out.hosting);
   }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "recurrence", [&](const Node& v, const Path& p) {
     return ReadRecurrence(r, v, p, zone, out.recurrence);
@@ -520,7 +525,7 @@ absl::Status ReadEntry(const Reader& r, const Node& node, const Path& path,
     return ReadIds(r, v, p, out.people);
   }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "on_closed_day", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kPolicies, &ClosedDayPolicyName, out.on_closed_day.emplace());
+    return r.Enum(v, p, &ClosedDayPolicyName, out.on_closed_day.emplace());
   }));
   CARELEARN_RETURN_IF_ERROR(
       r.Field(node, path, "count_held_sessions",
@@ -580,7 +585,7 @@ absl::Status ReadCalendar(const Reader& r, const Node& node, const Path& path, W
   CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, {}));
   HolidaySet holidays = HolidaySet::kDanish;
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "holidays", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kHolidaySets, &HolidaySetName, holidays);
+    return r.Enum(v, p, &HolidaySetName, holidays);
   }));
   out = CalendarWith(holidays);
   return r.Field(node, path, "closures", [&](const Node& v, const Path& p) {
@@ -741,7 +746,7 @@ absl::Status ReadProgramme(const Reader& r, const Node& node, ProgrammeDocument&
   }));
   CARELEARN_RETURN_IF_ERROR(
       r.Field(node, path, "on_closed_day", [&](const Node& v, const Path& at) {
-        return r.Enum(v, at, kPolicies, &ClosedDayPolicyName, p.on_closed_day);
+        return r.Enum(v, at, &ClosedDayPolicyName, p.on_closed_day);
       }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "calendar", [&](const Node& v, const Path& at) {
     return ReadCalendar(r, v, at, out.calendar);

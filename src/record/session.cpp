@@ -10,6 +10,8 @@
 #include <random>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "detail/absl_compat.hpp"
 #include "detail/names.hpp"
 
@@ -65,6 +67,23 @@ absl::Status Invalid(const Session& session, std::string_view path, std::string_
 
 std::string Indexed(std::string_view name, std::size_t i) {
   return absl::StrCat(Sv(name), "[", i, "]");
+}
+
+// Times are written as RFC 3339 and due dates as "YYYY-MM-DD", which have
+// four-digit years: a time or day outside the years 0001 to 9999 has no form.
+constexpr absl::civil_year_t kFirstYear = 1;
+constexpr absl::civil_year_t kLastYear = 9999;
+
+std::string OutsideTheYears(std::string_view what) {
+  return absl::StrCat(Sv(what), " is outside the years 0001 to 9999 that a session line can hold");
+}
+
+// An error, at `path`, when `t` lies outside the years; OK otherwise.
+absl::Status CheckYears(const Session& session, std::string_view path, absl::Time t) {
+  const absl::civil_year_t year = absl::ToCivilYear(t, absl::UTCTimeZone()).year();
+  if (year >= kFirstYear && year <= kLastYear) return absl::OkStatus();
+  return Invalid(session, path,
+                 OutsideTheYears(absl::FormatTime("%Y-%m-%d%ET%H:%M:%SZ", t, absl::UTCTimeZone())));
 }
 
 }  // namespace
@@ -149,6 +168,19 @@ absl::Status ValidateSession(const Session& session) {
   if (session.actual_end.has_value() && *session.actual_end < *session.actual_start) {
     return Invalid(session, "actual_end", "ends before it starts");
   }
+  if (absl::Status s = CheckYears(session, "planned_start", session.planned_start); !s.ok()) {
+    return s;
+  }
+  if (session.actual_start.has_value()) {
+    if (absl::Status s = CheckYears(session, "actual_start", *session.actual_start); !s.ok()) {
+      return s;
+    }
+  }
+  if (session.actual_end.has_value()) {
+    if (absl::Status s = CheckYears(session, "actual_end", *session.actual_end); !s.ok()) {
+      return s;
+    }
+  }
   std::set<std::string_view> seen;
   for (std::size_t i = 0; i < session.participants.size(); ++i) {
     const Participant& p = session.participants[i];
@@ -164,6 +196,12 @@ absl::Status ValidateSession(const Session& session) {
     if (t.end < t.start) {
       return Invalid(session, Indexed("steps", i) + ".end", "ends before it starts");
     }
+    if (absl::Status s = CheckYears(session, Indexed("steps", i) + ".start", t.start); !s.ok()) {
+      return s;
+    }
+    if (absl::Status s = CheckYears(session, Indexed("steps", i) + ".end", t.end); !s.ok()) {
+      return s;
+    }
   }
   seen.clear();
   for (std::size_t i = 0; i < session.actions.size(); ++i) {
@@ -173,11 +211,15 @@ absl::Status ValidateSession(const Session& session) {
     if (!seen.insert(a.id).second) {
       return Invalid(session, path + ".id", absl::StrCat("\"", a.id, "\" is used twice"));
     }
-    for (std::size_t j = 1; j < a.history.size(); ++j) {
-      if (a.history[j].at < a.history[j - 1].at) {
-        return Invalid(session, absl::StrCat(path, ".history[", j, "].at"),
-                       "is earlier than the change before it");
+    if (a.due.has_value() && (a.due->year() < kFirstYear || a.due->year() > kLastYear)) {
+      return Invalid(session, path + ".due", OutsideTheYears(absl::FormatCivilTime(*a.due)));
+    }
+    for (std::size_t j = 0; j < a.history.size(); ++j) {
+      const std::string at = absl::StrCat(path, ".history[", j, "].at");
+      if (j > 0 && a.history[j].at < a.history[j - 1].at) {
+        return Invalid(session, at, "is earlier than the change before it");
       }
+      if (absl::Status s = CheckYears(session, at, a.history[j].at); !s.ok()) return s;
     }
   }
   seen.clear();

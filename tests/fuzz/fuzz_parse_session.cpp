@@ -12,10 +12,10 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "carelearn/io/session_json.hpp"
 #include "carelearn/record/pseudonym.hpp"
 #include "carelearn/record/redact.hpp"
 #include "carelearn/record/session.hpp"
-#include "carelearn/record/session_json.hpp"
 #include "fuzz_check.hpp"
 
 namespace {

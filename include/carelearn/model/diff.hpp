@@ -16,6 +16,7 @@
 #ifndef CARELEARN_MODEL_DIFF_HPP_
 #define CARELEARN_MODEL_DIFF_HPP_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,9 @@ struct Difference {
 
 /// Returns the canonical name of `kind`: "added", "removed" or "changed".
 std::string_view DifferenceKindName(Difference::Kind kind);
+
+/// Parses a canonical difference kind name; std::nullopt when unknown.
+std::optional<Difference::Kind> ParseDifferenceKind(std::string_view name);
 
 /// Lists how `b` differs from `a`: format fields first, then steps in `b`'s
 /// order, then steps only `a` has. Two equal formats give an empty list.

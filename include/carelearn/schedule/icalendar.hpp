@@ -44,6 +44,12 @@ enum class IcsLayout {
   kExpanded,
 };
 
+/// Returns the canonical name of `layout`: "series" or "expanded".
+std::string_view IcsLayoutName(IcsLayout layout);
+
+/// Parses a canonical layout name; std::nullopt when unknown.
+std::optional<IcsLayout> ParseIcsLayout(std::string_view name);
+
 /// Options for `ExportICalendar`.
 struct IcsOptions {
   Lang lang = Lang::kDa;                  ///< The language of SUMMARY and DESCRIPTION.

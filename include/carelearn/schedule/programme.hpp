@@ -77,6 +77,9 @@ enum class Hosting {
 /// Returns the canonical name of `hosting`: "each-unit" or "joint".
 std::string_view HostingName(Hosting hosting);
 
+/// Parses a canonical hosting name; std::nullopt when unknown.
+std::optional<Hosting> ParseHosting(std::string_view name);
+
 /// One format in a programme: for which units, when, and with whom.
 struct ProgrammeEntry {
   std::string id;    ///< Stable id, unique within the programme; part of iCalendar UIDs.
@@ -255,6 +258,9 @@ enum class ConflictKind {
 
 /// Returns the canonical name of `kind`: "double-booked" or "seminar-day".
 std::string_view ConflictKindName(ConflictKind kind);
+
+/// Parses a canonical conflict kind name; std::nullopt when unknown.
+std::optional<ConflictKind> ParseConflictKind(std::string_view name);
 
 /// A collision of two occurrences for one unit.
 struct Conflict {
