@@ -13,51 +13,11 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "detail/absl_compat.hpp"
-#include "detail/names.hpp"
 
 namespace carelearn {
 namespace {
 
 using detail::Sv;
-
-constexpr std::array<std::pair<SessionStatus, std::string_view>, 2> kSessionStatuses{{
-    {SessionStatus::kHeld, "held"},
-    {SessionStatus::kCancelled, "cancelled"},
-}};
-
-constexpr std::array<std::pair<CancelReason, std::string_view>, 5> kCancelReasons{{
-    {CancelReason::kStaffing, "staffing"},
-    {CancelReason::kWorkload, "workload"},
-    {CancelReason::kNoFacilitator, "no-facilitator"},
-    {CancelReason::kHoliday, "holiday"},
-    {CancelReason::kOther, "other"},
-}};
-
-constexpr std::array<std::pair<Shift, std::string_view>, 4> kShifts{{
-    {Shift::kUnspecified, "unspecified"},
-    {Shift::kDay, "day"},
-    {Shift::kEvening, "evening"},
-    {Shift::kNight, "night"},
-}};
-
-constexpr std::array<std::pair<ActionStatus, std::string_view>, 4> kActionStatuses{{
-    {ActionStatus::kOpen, "open"},
-    {ActionStatus::kInProgress, "in-progress"},
-    {ActionStatus::kDone, "done"},
-    {ActionStatus::kDropped, "dropped"},
-}};
-
-constexpr std::array<std::pair<NoteKind, std::string_view>, 3> kNoteKinds{{
-    {NoteKind::kNote, "note"},
-    {NoteKind::kReflection, "reflection"},
-    {NoteKind::kDocumentation, "documentation"},
-}};
-
-template <typename E, std::size_t N>
-std::span<const std::pair<E, std::string_view>> Table(
-    const std::array<std::pair<E, std::string_view>, N>& table) {
-  return table;
-}
 
 // An error about `session` at `path`.
 absl::Status Invalid(const Session& session, std::string_view path, std::string_view what) {
@@ -87,33 +47,6 @@ absl::Status CheckYears(const Session& session, std::string_view path, absl::Tim
 }
 
 }  // namespace
-
-std::string_view SessionStatusName(SessionStatus status) {
-  return detail::NameOf(Table(kSessionStatuses), status);
-}
-std::optional<SessionStatus> ParseSessionStatus(std::string_view name) {
-  return detail::ValueOf(Table(kSessionStatuses), name);
-}
-std::string_view CancelReasonName(CancelReason reason) {
-  return detail::NameOf(Table(kCancelReasons), reason);
-}
-std::optional<CancelReason> ParseCancelReason(std::string_view name) {
-  return detail::ValueOf(Table(kCancelReasons), name);
-}
-std::string_view ShiftName(Shift shift) { return detail::NameOf(Table(kShifts), shift); }
-std::optional<Shift> ParseShift(std::string_view name) {
-  return detail::ValueOf(Table(kShifts), name);
-}
-std::string_view ActionStatusName(ActionStatus status) {
-  return detail::NameOf(Table(kActionStatuses), status);
-}
-std::optional<ActionStatus> ParseActionStatus(std::string_view name) {
-  return detail::ValueOf(Table(kActionStatuses), name);
-}
-std::string_view NoteKindName(NoteKind kind) { return detail::NameOf(Table(kNoteKinds), kind); }
-std::optional<NoteKind> ParseNoteKind(std::string_view name) {
-  return detail::ValueOf(Table(kNoteKinds), name);
-}
 
 const Participant* Session::FindParticipant(std::string_view participant_id) const {
   for (const Participant& p : participants) {

@@ -34,6 +34,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -56,6 +57,12 @@ enum class MisfitPolicy {
   /// Keeps it in the session and reports a warning diagnostic.
   kKeep,
 };
+
+/// Returns the canonical name of `policy`: "reject" or "keep".
+std::string_view MisfitPolicyName(MisfitPolicy policy);
+
+/// Parses a canonical misfit policy name; std::nullopt when unknown.
+std::optional<MisfitPolicy> ParseMisfitPolicy(std::string_view name);
 
 /// How a runner is set up.
 struct RunnerOptions {
@@ -111,6 +118,12 @@ enum class RunnerState {
   kRunning,   ///< Started; in one of the format's steps.
   kFinished,  ///< Finished or cancelled; only reading is left.
 };
+
+/// Returns the canonical name of `state`: "ready", "running" or "finished".
+std::string_view RunnerStateName(RunnerState state);
+
+/// Parses a canonical runner state name; std::nullopt when unknown.
+std::optional<RunnerState> ParseRunnerState(std::string_view name);
 
 /// Steps through a format live and produces a `Session`.
 ///

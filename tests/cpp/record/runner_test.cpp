@@ -747,5 +747,18 @@ TEST(RunnerBuiltinTest, TheBuiltinLearningVisitTakesThreeLearningPoints) {
   EXPECT_EQ(fourth->diagnostics[0].code, "too-many-learning-points");
 }
 
+TEST(RunnerNamesTest, RoundTrip) {
+  for (const MisfitPolicy p : {MisfitPolicy::kReject, MisfitPolicy::kKeep}) {
+    EXPECT_EQ(ParseMisfitPolicy(MisfitPolicyName(p)), p);
+  }
+  for (const RunnerState s : {RunnerState::kReady, RunnerState::kRunning, RunnerState::kFinished}) {
+    EXPECT_EQ(ParseRunnerState(RunnerStateName(s)), s);
+  }
+  EXPECT_EQ(MisfitPolicyName(MisfitPolicy::kKeep), "keep");
+  EXPECT_EQ(RunnerStateName(RunnerState::kRunning), "running");
+  EXPECT_EQ(RunnerStateName(static_cast<RunnerState>(7)), "");
+  EXPECT_EQ(ParseRunnerState("done"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace carelearn

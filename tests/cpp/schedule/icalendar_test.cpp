@@ -371,5 +371,13 @@ TEST(ICalendarTest, InvalidProgrammesAreErrors) {
             "entries[1] \"network-meeting\": unit \"nowhere\" is not a unit of the programme");
 }
 
+TEST(IcsLayoutTest, NamesRoundTrip) {
+  for (const IcsLayout l : {IcsLayout::kSeries, IcsLayout::kExpanded}) {
+    EXPECT_EQ(ParseIcsLayout(IcsLayoutName(l)), l);
+  }
+  EXPECT_EQ(IcsLayoutName(IcsLayout::kExpanded), "expanded");
+  EXPECT_EQ(ParseIcsLayout("flat"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace carelearn

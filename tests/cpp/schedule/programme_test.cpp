@@ -397,5 +397,17 @@ TEST(ProgrammeTest, ExpectedPeople) {
   EXPECT_EQ(HostingName(Hosting::kJoint), "joint");
 }
 
+TEST(ProgrammeNamesTest, RoundTrip) {
+  for (const Hosting h : {Hosting::kEachUnit, Hosting::kJoint}) {
+    EXPECT_EQ(ParseHosting(HostingName(h)), h);
+  }
+  for (const ConflictKind k : {ConflictKind::kDoubleBooked, ConflictKind::kSeminarDay}) {
+    EXPECT_EQ(ParseConflictKind(ConflictKindName(k)), k);
+  }
+  EXPECT_EQ(HostingName(Hosting::kEachUnit), "each-unit");
+  EXPECT_EQ(HostingName(static_cast<Hosting>(5)), "");
+  EXPECT_EQ(ParseConflictKind("overlap"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace carelearn

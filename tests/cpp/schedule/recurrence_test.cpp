@@ -525,5 +525,18 @@ TEST(RRuleTest, WeekdayCodes) {
   EXPECT_EQ(FrequencyName(Frequency::kMonthly), "MONTHLY");
 }
 
+TEST(RecurrenceNamesTest, RoundTrip) {
+  for (const Frequency f : {Frequency::kDaily, Frequency::kWeekly, Frequency::kMonthly}) {
+    EXPECT_EQ(ParseFrequency(FrequencyName(f)), f);
+  }
+  for (const RRuleUntil::Kind k :
+       {RRuleUntil::Kind::kDate, RRuleUntil::Kind::kLocal, RRuleUntil::Kind::kUtc}) {
+    EXPECT_EQ(ParseRRuleUntilKind(RRuleUntilKindName(k)), k);
+  }
+  EXPECT_EQ(FrequencyName(Frequency::kMonthly), "MONTHLY");
+  EXPECT_EQ(FrequencyName(static_cast<Frequency>(9)), "");
+  EXPECT_EQ(ParseFrequency("YEARLY"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace carelearn
