@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "carelearn/model/format.hpp"
+#include "carelearn/model/wording.hpp"  // DescribeBudget, DescribeCadence: how `before` and `after` word them
 
 namespace carelearn {
 
@@ -38,8 +39,10 @@ struct Difference {
   /// Where: a field ("duration", "title.en"), or a step by id and field
   /// ("steps[round].budget", "steps[round]").
   std::string path;
-  std::string before;  ///< The first format's value in short text; empty when added.
-  std::string after;   ///< The second format's value in short text; empty when removed.
+  /// The first format's value in short text (budgets and cadences worded in
+  /// English by `DescribeBudget` and `DescribeCadence`); empty when added.
+  std::string before;
+  std::string after;  ///< The second format's value in short text; empty when removed.
 
   /// Differences are equal when every field is.
   friend bool operator==(const Difference&, const Difference&) = default;
@@ -56,9 +59,6 @@ std::optional<Difference::Kind> ParseDifferenceKind(std::string_view name);
 /// The id, version and lineage are compared too, so a variant against its base
 /// lists at least its new id.
 [[nodiscard]] std::vector<Difference> Diff(const Format& a, const Format& b);
-
-/// Writes `budget` as short text: "5 min", "1–2 min", "ca. 1 min each", "½–1 day", "open".
-[[nodiscard]] std::string DescribeBudget(const TimeBudget& budget);
 
 }  // namespace carelearn
 
