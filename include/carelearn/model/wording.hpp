@@ -8,11 +8,12 @@
 //
 // Example:
 //
-//   carelearn::DescribeBudget(carelearn::TimeBudget::PerParticipant(1, 1).About());
-//   // "ca. 1 min each"
+//   std::string round = carelearn::DescribeBudget(
+//       carelearn::TimeBudget::PerParticipant(1, 1).About());  // "ca. 1 min each"
 //   carelearn::Cadence fortnightly;
 //   fortnightly.interval = 2;  // weeks
-//   carelearn::DescribeCadence(fortnightly, carelearn::Lang::kDa);  // "hver 2. uge"
+//   std::string da = carelearn::DescribeCadence(fortnightly, carelearn::Lang::kDa);
+//   // "hver 2. uge"
 #ifndef CARELEARN_MODEL_WORDING_HPP_
 #define CARELEARN_MODEL_WORDING_HPP_
 

@@ -21,12 +21,14 @@
 //   carelearn::FakeClock clock(start);
 //   carelearn::RunnerOptions options;
 //   options.clock = &clock;
-//   auto runner = carelearn::Runner::Create(*format, {.unit = "home-care-north"}, options);
+//   carelearn::SessionPlan plan;
+//   plan.unit = "home-care-north";
+//   auto runner = carelearn::Runner::Create(*format, plan, options);
 //   auto found = runner->Start(participants);         // diagnostics about roles, size
 //   clock.Advance(absl::Minutes(5));
 //   absl::Status s = runner->Next();                   // to "learning-questions"
 //   auto r = runner->RecordPromptUsed("biggest-challenge");
-//   ...
+//   // ... the other steps, each with Next() ...
 //   absl::StatusOr<carelearn::Session> session = runner->Finish();
 #ifndef CARELEARN_RECORD_RUNNER_HPP_
 #define CARELEARN_RECORD_RUNNER_HPP_
