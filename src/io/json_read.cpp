@@ -231,15 +231,6 @@ constexpr std::array kComponentRules{
     Rule<&Component::note, AsText>("note", kOptionalKey),
 };
 
-// Codec: an object read by `Rules` (a table above) into a value that starts
-// empty; a list element is new already.
-template <const auto& Rules>
-struct AsPart {
-  template <typename T>
-  static absl::Status Read(const Reader& r, const Node& node, const Path& path, T& out) {
-    return ReadFields(r, node, path, Rules, out);
-  }
-};
 using AsRoleRequirements = ListOf<AsPart<kRoleRequirementRules>>;
 using AsOutputs = ListOf<AsPart<kOutputRules>>;
 

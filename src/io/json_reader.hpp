@@ -424,6 +424,17 @@ struct Optional {
   }
 };
 
+/// Codec: an object read by the table `Rules` into the value given (a list
+/// element, new already; a value to be read over keeps the keys left out).
+template <const auto& Rules>
+struct AsPart {
+  /// Reads `out`.
+  template <typename R, typename T>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, T& out) {
+    return ReadFields(r, node, path, Rules, out);
+  }
+};
+
 /// Codec: an array, each element read with `Item`; replaces what `out` held.
 template <typename Item>
 struct ListOf {
