@@ -561,7 +561,8 @@ struct SessionReader::Impl {
       }
       at = chunk.size();
       if (!Fill()) {
-        if (!any) return std::nullopt;
+        // The last line may lack its "\n"; after a failed read, nothing is trusted.
+        if (!any || in->bad()) return std::nullopt;
         return raw;
       }
     }

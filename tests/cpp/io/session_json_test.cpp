@@ -547,6 +547,45 @@ TEST(SessionReaderTest, SkipsAnOverlongLineWithoutHoldingIt) {
   EXPECT_TRUE(second->session.ok()) << second->session.status();
 }
 
+// A stream that gives `text`, then fails as a disk that cannot be read does.
+class FailingBuffer : public std::streambuf {
+ public:
+  explicit FailingBuffer(std::string text) : text_(std::move(text)) {}
+
+ protected:
+  int_type underflow() override {
+    if (given_ || text_.empty()) throw std::ios_base::failure("the disk cannot be read");
+    given_ = true;
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+    return traits_type::to_int_type(text_[0]);
+  }
+
+ private:
+  std::string text_;
+  bool given_ = false;
+};
+
+TEST(SessionReaderTest, AFailingInputEndsWithDataLoss) {
+  // The first chunk (64 KiB) is read whole: a line, then 65234 blank lines;
+  // reading the second fails.
+  FailingBuffer buffer(Line() + "\n" + std::string(70000, '\n'));
+  std::istream in(&buffer);
+  SessionReader reader(in);
+  std::optional<SessionLine> first = reader.Next();
+  ASSERT_TRUE(first.has_value());
+  EXPECT_TRUE(first->session.ok()) << first->session.status();
+  std::optional<SessionLine> failed = reader.Next();
+  ASSERT_TRUE(failed.has_value());
+  EXPECT_EQ(failed->line, 65236u);
+  EXPECT_EQ(failed->session.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(std::string(failed->session.status().message()), "<input>:65236: reading failed");
+  EXPECT_FALSE(reader.Next().has_value());
+
+  FailingBuffer at_once("");
+  std::istream nothing(&at_once);
+  EXPECT_EQ(std::string(ReadSessions(nothing).status().message()), "<input>:1: reading failed");
+}
+
 TEST(SessionReaderTest, OpensFilesAndNamesThem) {
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() / absl::StrCat("carelearn-reader-", ::getpid());
