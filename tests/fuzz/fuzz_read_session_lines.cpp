@@ -62,7 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string text = input.substr(start, end - start);
     ++number;
     if (!text.empty() && text.back() == '\r') text.pop_back();
-    if (text.find_first_not_of(" \t") != std::string::npos || text.size() > options.max_line_bytes) {
+    if (text.find_first_not_of(" \t") != std::string::npos ||
+        text.size() > options.max_line_bytes) {
       lines.push_back({number, std::move(text)});
     }
     start = end + 1;
@@ -84,8 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     carelearn::Redaction redaction = carelearn::Redaction::kNone;
     const absl::StatusOr<carelearn::Session> parsed =
         carelearn::ParseSessionLine(expected.text, &redaction, options);
-    const absl::Status valid =
-        parsed.ok() ? carelearn::ValidateSession(*parsed) : absl::OkStatus();
+    const absl::Status valid = parsed.ok() ? carelearn::ValidateSession(*parsed) : absl::OkStatus();
     if (!parsed.ok()) {
       const absl::Status& got = line->session.status();
       Check(!line->session.ok(), "a line that does not parse alone does not read");
