@@ -38,36 +38,26 @@ namespace carelearn::bindings {
 
 namespace py = pybind11;
 
-/// What absl::StatusCode::kFailedPrecondition means where a status comes from.
-enum class Precondition {
-  /// A document of another kind or a newer version (a loader, a store's
-  /// file): carelearn.VersionError.
-  kVersion,
-  /// A call the object's state does not allow (`Runner.next` after
-  /// `finish`, an action set to the status it has): carelearn.StateError.
-  kState,
-};
-
 /// Raises the carelearn.Error subclass that matches `status`'s code, with its
-/// message and, for a loader's error, the location (path, line, column).
-/// `precondition` says which class a kFailedPrecondition raises.
+/// message and, for a reader's error, the location (path, line, column). A
+/// kFailedPrecondition raises VersionError when the status is marked
+/// `IsVersionMismatch` (another kind of document, a newer version), and
+/// StateError otherwise (a call the object's state does not allow).
 ///
 /// The exception classes are defined in Python (carelearn/_errors.py) and
 /// handed to the module by `_set_exception_types`; until then a RuntimeError
 /// is raised. `status` must not be OK.
-[[noreturn]] void ThrowStatus(const absl::Status& status,
-                              Precondition precondition = Precondition::kVersion);
+[[noreturn]] void ThrowStatus(const absl::Status& status);
 
 /// Raises for a non-OK `status`; does nothing for OK.
-inline void ThrowIfError(const absl::Status& status,
-                         Precondition precondition = Precondition::kVersion) {
-  if (!status.ok()) ThrowStatus(status, precondition);
+inline void ThrowIfError(const absl::Status& status) {
+  if (!status.ok()) ThrowStatus(status);
 }
 
 /// The value of `result`, or raises its error.
 template <typename T>
-T Unwrap(absl::StatusOr<T> result, Precondition precondition = Precondition::kVersion) {
-  if (!result.ok()) ThrowStatus(result.status(), precondition);
+T Unwrap(absl::StatusOr<T> result) {
+  if (!result.ok()) ThrowStatus(result.status());
   return *std::move(result);
 }
 

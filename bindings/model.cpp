@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/diff.hpp"
 #include "carelearn/model/format.hpp"
@@ -720,8 +721,18 @@ void BindDiff(py::module_& m) {
   m.def("diff", &Diff, py::arg("a"), py::arg("b"),
         "How `b` differs from `a`: format fields first, then steps in `b`'s order,\n"
         "then steps only `a` has. Steps are matched by id. Equal formats give [].");
-  m.def("describe_budget", &DescribeBudget, py::arg("budget"),
-        "`budget` as short text: \"5 min\", \"1-2 min\", \"ca. 1 min each\", \"open\".");
+  m.def(
+      "describe_budget",
+      [](const TimeBudget& budget, LangArg lang) { return DescribeBudget(budget, lang.lang); },
+      py::arg("budget"), py::arg_v("lang", Lang::kEn, "Lang.EN"),
+      "`budget` in short words: \"5 min\", \"1-2 min\", \"ca. 1 min each\", \"open\"; in\n"
+      "Danish (lang=\"da\") \"ca. 1 min hver\", \"åben\".");
+  m.def(
+      "describe_cadence",
+      [](const Cadence& cadence, LangArg lang) { return DescribeCadence(cadence, lang.lang); },
+      py::arg("cadence"), py::arg_v("lang", Lang::kEn, "Lang.EN"),
+      "`cadence` in words: \"every 2 weeks\", \"every month, 8 times\"; in Danish\n"
+      "(lang=\"da\") \"hver 2. uge\", \"hver måned, 8 gange\".");
 }
 
 void BindCatalog(py::module_& m) {
@@ -734,7 +745,7 @@ void BindCatalog(py::module_& m) {
   CopyConstructor(catalog);
   catalog
       .def_static(
-          "builtin", [] { return Catalog::Builtin(); },
+          "builtin", [] { return BuiltinCatalog(); },
           "A copy of the built-in catalog of the source texts' formats and question sets.")
       .def(
           "add", [](Catalog& self, Format f) { ThrowIfError(self.Add(std::move(f))); },

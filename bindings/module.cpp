@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "carelearn/io/json.hpp"
+#include "carelearn/io/errors.hpp"
 #include "carelearn/version.hpp"
 #include "common.hpp"
 
@@ -20,9 +20,9 @@ struct ExceptionTypes {
   py::object format_error;    ///< kInvalidArgument.
   py::object not_found;       ///< kNotFound.
   py::object limit;           ///< kResourceExhausted.
-  py::object version;         ///< kFailedPrecondition.
+  py::object version;         ///< kFailedPrecondition marked as a version mismatch.
   py::object already_exists;  ///< kAlreadyExists.
-  py::object state;           ///< kFailedPrecondition from a call in the wrong state.
+  py::object state;           ///< Any other kFailedPrecondition: a call in the wrong state.
   py::object store;           ///< kDataLoss, kUnavailable, kPermissionDenied.
 };
 
@@ -33,9 +33,9 @@ ExceptionTypes& Types() {
   return *types;
 }
 
-const py::object& TypeFor(absl::StatusCode code, Precondition precondition) {
+const py::object& TypeFor(const absl::Status& status) {
   const ExceptionTypes& t = Types();
-  switch (code) {
+  switch (status.code()) {
     case absl::StatusCode::kInvalidArgument:
       return t.format_error;
     case absl::StatusCode::kNotFound:
@@ -43,7 +43,7 @@ const py::object& TypeFor(absl::StatusCode code, Precondition precondition) {
     case absl::StatusCode::kResourceExhausted:
       return t.limit;
     case absl::StatusCode::kFailedPrecondition:
-      if (precondition == Precondition::kState && t.state && !t.state.is_none()) return t.state;
+      if (!IsVersionMismatch(status) && t.state && !t.state.is_none()) return t.state;
       return t.version;
     case absl::StatusCode::kAlreadyExists:
       return t.already_exists;
@@ -59,9 +59,9 @@ const py::object& TypeFor(absl::StatusCode code, Precondition precondition) {
 
 }  // namespace
 
-void ThrowStatus(const absl::Status& status, Precondition precondition) {
+void ThrowStatus(const absl::Status& status) {
   std::string message(status.message());
-  const py::object& type = TypeFor(status.code(), precondition);
+  const py::object& type = TypeFor(status);
   if (!type) throw std::runtime_error(message);
   py::dict kwargs;
   if (std::optional<ErrorLocation> location = GetErrorLocation(status)) {

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "carelearn/io/session_json.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/format.hpp"
 #include "carelearn/record/check.hpp"
@@ -22,7 +23,6 @@
 #include "carelearn/record/redact.hpp"
 #include "carelearn/record/runner.hpp"
 #include "carelearn/record/session.hpp"
-#include "carelearn/record/session_json.hpp"
 #include "common.hpp"
 
 namespace carelearn::bindings {
@@ -32,12 +32,6 @@ namespace {
 template <typename E>
 std::string NameOf(std::string_view (*name)(E), E value) {
   return std::string(name(value));
-}
-
-/// Raises a runner's error: a kFailedPrecondition is a call in the wrong state.
-template <typename T>
-T UnwrapState(absl::StatusOr<T> result) {
-  return Unwrap(std::move(result), Precondition::kState);
 }
 
 void BindEnums(py::module_& m) {
@@ -538,10 +532,39 @@ void BindJsonLines(py::module_& m) {
       },
       py::arg("line"),
       "Reads one \"session/1\" line; returns the session and what the line left out.\n\n"
-      "Raises FormatError, its message led by the JSON Pointer of the place, for\n"
-      "text that is not JSON, an unknown or missing key, a wrong type, an unknown\n"
-      "name or a bad time; VersionError for a document of another kind or a newer\n"
-      "version. The session is not checked further (see validate_session).");
+      "Raises FormatError, its message led by \"<input>:1:<column>: <JSON pointer>: \", for\n"
+      "text that is not JSON, a duplicate, unknown or missing key, a wrong type, an\n"
+      "unknown name or a time that is not RFC 3339; LimitError for a line, a string\n"
+      "or a list beyond the reader's limits; VersionError for a document of another\n"
+      "kind or a newer version. The session is not checked further (see\n"
+      "validate_session).");
+  m.def(
+      "read_sessions",
+      [](const std::string& path, bool validate) {
+        SessionReadOptions options;
+        options.validate = validate;
+        return Unwrap(ReadSessionsFile(path, std::move(options)));
+      },
+      py::arg("path"), py::kw_only(), py::arg("validate") = true,
+      "Every session of the \"session/1\" JSON Lines file at `path`, read a chunk at a\n"
+      "time; blank lines are skipped; with `validate`, each is checked with\n"
+      "validate_session.\n\n"
+      "Raises, for the first bad line, FormatError (\"<path>:<line>:<column>: <pointer>: \"\n"
+      "for what does not read, \"<path>:<line>: \" for what does not validate), LimitError\n"
+      "or VersionError; NotFoundError when the file cannot be read.");
+  m.def(
+      "write_sessions",
+      [](const std::string& path, const std::vector<Session>& sessions,
+         const ExportOptions& options) {
+        return Unwrap(WriteSessionsFile(path, sessions, options));
+      },
+      py::arg("path"), py::arg("sessions"),
+      py::arg_v("options", ExportOptions{}, "ExportOptions()"),
+      "Writes `sessions` to the file `path` as \"session/1\" JSON Lines, redacted as\n"
+      "`options` say; returns how many. The file is created, or replaced, readable and\n"
+      "writable by its owner only.\n\n"
+      "Raises FormatError for a session that fails validate_session; NotFoundError or\n"
+      "StoreError when the file cannot be created.");
 }
 
 void BindCheck(py::module_& m) {
@@ -651,7 +674,7 @@ void BindRunner(py::module_& m) {
       .def(
           "start",
           [](Runner& self, std::vector<Participant> participants) {
-            return UnwrapState(self.Start(std::move(participants)));
+            return Unwrap(self.Start(std::move(participants)));
           },
           py::arg("participants"),
           "Starts the session with `participants` (in the order they sit) and enters the\n"
@@ -661,33 +684,30 @@ void BindRunner(py::module_& m) {
       .def(
           "add_participant",
           [](Runner& self, Participant late) {
-            return UnwrapState(self.AddParticipant(std::move(late)));
+            return Unwrap(self.AddParticipant(std::move(late)));
           },
           py::arg("participant"),
           "Adds someone who arrives late; returns the role and capacity findings that change.")
       .def(
-          "next", [](Runner& self) { ThrowIfError(self.Next(), Precondition::kState); },
+          "next", [](Runner& self) { ThrowIfError(self.Next()); },
           "Ends the current step and starts the next.\n\n"
           "Raises StateError unless running, or in the last step (call finish).")
       .def(
-          "finish", [](Runner& self) { return UnwrapState(self.Finish()); },
+          "finish", [](Runner& self) { return Unwrap(self.Finish()); },
           "Ends the session and returns it; `diagnostics` then holds the rejected outputs\n"
           "and check_session's findings. Raises StateError unless running.")
       .def(
-          "cancel", [](Runner& self, Cancellation c) { return UnwrapState(self.Cancel(c)); },
+          "cancel", [](Runner& self, Cancellation c) { return Unwrap(self.Cancel(c)); },
           py::arg("cancellation"),
           "Calls the session off, before it starts or part-way; returns the cancelled\n"
           "session. Raises StateError when finished already.")
       .def(
-          "set_case",
-          [](Runner& self, Case c) {
-            ThrowIfError(self.SetCase(std::move(c)), Precondition::kState);
-          },
+          "set_case", [](Runner& self, Case c) { ThrowIfError(self.SetCase(std::move(c))); },
           py::arg("case"), "Records the case the session works on (replacing one before).")
       .def(
           "record_learning_point",
           [](Runner& self, LearningPoint p) {
-            return UnwrapState(self.RecordLearningPoint(std::move(p)));
+            return Unwrap(self.RecordLearningPoint(std::move(p)));
           },
           py::arg("point"),
           "Records a learning point in the current step.\n\n"
@@ -695,34 +715,30 @@ void BindRunner(py::module_& m) {
           "unless running; FormatError for an empty text or an unknown author.")
       .def(
           "record_action",
-          [](Runner& self, Action a) { return UnwrapState(self.RecordAction(std::move(a))); },
+          [](Runner& self, Action a) { return Unwrap(self.RecordAction(std::move(a))); },
           py::arg("action"),
           "Records a proposed organisational action in the current step.\n\n"
           "Raises AlreadyExistsError for an id in use, FormatError for an empty text.")
       .def(
           "record_feedback",
-          [](Runner& self, Feedback f) { return UnwrapState(self.RecordFeedback(std::move(f))); },
+          [](Runner& self, Feedback f) { return Unwrap(self.RecordFeedback(std::move(f))); },
           py::arg("feedback"),
           "Records one participant's feedback in the current step.\n\n"
           "Raises FormatError for a rating outside 1-5 or someone who is not a\n"
           "participant; AlreadyExistsError for a second feedback from one participant.")
       .def(
-          "record_note",
-          [](Runner& self, Note n) { return UnwrapState(self.RecordNote(std::move(n))); },
+          "record_note", [](Runner& self, Note n) { return Unwrap(self.RecordNote(std::move(n))); },
           py::arg("note"),
           "Records a note in the current step; a reflection or documentation must be\n"
           "produced by the step.")
       .def(
           "record_prompt_used",
-          [](Runner& self, std::string id) {
-            return UnwrapState(self.RecordPromptUsed(std::move(id)));
-          },
+          [](Runner& self, std::string id) { return Unwrap(self.RecordPromptUsed(std::move(id))); },
           py::arg("question_id"),
           "Records that the question `question_id` was used in the current step.\n\n"
           "Findings: unknown-prompt.")
       .def(
-          "pass_the_word",
-          [](Runner& self) { ThrowIfError(self.PassTheWord(), Precondition::kState); },
+          "pass_the_word", [](Runner& self) { ThrowIfError(self.PassTheWord()); },
           "In a round: gives the word to the next person now.\n\n"
           "Raises StateError unless in a round, or when everyone has spoken.")
       .def_property_readonly("state", &Runner::state, "Where the runner is.")

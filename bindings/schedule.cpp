@@ -890,6 +890,12 @@ void BindExports(py::module_& m) {
              "One VEVENT per series with RRULE, RDATE, EXDATE and RECURRENCE-ID events.")
       .value("EXPANDED", IcsLayout::kExpanded, "One VEVENT per occurrence in the window.")
       .finalize();
+  m.def(
+      "ics_layout_name", [](IcsLayout layout) { return std::string(IcsLayoutName(layout)); },
+      py::arg("layout"), "The canonical name of `layout`: \"series\" or \"expanded\".");
+  m.def(
+      "parse_ics_layout", [](std::string_view name) { return ParseIcsLayout(name); },
+      py::arg("name"), "The layout named `name`, or None when there is none.");
 
   py::class_<IcsOptions> options(m, "IcsOptions",
                                  "Options for export_icalendar. Keeps its catalog alive.");

@@ -6,13 +6,8 @@
 // A C++ Store is closed by destroying it; Python wants `close()` and `with`,
 // so the bound class holds the Store in a `StoreHandle` that can be closed,
 // after which every call raises StateError.
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstddef>
-#include <cstring>
-#include <fstream>
+#include <filesystem>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -35,8 +30,7 @@ class StoreHandle {
   /// The open store; raises StateError when closed.
   Store& Get() {
     if (!store_) {
-      ThrowStatus(absl::FailedPreconditionError(absl::StrCat(path_, ": the store is closed")),
-                  Precondition::kState);
+      ThrowStatus(absl::FailedPreconditionError(absl::StrCat(path_, ": the store is closed")));
     }
     return *store_;
   }
@@ -54,23 +48,6 @@ class StoreHandle {
   std::optional<Store> store_;
   std::string path_;
 };
-
-/// Raises a store's error: a kFailedPrecondition of a call (a status set
-/// twice) is a call in the wrong state.
-void ThrowIfStateError(const absl::Status& status) { ThrowIfError(status, Precondition::kState); }
-
-/// Opens `path` for writing as a new file readable by its owner only (an
-/// export holds personal data), then as a stream.
-absl::StatusOr<std::ofstream> CreatePrivateFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return absl::NotFoundError(absl::StrCat(path, ": cannot write: ", std::strerror(errno)));
-  }
-  ::close(fd);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return absl::NotFoundError(absl::StrCat(path, ": cannot write"));
-  return out;
-}
 
 void BindQueries(py::module_& m) {
   py::class_<SessionQuery> session(
@@ -171,12 +148,23 @@ void BindOptions(py::module_& m) {
       .value("SKIP", ConflictPolicy::kSkip, "Keeps the stored session and goes on.")
       .value("REPLACE", ConflictPolicy::kReplace, "Replaces the stored session.")
       .finalize();
+  m.def(
+      "conflict_policy_name", [](ConflictPolicy p) { return std::string(ConflictPolicyName(p)); },
+      py::arg("policy"), "The canonical name of `policy`: \"fail\", \"skip\" or \"replace\".");
+  m.def(
+      "parse_conflict_policy", [](std::string_view name) { return ParseConflictPolicy(name); },
+      py::arg("name"), "The conflict policy named `name`, or None when there is none.");
 
   py::class_<ImportOptions> import(m, "ImportOptions", "How an import of JSON Lines runs.");
   import
       .def(py::init([](bool bulk, ConflictPolicy on_conflict, bool allow_redacted,
                        std::string source_name) {
-             return ImportOptions{bulk, on_conflict, allow_redacted, std::move(source_name)};
+             ImportOptions options;
+  options.bulk = bulk;
+  options.on_conflict = on_conflict;
+  options.allow_redacted = allow_redacted;
+  options.source_name = std::move(source_name);
+  return options;
 }),
            py::kw_only(), py::arg("bulk") = false,
            py::arg_v("on_conflict", ConflictPolicy::kFail, "ConflictPolicy.FAIL"),
@@ -288,7 +276,7 @@ void BindStoreClass(py::module_& m) {
           "update_action_status",
           [](StoreHandle& self, std::string_view session_id, std::string_view action_id,
              ActionStatus status, absl::Time at) {
-            ThrowIfStateError(self.Get().UpdateActionStatus(session_id, action_id, status, at));
+            ThrowIfError(self.Get().UpdateActionStatus(session_id, action_id, status, at));
           },
           py::arg("session_id"), py::arg("action_id"), py::arg("status"), py::arg("at"),
           "Records that the action changed to `status` at `at` (an aware datetime).\n\n"
@@ -302,13 +290,13 @@ void BindStoreClass(py::module_& m) {
           "session id, then the order they were proposed in.")
       .def(
           "put_format",
-          [](StoreHandle& self, std::string_view id, int version, std::string_view json) {
-            ThrowIfError(self.Get().PutFormat(id, version, json));
+          [](StoreHandle& self, const Format& format) {
+            ThrowIfError(self.Get().PutFormat(format));
           },
-          py::arg("id"), py::arg("version"), py::arg("json"),
-          "Stores a user format's canonical JSON text under `id` and `version`.\n\n"
-          "Raises AlreadyExistsError when that id and version hold other text (raise the\n"
-          "version); FormatError for text that is not a JSON object of that id and version.")
+          py::arg("format"),
+          "Stores a user format, as its canonical JSON text, under its id and version.\n\n"
+          "Raises AlreadyExistsError when that id and version hold another format (raise\n"
+          "the version); FormatError for an empty id or a version below 1.")
       .def(
           "get_format",
           [](StoreHandle& self, std::string_view id, std::optional<int> version) {
@@ -322,21 +310,19 @@ void BindStoreClass(py::module_& m) {
       .def(
           "import_json_lines",
           [](StoreHandle& self, const std::string& path, ImportOptions options) {
-            std::ifstream in(path, std::ios::binary);
-            if (!in) {
-              ThrowStatus(
-                  absl::NotFoundError(absl::StrCat(path, ": cannot read: ", std::strerror(errno))));
-            }
+            Store& open = self.Get();
             if (options.source_name.empty()) options.source_name = path;
-            return Unwrap(self.Get().ImportJsonLines(in, options));
+            return Unwrap(open.ImportJsonLines(std::filesystem::path(path), options));
           },
           py::arg("path"), py::arg_v("options", ImportOptions{}, "ImportOptions()"),
           "Imports the JSON Lines file at `path` in one transaction: all or nothing.\n\n"
-          "Errors name \"<source>:<line>: \" first (the source is `path` unless\n"
-          "options.source_name says otherwise): FormatError for a line that does not\n"
-          "parse or validate, or a redacted line without allow_redacted; VersionError for\n"
-          "another kind or a newer version; AlreadyExistsError for a stored id under\n"
-          "ConflictPolicy.FAIL; NotFoundError when the file cannot be read.")
+          "Errors name \"<source>:<line>:\" first (the source is `path` unless\n"
+          "options.source_name says otherwise), with the column and JSON pointer of the\n"
+          "place for a line that does not read: FormatError for a line that does not\n"
+          "parse or validate, or a redacted line without allow_redacted; LimitError for\n"
+          "a line beyond the reader's limits; VersionError for another kind or a newer\n"
+          "version; AlreadyExistsError for a stored id under ConflictPolicy.FAIL;\n"
+          "NotFoundError when the file cannot be read.")
       .def(
           "import_json_lines_text",
           [](StoreHandle& self, const std::string& text, const ImportOptions& options) {
@@ -349,16 +335,12 @@ void BindStoreClass(py::module_& m) {
           "export_json_lines",
           [](StoreHandle& self, const std::string& path, const SessionQuery& q,
              const ExportOptions& options) {
-            Store& open = self.Get();
-            std::ofstream out = Unwrap(CreatePrivateFile(path));
-            const std::size_t n = Unwrap(open.ExportJsonLines(out, q, options));
-            out.close();
-            if (!out) ThrowStatus(absl::InternalError(absl::StrCat(path, ": cannot write")));
-            return n;
+            return Unwrap(self.Get().ExportJsonLines(std::filesystem::path(path), q, options));
           },
           py::arg("path"), py::arg_v("query", SessionQuery{}, "SessionQuery()"),
           py::arg_v("options", ExportOptions{}, "ExportOptions()"),
-          "Writes the sessions `query` selects to the new file `path` (mode 0600) as JSON\n"
+          "Writes the sessions `query` selects to the file `path` (created or replaced,\n"
+          "mode 0600) as JSON\n"
           "Lines, redacted as `options` say (confidential text left out by default);\n"
           "returns how many were written.")
       .def(

@@ -7,7 +7,7 @@
 
 int main() {
   const carelearn::Format& meeting =
-      *carelearn::Catalog::Builtin().Find("systematic-learning-meeting");
+      *carelearn::BuiltinCatalog().Find("systematic-learning-meeting");
   absl::StatusOr<carelearn::Store> store = carelearn::Store::Open(":memory:");  // a file in an app
   if (!store.ok()) {
     std::cerr << store.status() << "\n";
@@ -18,7 +18,7 @@ int main() {
   carelearn::FakeClock clock(planned);  // an app leaves RunnerOptions::clock null
   carelearn::RunnerOptions options;
   options.clock = &clock;
-  options.catalog = &carelearn::Catalog::Builtin();
+  options.catalog = &carelearn::BuiltinCatalog();
   // Keep every change durably: PutSession returns once it is on disk.
   options.on_change = [&store](const carelearn::Session& session) {
     if (absl::Status kept = store->PutSession(session); !kept.ok()) std::cerr << kept << "\n";

@@ -6,7 +6,7 @@
 #include "carelearn/carelearn.hpp"
 
 int main() {
-  const carelearn::Catalog& catalog = carelearn::Catalog::Builtin();
+  const carelearn::Catalog& catalog = carelearn::BuiltinCatalog();
   carelearn::Programme p;
   p.id = "egely-2026";
   p.units = {{.id = "egely", .name = {"Plejecenter Egely", "Egely care centre"}}};

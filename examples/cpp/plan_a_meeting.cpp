@@ -5,7 +5,7 @@
 #include "carelearn/carelearn.hpp"
 
 int main() {
-  const carelearn::Catalog& catalog = carelearn::Catalog::Builtin();
+  const carelearn::Catalog& catalog = carelearn::BuiltinCatalog();
   const carelearn::Format* meeting = catalog.Find("systematic-learning-meeting");
   if (meeting == nullptr) {
     std::cerr << "the built-in catalog has no systematic learning meeting\n";

@@ -6,15 +6,19 @@
 //
 //   #include "carelearn/carelearn.hpp"
 //
-//   const auto& catalog = carelearn::Catalog::Builtin();
+//   const auto& catalog = carelearn::BuiltinCatalog();
 //   auto agenda = carelearn::PlanAgenda(*catalog.Find("systematic-learning-meeting"), 8,
 //                                       absl::CivilMinute(2026, 3, 4, 14, 0));
 #ifndef CARELEARN_CARELEARN_HPP_
 #define CARELEARN_CARELEARN_HPP_
 
+#include "carelearn/io/builtin_catalog.hpp"
+#include "carelearn/io/errors.hpp"
 #include "carelearn/io/fhir.hpp"
 #include "carelearn/io/json.hpp"
+#include "carelearn/io/owner_only_file.hpp"
 #include "carelearn/io/programme_json.hpp"
+#include "carelearn/io/session_json.hpp"
 #include "carelearn/io/xapi.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/diff.hpp"
@@ -34,7 +38,6 @@
 #include "carelearn/record/redact.hpp"
 #include "carelearn/record/runner.hpp"
 #include "carelearn/record/session.hpp"
-#include "carelearn/record/session_json.hpp"
 #include "carelearn/schedule/holidays.hpp"
 #include "carelearn/schedule/icalendar.hpp"
 #include "carelearn/schedule/programme.hpp"

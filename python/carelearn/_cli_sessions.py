@@ -749,7 +749,7 @@ def _run(args: argparse.Namespace) -> int:
         if from_file:
             # Kept before the meeting, so that a clash is known before anyone types.
             try:
-                store.put_format(fmt.id, fmt.version, fmt.to_json())
+                store.put_format(fmt)
             except Error as error:
                 raise _BadInput(f"{args.format}: {error}") from None
         try:

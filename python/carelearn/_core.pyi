@@ -9,7 +9,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'PublicationStatus', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_document', 'parse_format', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_plan_definition', 'parse_programme', 'parse_publication_status', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'plan_definition_canonical', 'plan_definition_url', 'planned_hours_per_person', 'planned_hours_per_unit', 'publication_status_code', 'questionnaire_url', 'read_plan_definition', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'to_plan_definition', 'to_questionnaire', 'to_xapi_statements', 'uuid_v5', 'validate', 'validate_programme', 'validate_session', 'variant_to_plan_definition', 'weekday_code', 'xapi_format_iri', 'xapi_registration']
+__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'conflict_policy_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'describe_cadence', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'ics_layout_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_conflict_policy', 'parse_document', 'parse_format', 'parse_ics_layout', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_programme', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'planned_hours_per_person', 'planned_hours_per_unit', 'read_sessions', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'validate', 'validate_programme', 'validate_session', 'weekday_code', 'write_sessions']
 class Lang(enum.Enum):
     """
     A language in which carelearn shows text to people.
@@ -3949,7 +3949,8 @@ class Store:
         """
     def export_json_lines(self, path: str, query: SessionQuery = ..., options: ExportOptions = ...) -> int:
         """
-        Writes the sessions `query` selects to the new file `path` (mode 0600) as JSON
+        Writes the sessions `query` selects to the file `path` (created or replaced,
+        mode 0600) as JSON
         Lines, redacted as `options` say (confidential text left out by default);
         returns how many were written.
         """
@@ -3978,11 +3979,13 @@ class Store:
         """
         Imports the JSON Lines file at `path` in one transaction: all or nothing.
         
-        Errors name "<source>:<line>: " first (the source is `path` unless
-        options.source_name says otherwise): FormatError for a line that does not
-        parse or validate, or a redacted line without allow_redacted; VersionError for
-        another kind or a newer version; AlreadyExistsError for a stored id under
-        ConflictPolicy.FAIL; NotFoundError when the file cannot be read.
+        Errors name "<source>:<line>:" first (the source is `path` unless
+        options.source_name says otherwise), with the column and JSON pointer of the
+        place for a line that does not read: FormatError for a line that does not
+        parse or validate, or a redacted line without allow_redacted; LimitError for
+        a line beyond the reader's limits; VersionError for another kind or a newer
+        version; AlreadyExistsError for a stored id under ConflictPolicy.FAIL;
+        NotFoundError when the file cannot be read.
         """
     def import_json_lines_text(self, text: str, options: ImportOptions = ...) -> ImportResult:
         """
@@ -3996,12 +3999,12 @@ class Store:
         """
         Every stored format, ordered by id and version.
         """
-    def put_format(self, id: str, version: typing.SupportsInt | typing.SupportsIndex, json: str) -> None:
+    def put_format(self, format: Format) -> None:
         """
-        Stores a user format's canonical JSON text under `id` and `version`.
+        Stores a user format, as its canonical JSON text, under its id and version.
         
-        Raises AlreadyExistsError when that id and version hold other text (raise the
-        version); FormatError for text that is not a JSON object of that id and version.
+        Raises AlreadyExistsError when that id and version hold another format (raise
+        the version); FormatError for an empty id or a version below 1.
         """
     def put_session(self, session: Session) -> None:
         """
@@ -5817,17 +5820,6 @@ class ProgrammeDocument:
     @programme.setter
     def programme(self, arg0: Programme) -> None:
         ...
-class PublicationStatus(enum.Enum):
-    """
-    A FHIR resource's publication status (R4 "publication-status").
-    """
-    ACTIVE: typing.ClassVar[PublicationStatus]
-    DRAFT: typing.ClassVar[PublicationStatus]
-    RETIRED: typing.ClassVar[PublicationStatus]
-    UNKNOWN: typing.ClassVar[PublicationStatus]
-    @classmethod
-    def __new__(cls, value):
-        ...
 def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found: typing.Any, limit: typing.Any, version: typing.Any, already_exists: typing.Any, state: typing.Any = None, store: typing.Any = None) -> None:
     """
     Hands the module the carelearn.Error classes it raises (called once by carelearn).
@@ -5887,6 +5879,10 @@ def conflict_kind_name(kind: ConflictKind) -> str:
     """
     The canonical name of `kind`: "double-booked" or "seminar-day".
     """
+def conflict_policy_name(policy: ConflictPolicy) -> str:
+    """
+    The canonical name of `policy`: "fail", "skip" or "replace".
+    """
 def danish_holiday_on(day: datetime.date, common_days_off: bool = False) -> HolidayKind | None:
     """
     The holiday on the date `day`, or None.
@@ -5896,9 +5892,15 @@ def danish_holidays(year: typing.SupportsInt | typing.SupportsIndex, common_days
     The Danish holidays of `year` in date order; with `common_days_off` also
     grundlovsdag, juleaftensdag and nytårsaftensdag. Store bededag up to 2023.
     """
-def describe_budget(budget: TimeBudget) -> str:
+def describe_budget(budget: TimeBudget, lang: Lang | str = ...) -> str:
     """
-    `budget` as short text: "5 min", "1-2 min", "ca. 1 min each", "open".
+    `budget` in short words: "5 min", "1-2 min", "ca. 1 min each", "open"; in
+    Danish (lang="da") "ca. 1 min hver", "åben".
+    """
+def describe_cadence(cadence: Cadence, lang: Lang | str = ...) -> str:
+    """
+    `cadence` in words: "every 2 weeks", "every month, 8 times"; in Danish
+    (lang="da") "hver 2. uge", "hver måned, 8 gange".
     """
 def diff(a: Format, b: Format) -> list[Difference]:
     """
@@ -5968,6 +5970,10 @@ def holiday_name(kind: HolidayKind) -> Text:
     """
     The name of `kind` in Danish and English, e.g. Text(da='2. påskedag', en='Easter Monday').
     """
+def ics_layout_name(layout: IcsLayout) -> str:
+    """
+    The canonical name of `layout`: "series" or "expanded".
+    """
 def is_public_holiday(kind: HolidayKind) -> bool:
     """
     True for the public holidays; False for the days only commonly given off.
@@ -6032,6 +6038,10 @@ def parse_cancel_reason(name: str) -> CancelReason | None:
     """
     Parses a canonical cancel reason name; None when unknown.
     """
+def parse_conflict_policy(name: str) -> ConflictPolicy | None:
+    """
+    The conflict policy named `name`, or None when there is none.
+    """
 def parse_document(json: str, options: ParseOptions = ...) -> Format | Variant | QuestionSet:
     """
     Parses a document of any catalog kind, chosen by its "carelearn" key.
@@ -6051,6 +6061,10 @@ def parse_format(json: str, options: ParseOptions = ...) -> Format:
     the document passes a limit of `options`; VersionError for a document of
     another kind or a newer schema version. Each message is led by
     "<source>:<line>:<column>: <pointer>: ".
+    """
+def parse_ics_layout(name: str) -> IcsLayout | None:
+    """
+    The layout named `name`, or None when there is none.
     """
 def parse_lang(code: str) -> Lang | None:
     """
@@ -6076,12 +6090,6 @@ def parse_place(name: str) -> Place | None:
     """
     Parses a canonical place name; None when unknown.
     """
-def parse_plan_definition(json: str, options: ParseOptions = ...) -> Format:
-    """
-    Reads a FHIR R4 PlanDefinition as a format. Raises FormatError, located
-    ("<source>:<line>:<column>: <pointer>: ..."), for malformed input and for an
-    element a format has no place for; LimitError past a limit of `options`.
-    """
 def parse_programme(json: str, options: ParseOptions = ...) -> ProgrammeDocument:
     """
     Parses a "programme/1" document.
@@ -6091,10 +6099,6 @@ def parse_programme(json: str, options: ParseOptions = ...) -> ProgrammeDocument
     or time zone, or a reference to a unit that is not there; LimitError and
     VersionError as the other loaders. Each message is led by
     "<source>:<line>:<column>: <pointer>: ".
-    """
-def parse_publication_status(code: str) -> PublicationStatus | None:
-    """
-    The status whose R4 code is `code`, or None.
     """
 def parse_question_set(json: str, options: ParseOptions = ...) -> QuestionSet:
     """
@@ -6118,10 +6122,12 @@ def parse_session_line(line: str) -> tuple[Session, Redaction]:
     """
     Reads one "session/1" line; returns the session and what the line left out.
     
-    Raises FormatError, its message led by the JSON Pointer of the place, for
-    text that is not JSON, an unknown or missing key, a wrong type, an unknown
-    name or a bad time; VersionError for a document of another kind or a newer
-    version. The session is not checked further (see validate_session).
+    Raises FormatError, its message led by "<input>:1:<column>: <JSON pointer>: ", for
+    text that is not JSON, a duplicate, unknown or missing key, a wrong type, an
+    unknown name or a time that is not RFC 3339; LimitError for a line, a string
+    or a list beyond the reader's limits; VersionError for a document of another
+    kind or a newer version. The session is not checked further (see
+    validate_session).
     """
 def parse_session_status(name: str) -> SessionStatus | None:
     """
@@ -6178,14 +6184,6 @@ def plan_agenda(format: Format, participants: typing.SupportsInt | typing.Suppor
     Raises FormatError when `participants` is below 1 or the format has no steps;
     overruns and other findings are diagnostics in the result.
     """
-def plan_definition_canonical(ref: FormatRef) -> str:
-    """
-    The canonical reference to `ref`: its URL, then "|<version>" when it names one.
-    """
-def plan_definition_url(id: str) -> str:
-    """
-    The canonical URL of the format `id`: "https://carelearn.dk/fhir/PlanDefinition/<id>", the id percent-encoded.
-    """
 def planned_hours_per_person(schedule: Schedule) -> list[PersonMonthLoad]:
     """
     The planned hours per named person per month; sorted by person, then month.
@@ -6195,18 +6193,15 @@ def planned_hours_per_unit(schedule: Schedule) -> list[UnitMonthLoad]:
     The planned hours per unit per month, flexible time included; sorted by unit
     (programme order), then month.
     """
-def publication_status_code(status: PublicationStatus) -> str:
+def read_sessions(path: str, *, validate: bool = True) -> list[Session]:
     """
-    The R4 code of `status`: "draft", "active", "retired" or "unknown".
-    """
-def questionnaire_url(id: str) -> str:
-    """
-    The canonical URL of the question set `id`: "https://carelearn.dk/fhir/Questionnaire/<id>".
-    """
-def read_plan_definition(json: str, options: ParseOptions = ...) -> tuple[Format, list[str]]:
-    """
-    As parse_plan_definition, but leaves out the elements a format has no place
-    for and returns them, as located messages, beside the format.
+    Every session of the "session/1" JSON Lines file at `path`, read a chunk at a
+    time; blank lines are skipped; with `validate`, each is checked with
+    validate_session.
+    
+    Raises, for the first bad line, FormatError ("<path>:<line>:<column>: <pointer>: "
+    for what does not read, "<path>:<line>: " for what does not validate), LimitError
+    or VersionError; NotFoundError when the file cannot be read.
     """
 def redact(session: Session, options: ExportOptions = ...) -> Session:
     """
@@ -6284,29 +6279,6 @@ def to_json_line(session: Session, options: ExportOptions = ...) -> str:
     `session`, redacted as `options` say (confidential text left out by default),
     as one line of "session/1" JSON without a newline at the end.
     """
-def to_plan_definition(format: Format, status: PublicationStatus = ..., catalog: Catalog | None = None) -> str:
-    """
-    The FHIR R4 PlanDefinition of `format` as JSON text. `catalog` (None: the
-    built-in one) resolves a step that is a whole format into nested actions.
-    """
-def to_questionnaire(question_set: QuestionSet, status: PublicationStatus = ...) -> str:
-    """
-    The FHIR R4 Questionnaire of `question_set` as JSON text: an item of type
-    "display" per prompt, linkId = the prompt's id.
-    """
-def to_xapi_statements(session: Session, *, home_page: str, include_text: bool = False, catalog: Catalog | None = None) -> str:
-    """
-    The xAPI 1.0.3 statements of `session` as the JSON text of an array.
-    
-    Actors are accounts {homePage: home_page, name: pseudonym}. `include_text`
-    adds the wording of proposed actions; confidential text is never included.
-    Raises FormatError for a home_page that is not an http(s) IRI or a session
-    that breaks its invariants.
-    """
-def uuid_v5(namespace: str, name: str) -> str:
-    """
-    The UUID v5 (RFC 4122, SHA-1) of `name` in the namespace `namespace`.
-    """
 def validate(format: Format, context: ValidationContext = ...) -> list[Diagnostic]:
     """
     Checks `format` and returns what it finds, errors first, each with a stable code.
@@ -6332,23 +6304,18 @@ def validate_session(session: Session) -> None:
     its start, an empty or repeated participant or action id, a history that goes
     backwards, or feedback outside 1-5 or repeated. Empty texts are allowed.
     """
-def variant_to_plan_definition(variant: Variant, catalog: Catalog, status: PublicationStatus = ...) -> str:
-    """
-    The PlanDefinition of the format `variant` derives from its base in `catalog`,
-    its lineage as relatedArtifact of type "derived-from". Raises NotFoundError
-    when the base is not in `catalog`, FormatError when a change does not fit it.
-    """
 def weekday_code(weekday: Weekday) -> str:
     """
     The RFC 5545 two-letter code of `weekday`: "MO" ... "SU".
     """
-def xapi_format_iri(id: str, version: typing.SupportsInt | typing.SupportsIndex) -> str:
+def write_sessions(path: str, sessions: collections.abc.Sequence[Session], options: ExportOptions = ...) -> int:
     """
-    The IRI of the activity of format `id` at `version`.
-    """
-def xapi_registration(session_id: str) -> str:
-    """
-    The context.registration of a session's statements: a UUID v5 of its id.
+    Writes `sessions` to the file `path` as "session/1" JSON Lines, redacted as
+    `options` say; returns how many. The file is created, or replaced, readable and
+    writable by its owner only.
+    
+    Raises FormatError for a session that fails validate_session; NotFoundError or
+    StoreError when the file cannot be created.
     """
 SESSION_DOCUMENT: str = 'session/1'
 __version__: str = '0.1.0'

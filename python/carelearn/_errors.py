@@ -85,7 +85,9 @@ class NotFoundError(Error, LookupError):
 
 class LimitError(Error):
     """A document passes a limit of :class:`ParseOptions` (nesting depth,
-    document size or string length)."""
+    document size or string length), or a session line one of the JSON Lines
+    reader's limits (line length, string length, participants, steps,
+    actions, ...)."""
 
 
 class VersionError(Error):

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeAlias
 
 from . import _core, _values
 from ._catalog import builtin_catalog
-from ._errors import Error
 
 if TYPE_CHECKING:
     import pandas
@@ -606,11 +605,14 @@ def _date(value: str, name: str) -> datetime.date:
 def read_sessions(path: PathLike, *, validate: bool = True) -> list[Session]:
     """Reads the ``"session/1"`` JSON Lines file at ``path``; blank lines are skipped.
 
-    Each session is checked with :meth:`Session.validate` unless ``validate``
-    is False. Errors name the file and the line first,
-    ``"<path>:<line>: /participants/0/shift: unknown shift ..."``:
-    :class:`FormatError` for a line that does not parse or validate,
-    :class:`VersionError` for another kind or a newer version,
+    The file is read a chunk at a time by the library's one JSON Lines reader,
+    the one :meth:`Store.import_sessions` uses. Each session is checked with
+    :meth:`Session.validate` unless ``validate`` is False. Errors name the
+    file and the line first: :class:`FormatError` for a line that does not
+    read, ``"<path>:<line>:<column>: /participants/0/shift: expected one of
+    ..."``, or does not validate, ``"<path>:<line>: session ..."``;
+    :class:`LimitError` for a line beyond the reader's limits;
+    :class:`VersionError` for another kind or a newer version;
     :class:`NotFoundError` when the file cannot be read.
 
     Example::
@@ -618,35 +620,7 @@ def read_sessions(path: PathLike, *, validate: bool = True) -> list[Session]:
         sessions = carelearn.read_sessions("export.jsonl")
         frame = carelearn.sessions_to_frame(sessions)
     """
-    from ._errors import NotFoundError
-
-    name = os.fspath(path)
-    sessions: list[Session] = []
-    try:
-        with open(name, encoding="utf-8", newline="") as f:
-            lines = f.readlines()
-    except OSError as error:
-        raise NotFoundError(f"{name}: cannot read: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        from ._errors import FormatError
-
-        raise FormatError(f"{name}: not UTF-8 text: {error.reason}") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            session = Session.from_json_line(line.rstrip("\r\n"))
-            if validate:
-                session.validate()
-        except Error as error:
-            raise type(error)(
-                f"{name}:{number}: {error.message}",
-                path=error.path,
-                line=number,
-                column=error.column,
-            ) from None
-        sessions.append(session)
-    return sessions
+    return [_session(s) for s in _core.read_sessions(os.fspath(path), validate=validate)]
 
 
 def write_sessions(
@@ -661,23 +635,16 @@ def write_sessions(
     line, redacted as the keywords say (see :func:`export_options`:
     confidential text left out by default); returns how many were written.
 
-    The file is created readable and writable by its owner only: it holds
-    personal data.
+    The file is created, or replaced, readable and writable by its owner
+    only: it holds personal data. Raises :class:`FormatError` for a session
+    that does not validate.
     """
     options = export_options(
         include_confidential=include_confidential,
         evaluator=evaluator,
         pseudonymiser=pseudonymiser,
     )
-    name = os.fspath(path)
-    count = 0
-    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(fd, "w", encoding="utf-8", newline="\n") as out:
-        for session in sessions:
-            out.write(_core.to_json_line(session, options))
-            out.write("\n")
-            count += 1
-    return count
+    return _core.write_sessions(os.fspath(path), list(sessions), options)
 
 
 _FRAME_COLUMNS = [

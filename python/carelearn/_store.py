@@ -79,16 +79,11 @@ def _action_status(
 def _conflict(value: _core.ConflictPolicy | str) -> _core.ConflictPolicy:
     if isinstance(value, _core.ConflictPolicy):
         return value
-    policies = {
-        "fail": _core.ConflictPolicy.FAIL,
-        "skip": _core.ConflictPolicy.SKIP,
-        "replace": _core.ConflictPolicy.REPLACE,
-    }
-    if value not in policies:
-        raise ValueError(
-            f'on_conflict: unknown value "{value}"; expected fail, skip or replace'
-        )
-    return policies[value]
+    policy = _core.parse_conflict_policy(value)
+    if policy is None:
+        names = ", ".join(_core.conflict_policy_name(p) for p in _core.ConflictPolicy)
+        raise ValueError(f'on_conflict: unknown value "{value}"; expected one of {names}')
+    return policy
 
 
 def session_query(

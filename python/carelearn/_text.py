@@ -22,34 +22,7 @@ def to_lang(lang: LangLike) -> _core.Lang:
     return parsed
 
 
-_EN_UNITS = {
-    _core.Period.DAY: ("day", "days"),
-    _core.Period.WEEK: ("week", "weeks"),
-    _core.Period.MONTH: ("month", "months"),
-    _core.Period.YEAR: ("year", "years"),
-}
-# Danish: "hver uge", "hver 2. uge", "hvert år".
-_DA_UNITS = {
-    _core.Period.DAY: ("hver", "dag"),
-    _core.Period.WEEK: ("hver", "uge"),
-    _core.Period.MONTH: ("hver", "måned"),
-    _core.Period.YEAR: ("hvert", "år"),
-}
-
-
 def describe_cadence(cadence: _core.Cadence, lang: LangLike = "en") -> str:
     """``cadence`` in words: ``"every 2 weeks"``, ``"every month, 8 times"``;
     in Danish ``"hver 2. uge"``, ``"hver måned, 8 gange"``."""
-    language = to_lang(lang)
-    n = cadence.interval
-    if language == _core.Lang.DA:
-        every, unit = _DA_UNITS[cadence.unit]
-        text = f"{every} {unit}" if n == 1 else f"{every} {n}. {unit}"
-        if cadence.count is not None:
-            text += f", {cadence.count} gang" + ("" if cadence.count == 1 else "e")
-        return text
-    singular, plural = _EN_UNITS[cadence.unit]
-    text = f"every {singular}" if n == 1 else f"every {n} {plural}"
-    if cadence.count is not None:
-        text += f", {cadence.count} time" + ("" if cadence.count == 1 else "s")
-    return text
+    return _core.describe_cadence(cadence, to_lang(lang))

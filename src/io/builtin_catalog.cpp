@@ -1,12 +1,13 @@
-// Catalog::Builtin(): the catalog/*.json files compiled into the library, read
+// BuiltinCatalog(): the catalog/*.json files compiled into the library, read
 // through the same public loader as a user's own files.
+#include "carelearn/io/builtin_catalog.hpp"
+
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "carelearn/io/json.hpp"
-#include "carelearn/model/catalog.hpp"
 #include "io/builtin_catalog_data.hpp"
 
 namespace carelearn {
@@ -44,7 +45,7 @@ Catalog* LoadBuiltin() {
 
 }  // namespace
 
-const Catalog& Catalog::Builtin() {
+const Catalog& BuiltinCatalog() {
   static const Catalog* const kBuiltin = LoadBuiltin();
   return *kBuiltin;
 }

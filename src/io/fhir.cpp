@@ -2,6 +2,7 @@
 // Boost.JSON values; the reader walks the strict, located tree of
 // json_tree.hpp, so that every error names its place. docs/fhir.md is the
 // mapping, element by element; the names and tables here follow it.
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/fhir.hpp"
 
 #include <algorithm>
@@ -245,7 +246,7 @@ class PlanWriter {
  public:
   explicit PlanWriter(const FhirWriteOptions& options)
       : options_(options),
-        catalog_(options.catalog != nullptr ? *options.catalog : Catalog::Builtin()) {}
+        catalog_(options.catalog != nullptr ? *options.catalog : BuiltinCatalog()) {}
 
   bj::object Write(const Format& format) {
     bj::object plan{{"resourceType", "PlanDefinition"}};

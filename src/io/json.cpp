@@ -65,12 +65,6 @@ std::string Write(const detail::Node& node) {
 
 }  // namespace
 
-std::optional<ErrorLocation> GetErrorLocation(const absl::Status& status) {
-  const auto payload = status.GetPayload(detail::Sv(detail::kErrorLocationPayloadUrl));
-  if (!payload) return std::nullopt;
-  return detail::DecodeErrorLocation(std::string(*payload));
-}
-
 absl::StatusOr<Format> ParseFormat(std::string_view json, const ParseOptions& options) {
   return ParseAs<Format>(json, options, detail::DocumentKind::kFormat);
 }

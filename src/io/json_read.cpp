@@ -26,49 +26,27 @@
 namespace carelearn::detail {
 namespace {
 
-constexpr std::array kUnits{TimeUnit::kMinute, TimeUnit::kHour, TimeUnit::kDay};
-constexpr std::array kParticipations{Participation::kSpeaker,   Participation::kQuestions,
-                                     Participation::kRound,     Participation::kPlenary,
-                                     Participation::kGroups,    Participation::kShadowing,
-                                     Participation::kIndividual};
-constexpr std::array kOutputKinds{OutputKind::kLearningPoint, OutputKind::kOrganisationalAction,
-                                  OutputKind::kReflection, OutputKind::kFeedback,
-                                  OutputKind::kDocumentation};
-constexpr std::array kPlaces{Place::kWorkplace, Place::kCitizensHome, Place::kOffSite,
-                             Place::kEducation};
-constexpr std::array kPeriods{Period::kDay, Period::kWeek, Period::kMonth, Period::kYear};
-constexpr std::array kOps{StepChange::Op::kAdd, StepChange::Op::kRemove, StepChange::Op::kReplace,
-                          StepChange::Op::kSetBudget, StepChange::Op::kSetPrompts};
+// Each object is read by a table of `FieldRule`s (json_reader.hpp) that lists
+// every key once, with how it is read; the table gives the allowed and the
+// required keys too. Budgets and variant changes, whose keys depend on one
+// another, are read by hand.
 
-std::string_view BudgetKindName(TimeBudget::Kind kind) {
-  switch (kind) {
-    case TimeBudget::Kind::kFixed:
-      return "fixed";
-    case TimeBudget::Kind::kRange:
-      return "range";
-    case TimeBudget::Kind::kPerParticipant:
-      return "per-participant";
-    case TimeBudget::Kind::kOpen:
-      return "open";
-  }
-  return "fixed";
-}
-constexpr std::array kBudgetKinds{TimeBudget::Kind::kFixed, TimeBudget::Kind::kRange,
-                                  TimeBudget::Kind::kPerParticipant, TimeBudget::Kind::kOpen};
+constexpr std::array kUnitKeys{std::pair{std::string_view("minutes"), TimeUnit::kMinute},
+                               std::pair{std::string_view("hours"), TimeUnit::kHour},
+                               std::pair{std::string_view("days"), TimeUnit::kDay}};
 
 absl::Status ReadBudget(const Reader& r, const Node& node, const Path& path, TimeBudget& out) {
   static constexpr std::array<std::string_view, 6> kKeys{"kind", "minutes", "hours",
                                                          "days", "about",   "skip"};
   static constexpr std::array<std::string_view, 1> kRequired{"kind"};
-  static constexpr std::array<std::string_view, 3> kUnitKeys{"minutes", "hours", "days"};
   CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
   out = TimeBudget{};
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "kind", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kBudgetKinds, &BudgetKindName, out.kind);
+    return r.Enum(v, p, &TimeBudgetKindName, out.kind);
   }));
   const Member* amount = nullptr;
-  for (std::size_t i = 0; i < kUnitKeys.size(); ++i) {
-    const Member* m = node.Find(kUnitKeys[i]);
+  for (const auto& [key, unit] : kUnitKeys) {
+    const Member* m = node.Find(key);
     if (m == nullptr) continue;
     if (amount != nullptr) {
       return r.json().ErrorAtToken(
@@ -77,7 +55,7 @@ absl::Status ReadBudget(const Reader& r, const Node& node, const Path& path, Tim
                        "\" and \"", m->key, "\""));
     }
     amount = m;
-    out.unit = kUnits[i];
+    out.unit = unit;
   }
   if (out.kind == TimeBudget::Kind::kOpen) {
     if (amount != nullptr) {
@@ -88,7 +66,7 @@ absl::Status ReadBudget(const Reader& r, const Node& node, const Path& path, Tim
   } else {
     if (amount == nullptr) {
       return r.Error(node, path,
-                     absl::StrCat("missing the amount: a \"", Sv(BudgetKindName(out.kind)),
+                     absl::StrCat("missing the amount: a \"", Sv(TimeBudgetKindName(out.kind)),
                                   "\" budget needs one of \"minutes\", \"hours\" or \"days\""));
     }
     const Path at = path.Child(amount->key);
@@ -131,209 +109,130 @@ absl::Status ReadBudget(const Reader& r, const Node& node, const Path& path, Tim
   return absl::OkStatus();
 }
 
-absl::Status ReadBudget(const Reader& r, const Node& node, const Path& path,
-                        std::optional<TimeBudget>& out) {
-  TimeBudget budget;
-  CARELEARN_RETURN_IF_ERROR(ReadBudget(r, node, path, budget));
-  out = budget;
-  return absl::OkStatus();
+// Codecs of the parts: each reads its value, replacing what it held, by its table.
+template <typename T, std::size_t N>
+absl::Status ReadObject(const Reader& r, const Node& node, const Path& path,
+                        const std::array<FieldRule<T>, N>& rules, T& out) {
+  out = T{};
+  return ReadFields(r, node, path, rules, out);
 }
 
-absl::Status ReadCadence(const Reader& r, const Node& node, const Path& path,
-                         std::optional<Cadence>& out) {
-  static constexpr std::array<std::string_view, 3> kKeys{"every", "unit", "count"};
-  static constexpr std::array<std::string_view, 2> kRequired{"every", "unit"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  Cadence cadence;
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "every", [&](const Node& v, const Path& p) {
-    return r.Int(v, p, cadence.interval, 1);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "unit", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kPeriods, &PeriodName, cadence.unit);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "count", [&](const Node& v, const Path& p) {
-    return r.Int(v, p, cadence.count, 1);
-  }));
-  out = cadence;
-  return absl::OkStatus();
-}
+using AsBudget = Via<&ReadBudget>;
+using AsFormatRef = Via<&ReadFormatRef>;
+using AsPeriod = AsEnum<&PeriodName>;
+using AsPlace = AsEnum<&PlaceName>;
+using AsParticipation = AsEnum<&ParticipationName>;
+using AsOutputKind = AsEnum<&OutputKindName>;
 
-absl::Status ReadCapacity(const Reader& r, const Node& node, const Path& path, Capacity& out) {
-  static constexpr std::array<std::string_view, 3> kKeys{"min", "max", "typical"};
-  static constexpr std::array<std::string_view, 1> kRequired{"min"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  out = Capacity{};
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "min", [&](const Node& v, const Path& p) { return r.Int(v, p, out.min, 1); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "max", [&](const Node& v, const Path& p) { return r.Int(v, p, out.max, 1); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "typical", [&](const Node& v, const Path& p) {
-    return r.Int(v, p, out.typical, 1);
-  }));
-  return absl::OkStatus();
-}
+constexpr std::array kCadenceRules{
+    Rule<&Cadence::interval, AsInt<1>>("every", kRequiredKey),
+    Rule<&Cadence::unit, AsPeriod>("unit", kRequiredKey),
+    Rule<&Cadence::count, AsInt<1>>("count", kOptionalKey),
+};
+struct AsCadence {
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path,
+                           std::optional<Cadence>& out) {
+    Cadence cadence;
+    CARELEARN_RETURN_IF_ERROR(ReadFields(r, node, path, kCadenceRules, cadence));
+    out = cadence;
+    return absl::OkStatus();
+  }
+};
 
-absl::Status ReadSetting(const Reader& r, const Node& node, const Path& path, Setting& out) {
-  static constexpr std::array<std::string_view, 2> kKeys{"place", "standing"};
-  static constexpr std::array<std::string_view, 1> kRequired{"place"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  out = Setting{};
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "place", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kPlaces, &PlaceName, out.place);
-  }));
-  return r.Field(node, path, "standing",
-                 [&](const Node& v, const Path& p) { return r.Bool(v, p, out.standing); });
-}
+constexpr std::array kCapacityRules{
+    Rule<&Capacity::min, AsInt<1>>("min", kRequiredKey),
+    Rule<&Capacity::max, AsInt<1>>("max", kOptionalKey),
+    Rule<&Capacity::typical, AsInt<1>>("typical", kOptionalKey),
+};
+struct AsCapacity {
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path, Capacity& out) {
+    return ReadObject(r, node, path, kCapacityRules, out);
+  }
+};
 
-absl::Status ReadPrompt(const Reader& r, const Node& node, const Path& path, Prompt& out) {
-  static constexpr std::array<std::string_view, 3> kKeys{"id", "text", "audience"};
-  static constexpr std::array<std::string_view, 2> kRequired{"id", "text"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "text", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.text);
-  }));
-  return r.Field(node, path, "audience",
-                 [&](const Node& v, const Path& p) { return r.String(v, p, out.audience); });
-}
+constexpr std::array kSettingRules{
+    Rule<&Setting::place, AsPlace>("place", kRequiredKey),
+    Rule<&Setting::standing, AsBool>("standing", kOptionalKey),
+};
+struct AsSetting {
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path, Setting& out) {
+    return ReadObject(r, node, path, kSettingRules, out);
+  }
+};
 
-absl::Status ReadPrompts(const Reader& r, const Node& node, const Path& path,
-                         std::vector<Prompt>& out) {
-  out.clear();
-  return r.Array(node, path, [&](const Node& item, const Path& p) {
-    return ReadPrompt(r, item, p, out.emplace_back());
-  });
-}
+constexpr std::array kPromptRules{
+    Rule<&Prompt::id, AsString>("id", kRequiredKey),
+    Rule<&Prompt::text, AsText>("text", kRequiredKey),
+    Rule<&Prompt::audience, AsString>("audience", kOptionalKey),
+};
+struct AsPrompt {
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path, Prompt& out) {
+    return ReadObject(r, node, path, kPromptRules, out);
+  }
+};
+using AsPrompts = ListOf<AsPrompt>;
 
-absl::Status ReadStep(const Reader& r, const Node& node, const Path& path, Step& out) {
-  static constexpr std::array<std::string_view, 11> kKeys{
-      "id",      "title",         "purpose",  "budget", "lead",      "participation",
-      "prompts", "question_sets", "produces", "format", "extensions"};
-  static constexpr std::array<std::string_view, 4> kRequired{"id", "title", "budget",
-                                                             "participation"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  out = Step{};
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "title", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.title);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "purpose", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.purpose);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "budget", [&](const Node& v, const Path& p) {
-    return ReadBudget(r, v, p, out.budget);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "lead", [&](const Node& v, const Path& p) { return r.String(v, p, out.lead); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "participation", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kParticipations, &ParticipationName, out.participation);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "prompts", [&](const Node& v, const Path& p) {
-    return ReadPrompts(r, v, p, out.prompts);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "question_sets", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return r.String(item, ip, out.question_sets.emplace_back());
-    });
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "produces", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return r.Enum(item, ip, kOutputKinds, &OutputKindName, out.produces.emplace_back());
-    });
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "format", [&](const Node& v, const Path& p) {
-    return ReadFormatRef(r, v, p, out.format.emplace());
-  }));
-  return r.Field(node, path, "extensions",
-                 [&](const Node& v, const Path& p) { return r.Extensions(v, p, out.extensions); });
-}
+struct AsStepFormat {
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path,
+                           std::optional<FormatRef>& out) {
+    return ReadFormatRef(r, node, path, out.emplace());
+  }
+};
 
-absl::Status ReadPrerequisite(const Reader& r, const Node& node, const Path& path,
-                              Prerequisite& out) {
-  static constexpr std::array<std::string_view, 2> kKeys{"id", "text"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kKeys));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  return r.Field(node, path, "text",
-                 [&](const Node& v, const Path& p) { return ReadText(r, v, p, out.text); });
-}
+struct AsExtensions {
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path, std::string& out) {
+    return r.Extensions(node, path, out);
+  }
+};
 
-absl::Status ReadRole(const Reader& r, const Node& node, const Path& path, Role& out) {
-  static constexpr std::array<std::string_view, 3> kKeys{"id", "name", "description"};
-  static constexpr std::array<std::string_view, 2> kRequired{"id", "name"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "name", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.name);
-  }));
-  return r.Field(node, path, "description",
-                 [&](const Node& v, const Path& p) { return ReadText(r, v, p, out.description); });
-}
+constexpr std::array kStepRules{
+    Rule<&Step::id, AsString>("id", kRequiredKey),
+    Rule<&Step::title, AsText>("title", kRequiredKey),
+    Rule<&Step::purpose, AsText>("purpose", kOptionalKey),
+    Rule<&Step::budget, AsBudget>("budget", kRequiredKey),
+    Rule<&Step::lead, AsString>("lead", kOptionalKey),
+    Rule<&Step::participation, AsParticipation>("participation", kRequiredKey),
+    Rule<&Step::prompts, AsPrompts>("prompts", kOptionalKey),
+    Rule<&Step::question_sets, ListOf<AsString>>("question_sets", kOptionalKey),
+    Rule<&Step::produces, ListOf<AsOutputKind>>("produces", kOptionalKey),
+    Rule<&Step::format, AsStepFormat>("format", kOptionalKey),
+    Rule<&Step::extensions, AsExtensions>("extensions", kOptionalKey),
+};
+struct AsStep {
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path, Step& out) {
+    return ReadObject(r, node, path, kStepRules, out);
+  }
+};
 
-absl::Status ReadRoleRequirement(const Reader& r, const Node& node, const Path& path,
-                                 RoleRequirement& out) {
-  static constexpr std::array<std::string_view, 3> kKeys{"role", "min", "max"};
-  static constexpr std::array<std::string_view, 2> kRequired{"role", "min"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "role", [&](const Node& v, const Path& p) { return r.String(v, p, out.role); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "min", [&](const Node& v, const Path& p) { return r.Int(v, p, out.min, 0); }));
-  return r.Field(node, path, "max",
-                 [&](const Node& v, const Path& p) { return r.Int(v, p, out.max, 0); });
-}
+constexpr std::array kPrerequisiteRules{
+    Rule<&Prerequisite::id, AsString>("id", kRequiredKey),
+    Rule<&Prerequisite::text, AsText>("text", kRequiredKey),
+};
+constexpr std::array kRoleRules{
+    Rule<&Role::id, AsString>("id", kRequiredKey),
+    Rule<&Role::name, AsText>("name", kRequiredKey),
+    Rule<&Role::description, AsText>("description", kOptionalKey),
+};
+constexpr std::array kRoleRequirementRules{
+    Rule<&RoleRequirement::role, AsString>("role", kRequiredKey),
+    Rule<&RoleRequirement::min, AsInt<0>>("min", kRequiredKey),
+    Rule<&RoleRequirement::max, AsInt<0>>("max", kOptionalKey),
+};
+constexpr std::array kOutputRules{
+    Rule<&DeclaredOutput::kind, AsOutputKind>("kind", kRequiredKey),
+    Rule<&DeclaredOutput::min, AsInt<0>>("min", kRequiredKey),
+    Rule<&DeclaredOutput::max, AsInt<0>>("max", kOptionalKey),
+    Rule<&DeclaredOutput::destination, AsString>("destination", kOptionalKey),
+    Rule<&DeclaredOutput::note, AsText>("note", kOptionalKey),
+};
+constexpr std::array kComponentRules{
+    Rule<&Component::format, AsFormatRef>("format", kRequiredKey),
+    Rule<&Component::cadence, AsCadence>("cadence", kOptionalKey),
+    Rule<&Component::note, AsText>("note", kOptionalKey),
+};
 
-absl::Status ReadRoleRequirements(const Reader& r, const Node& node, const Path& path,
-                                  std::vector<RoleRequirement>& out) {
-  out.clear();
-  return r.Array(node, path, [&](const Node& item, const Path& p) {
-    return ReadRoleRequirement(r, item, p, out.emplace_back());
-  });
-}
-
-absl::Status ReadOutput(const Reader& r, const Node& node, const Path& path, DeclaredOutput& out) {
-  static constexpr std::array<std::string_view, 5> kKeys{"kind", "min", "max", "destination",
-                                                         "note"};
-  static constexpr std::array<std::string_view, 2> kRequired{"kind", "min"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "kind", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kOutputKinds, &OutputKindName, out.kind);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "min", [&](const Node& v, const Path& p) { return r.Int(v, p, out.min, 0); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "max", [&](const Node& v, const Path& p) { return r.Int(v, p, out.max, 0); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "destination", [&](const Node& v, const Path& p) {
-    return r.String(v, p, out.destination);
-  }));
-  return r.Field(node, path, "note",
-                 [&](const Node& v, const Path& p) { return ReadText(r, v, p, out.note); });
-}
-
-absl::Status ReadOutputs(const Reader& r, const Node& node, const Path& path,
-                         std::vector<DeclaredOutput>& out) {
-  out.clear();
-  return r.Array(node, path, [&](const Node& item, const Path& p) {
-    return ReadOutput(r, item, p, out.emplace_back());
-  });
-}
-
-absl::Status ReadComponent(const Reader& r, const Node& node, const Path& path, Component& out) {
-  static constexpr std::array<std::string_view, 3> kKeys{"format", "cadence", "note"};
-  static constexpr std::array<std::string_view, 1> kRequired{"format"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "format", [&](const Node& v, const Path& p) {
-    return ReadFormatRef(r, v, p, out.format);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "cadence", [&](const Node& v, const Path& p) {
-    return ReadCadence(r, v, p, out.cadence);
-  }));
-  return r.Field(node, path, "note",
-                 [&](const Node& v, const Path& p) { return ReadText(r, v, p, out.note); });
-}
+using AsRoleRequirements = ListOf<AsPart<kRoleRequirementRules>>;
+using AsOutputs = ListOf<AsPart<kOutputRules>>;
 
 absl::Status ReadChange(const Reader& r, const Node& node, const Path& path, StepChange& out) {
   static constexpr std::array<std::string_view, 6> kAllKeys{"op",   "after",  "target",
@@ -346,7 +245,7 @@ absl::Status ReadChange(const Reader& r, const Node& node, const Path& path, Ste
     CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kAllKeys, kOp));
     return r.Error(node, path, "missing required key \"op\"");
   }
-  CARELEARN_RETURN_IF_ERROR(r.Enum(op->value, path.Child("op"), kOps, &StepChangeOpName, out.op));
+  CARELEARN_RETURN_IF_ERROR(r.Enum(op->value, path.Child("op"), &StepChangeOpName, out.op));
   const std::string context = absl::StrCat(" in a \"", Sv(StepChangeOpName(out.op)), "\" change");
   switch (out.op) {
     case StepChange::Op::kAdd: {
@@ -383,157 +282,77 @@ absl::Status ReadChange(const Reader& r, const Node& node, const Path& path, Ste
     return r.String(v, p, out.target);
   }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "step", [&](const Node& v, const Path& p) {
-    return ReadStep(r, v, p, out.step.emplace());
+    return AsStep::Read(r, v, p, out.step.emplace());
   }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "budget", [&](const Node& v, const Path& p) {
-    return ReadBudget(r, v, p, out.budget);
-  }));
-  return r.Field(node, path, "prompts",
-                 [&](const Node& v, const Path& p) { return ReadPrompts(r, v, p, out.prompts); });
-}
-
-absl::Status ReadFormat(const Reader& r, const Node& node, const Path& path, Format& out) {
-  static constexpr std::array<std::string_view, 18> kKeys{
-      "carelearn",     "id",      "version",  "title",      "purpose", "source",
-      "prerequisites", "setting", "capacity", "duration",   "cadence", "defined_roles",
-      "roles",         "steps",   "outputs",  "components", "lineage", "extensions"};
-  static constexpr std::array<std::string_view, 5> kRequired{"carelearn", "id", "version", "title",
-                                                             "purpose"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "version", [&](const Node& v, const Path& p) {
-    return r.Int(v, p, out.version, 1);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "title", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.title);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "purpose", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.purpose);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "source", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.source);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "prerequisites", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return ReadPrerequisite(r, item, ip, out.prerequisites.emplace_back());
-    });
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "setting", [&](const Node& v, const Path& p) {
-    return ReadSetting(r, v, p, out.setting);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "capacity", [&](const Node& v, const Path& p) {
-    return ReadCapacity(r, v, p, out.capacity);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "duration", [&](const Node& v, const Path& p) {
-    return ReadBudget(r, v, p, out.duration);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "cadence", [&](const Node& v, const Path& p) {
-    return ReadCadence(r, v, p, out.cadence);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "defined_roles", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return ReadRole(r, item, ip, out.defined_roles.emplace_back());
-    });
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "roles", [&](const Node& v, const Path& p) {
-    return ReadRoleRequirements(r, v, p, out.roles);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "steps", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return ReadStep(r, item, ip, out.steps.emplace_back());
-    });
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "outputs", [&](const Node& v, const Path& p) {
-    return ReadOutputs(r, v, p, out.outputs);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "components", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return ReadComponent(r, item, ip, out.components.emplace_back());
-    });
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "lineage", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return ReadFormatRef(r, item, ip, out.lineage.emplace_back());
-    });
-  }));
-  return r.Field(node, path, "extensions",
-                 [&](const Node& v, const Path& p) { return r.Extensions(v, p, out.extensions); });
-}
-
-absl::Status ReadVariant(const Reader& r, const Node& node, const Path& path, Variant& out) {
-  static constexpr std::array<std::string_view, 14> kKeys{
-      "carelearn", "id",       "version", "extends", "title",   "purpose", "setting",
-      "capacity",  "duration", "cadence", "roles",   "outputs", "changes", "extensions"};
-  static constexpr std::array<std::string_view, 4> kRequired{"carelearn", "id", "version",
-                                                             "extends"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "version", [&](const Node& v, const Path& p) {
-    return r.Int(v, p, out.version, 1);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "extends", [&](const Node& v, const Path& p) {
-    return ReadFormatRef(r, v, p, out.extends);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "title", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.title);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "purpose", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.purpose);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "setting", [&](const Node& v, const Path& p) {
-    return ReadSetting(r, v, p, out.setting.emplace());
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "capacity", [&](const Node& v, const Path& p) {
-    return ReadCapacity(r, v, p, out.capacity.emplace());
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "duration", [&](const Node& v, const Path& p) {
-    return ReadBudget(r, v, p, out.duration);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "cadence", [&](const Node& v, const Path& p) {
-    return ReadCadence(r, v, p, out.cadence);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "roles", [&](const Node& v, const Path& p) {
-    return ReadRoleRequirements(r, v, p, out.roles.emplace());
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "outputs", [&](const Node& v, const Path& p) {
-    return ReadOutputs(r, v, p, out.outputs.emplace());
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "changes", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return ReadChange(r, item, ip, out.changes.emplace_back());
-    });
-  }));
-  return r.Field(node, path, "extensions",
-                 [&](const Node& v, const Path& p) { return r.Extensions(v, p, out.extensions); });
-}
-
-absl::Status ReadQuestionSet(const Reader& r, const Node& node, const Path& path,
-                             QuestionSet& out) {
-  static constexpr std::array<std::string_view, 6> kKeys{"carelearn", "id",     "version",
-                                                         "title",     "source", "prompts"};
-  static constexpr std::array<std::string_view, 5> kRequired{"carelearn", "id", "version", "title",
-                                                             "prompts"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "version", [&](const Node& v, const Path& p) {
-    return r.Int(v, p, out.version, 1);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "title", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.title);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "source", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.source);
+    return ReadBudget(r, v, p, out.budget.emplace());
   }));
   return r.Field(node, path, "prompts", [&](const Node& v, const Path& p) {
-    if (v.kind == Node::Kind::kArray && v.items.empty()) {
-      return r.Error(v, p, "a question set needs at least one prompt");
-    }
-    return ReadPrompts(r, v, p, out.prompts);
+    return AsPrompts::Read(r, v, p, out.prompts);
   });
 }
+
+// The documents. "carelearn" is read first, by ReadDocumentHeader.
+constexpr FieldRule<Format> kFormatHeader{"carelearn", kRequiredKey, nullptr};
+constexpr std::array kFormatRules{
+    kFormatHeader,
+    Rule<&Format::id, AsString>("id", kRequiredKey),
+    Rule<&Format::version, AsInt<1>>("version", kRequiredKey),
+    Rule<&Format::title, AsText>("title", kRequiredKey),
+    Rule<&Format::purpose, AsText>("purpose", kRequiredKey),
+    Rule<&Format::source, AsText>("source", kOptionalKey),
+    Rule<&Format::prerequisites, ListOf<AsPart<kPrerequisiteRules>>>("prerequisites", kOptionalKey),
+    Rule<&Format::setting, AsSetting>("setting", kOptionalKey),
+    Rule<&Format::capacity, AsCapacity>("capacity", kOptionalKey),
+    Rule<&Format::duration, Optional<AsBudget>>("duration", kOptionalKey),
+    Rule<&Format::cadence, AsCadence>("cadence", kOptionalKey),
+    Rule<&Format::defined_roles, ListOf<AsPart<kRoleRules>>>("defined_roles", kOptionalKey),
+    Rule<&Format::roles, AsRoleRequirements>("roles", kOptionalKey),
+    Rule<&Format::steps, ListOf<AsStep>>("steps", kOptionalKey),
+    Rule<&Format::outputs, AsOutputs>("outputs", kOptionalKey),
+    Rule<&Format::components, ListOf<AsPart<kComponentRules>>>("components", kOptionalKey),
+    Rule<&Format::lineage, ListOf<AsFormatRef>>("lineage", kOptionalKey),
+    Rule<&Format::extensions, AsExtensions>("extensions", kOptionalKey),
+};
+
+constexpr FieldRule<Variant> kVariantHeader{"carelearn", kRequiredKey, nullptr};
+constexpr std::array kVariantRules{
+    kVariantHeader,
+    Rule<&Variant::id, AsString>("id", kRequiredKey),
+    Rule<&Variant::version, AsInt<1>>("version", kRequiredKey),
+    Rule<&Variant::extends, AsFormatRef>("extends", kRequiredKey),
+    Rule<&Variant::title, AsText>("title", kOptionalKey),
+    Rule<&Variant::purpose, AsText>("purpose", kOptionalKey),
+    Rule<&Variant::setting, Optional<AsSetting>>("setting", kOptionalKey),
+    Rule<&Variant::capacity, Optional<AsCapacity>>("capacity", kOptionalKey),
+    Rule<&Variant::duration, Optional<AsBudget>>("duration", kOptionalKey),
+    Rule<&Variant::cadence, AsCadence>("cadence", kOptionalKey),
+    Rule<&Variant::roles, Optional<AsRoleRequirements>>("roles", kOptionalKey),
+    Rule<&Variant::outputs, Optional<AsOutputs>>("outputs", kOptionalKey),
+    Rule<&Variant::changes, ListOf<Via<&ReadChange>>>("changes", kOptionalKey),
+    Rule<&Variant::extensions, AsExtensions>("extensions", kOptionalKey),
+};
+
+// A question set's prompts: at least one.
+struct AsQuestionSetPrompts {
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path,
+                           std::vector<Prompt>& out) {
+    if (node.kind == Node::Kind::kArray && node.items.empty()) {
+      return r.Error(node, path, "a question set needs at least one prompt");
+    }
+    return AsPrompts::Read(r, node, path, out);
+  }
+};
+
+constexpr FieldRule<QuestionSet> kQuestionSetHeader{"carelearn", kRequiredKey, nullptr};
+constexpr std::array kQuestionSetRules{
+    kQuestionSetHeader,
+    Rule<&QuestionSet::id, AsString>("id", kRequiredKey),
+    Rule<&QuestionSet::version, AsInt<1>>("version", kRequiredKey),
+    Rule<&QuestionSet::title, AsText>("title", kRequiredKey),
+    Rule<&QuestionSet::source, AsText>("source", kOptionalKey),
+    Rule<&QuestionSet::prompts, AsQuestionSetPrompts>("prompts", kRequiredKey),
+};
 
 }  // namespace
 
@@ -572,17 +391,17 @@ absl::StatusOr<Document> ReadDocument(const JsonText& json, const Node& root,
   switch (kind) {
     case DocumentKind::kFormat: {
       Format format;
-      CARELEARN_RETURN_IF_ERROR(ReadFormat(r, root, path, format));
+      CARELEARN_RETURN_IF_ERROR(ReadFields(r, root, path, kFormatRules, format));
       return Document(std::move(format));
     }
     case DocumentKind::kVariant: {
       Variant variant;
-      CARELEARN_RETURN_IF_ERROR(ReadVariant(r, root, path, variant));
+      CARELEARN_RETURN_IF_ERROR(ReadFields(r, root, path, kVariantRules, variant));
       return Document(std::move(variant));
     }
     case DocumentKind::kQuestionSet: {
       QuestionSet set;
-      CARELEARN_RETURN_IF_ERROR(ReadQuestionSet(r, root, path, set));
+      CARELEARN_RETURN_IF_ERROR(ReadFields(r, root, path, kQuestionSetRules, set));
       return Document(std::move(set));
     }
   }

@@ -182,17 +182,18 @@ absl::StatusOr<std::string_view> ReadDocumentHeader(const Reader& r, const Node&
                                 KindList(suggested, version, " or ")));
   }
   if (std::find(wanted.begin(), wanted.end(), name) == wanted.end()) {
-    return r.Error(value, at,
-                   absl::StrCat("expected a ", KindList(wanted, version, " or "),
-                                " document, found ", QuoteForMessage(text)),
-                   absl::StatusCode::kFailedPrecondition);
+    return MarkVersionMismatch(
+        r.Error(value, at,
+                absl::StrCat("expected a ", KindList(wanted, version, " or "), " document, found ",
+                             QuoteForMessage(text)),
+                absl::StatusCode::kFailedPrecondition));
   }
   if (found_version > version) {
-    return r.Error(
-        value, at,
-        absl::StrCat("the document is ", QuoteForMessage(text), ", newer than \"", Sv(name), "/",
-                     version, "\", the newest this version of carelearn reads"),
-        absl::StatusCode::kFailedPrecondition);
+    return MarkVersionMismatch(
+        r.Error(value, at,
+                absl::StrCat("the document is ", QuoteForMessage(text), ", newer than \"", Sv(name),
+                             "/", version, "\", the newest this version of carelearn reads"),
+                absl::StatusCode::kFailedPrecondition));
   }
   return *known;
 }

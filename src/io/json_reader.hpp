@@ -1,17 +1,20 @@
 // The reading half of carelearn's JSON documents, shared by every document
 // kind: `Path` (where a value lies, as a JSON Pointer), `Reader` (typed reads
 // of a tree from json_tree.hpp that build located errors, with the likely
-// intended key for a misspelt one), the readers of the parts that several
+// intended key for a misspelt one), `FieldRule` tables that list each key of
+// an object once with how it is read, the readers of the parts that several
 // kinds share (texts, format references) and of the "carelearn" header.
 //
 // Example:
 //
+//   struct Room { std::string name; int seats = 0; };
+//   constexpr std::array kRoomRules{
+//       carelearn::detail::Rule<&Room::name, carelearn::detail::AsString>("name", kRequiredKey),
+//       carelearn::detail::Rule<&Room::seats, carelearn::detail::AsInt<1>>("seats", kOptionalKey)};
 //   const carelearn::detail::Reader r(text);
-//   const carelearn::detail::Path root;
-//   std::string id;
-//   CARELEARN_RETURN_IF_ERROR(r.Field(tree, root, "id", [&](const Node& v, const Path& p) {
-//     return r.String(v, p, id);
-//   }));
+//   Room room;
+//   absl::Status s = carelearn::detail::ReadFields(r, tree, carelearn::detail::Path(),
+//                                                  kRoomRules, room);
 #ifndef CARELEARN_SRC_IO_JSON_READER_HPP_
 #define CARELEARN_SRC_IO_JSON_READER_HPP_
 
@@ -49,6 +52,19 @@ namespace carelearn::detail {
 
 /// A list of keys or names, for `Reader::CheckObject` and messages.
 using Keys = std::span<const std::string_view>;
+
+/// The enumerators of `E` that have a canonical name, in their order. Every
+/// enumeration of carelearn has a name function (`PlaceName`, ...) that gives
+/// "" for a value outside it, and no more than 64 enumerators.
+template <typename E>
+[[nodiscard]] std::vector<E> EnumValues(std::string_view (*name_of)(E)) {
+  std::vector<E> out;
+  for (int i = 0; i < 64; ++i) {
+    const auto value = static_cast<E>(i);
+    if (!name_of(value).empty()) out.push_back(value);
+  }
+  return out;
+}
 
 /// A place in a document, as a chain of keys and indices up to the root;
 /// `Pointer()` gives it as a JSON Pointer.
@@ -220,16 +236,31 @@ class Reader {
     return absl::OkStatus();
   }
 
-  // Reads one of the names `names` (for the enumerators `values`) into `out`.
-  template <typename E, std::size_t N>
+  // Reads an integer from `min` to `max`; integral numbers such as 2.0 count.
+  [[nodiscard]] absl::Status IntInRange(const Node& node, const Path& path, int& out, int min,
+                                        int max) const {
+    int value = 0;
+    const absl::Status s = Int(node, path, value, min);
+    if (!s.ok() || value > max) {
+      return Expected(node, path, absl::StrCat("an integer from ", min, " to ", max));
+    }
+    out = value;
+    return absl::OkStatus();
+  }
+
+  // Reads one of the canonical names of `E`, as `name_of` gives them, into `out`.
+  template <typename E>
   [[nodiscard]] absl::Status Enum(const Node& node, const Path& path,
-                                  const std::array<E, N>& values, std::string_view (*name_of)(E),
-                                  E& out) const {
-    std::array<std::string_view, N> names;
-    for (std::size_t i = 0; i < N; ++i) names[i] = name_of(values[i]);
+                                  std::string_view (*name_of)(E), E& out) const {
+    std::vector<E> values;
+    std::vector<std::string_view> names;
+    for (const E value : EnumValues(name_of)) {
+      values.push_back(value);
+      names.push_back(name_of(value));
+    }
     const std::string what = absl::StrCat("one of ", QuoteList(names));
     if (node.kind != Node::Kind::kString) return Expected(node, path, what);
-    for (std::size_t i = 0; i < N; ++i) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
       if (names[i] == node.string) {
         out = values[i];
         return absl::OkStatus();
@@ -257,6 +288,166 @@ class Reader {
   const JsonText& json_;
 };
 
+/// Marks a key of `FieldRule` as one an object must have.
+inline constexpr bool kRequiredKey = true;
+/// Marks a key of `FieldRule` as one an object may leave out.
+inline constexpr bool kOptionalKey = false;
+
+/// One key of an object and how it is read into a `T` by a reader of type
+/// `R` (a `Reader`, or a reader built on it); `read` is nullptr for a key
+/// read elsewhere (the document's "carelearn" header).
+template <typename T, typename R = Reader>
+struct FieldRule {
+  std::string_view key;   ///< The key.
+  bool required = false;  ///< True when the object must have it.
+  /// Reads the key's value into the object being read.
+  absl::Status (*read)(const R&, const Node&, const Path&, T&) = nullptr;
+};
+
+/// Reads the object `node` into `out` by `rules`, each key listed once: the
+/// keys of the rules are the keys allowed, those marked kRequiredKey the keys
+/// required, and each present key is read in the rules' order. `context`
+/// adds to the unknown-key and missing-key messages. A rule is a `FieldRule`
+/// or any type with its `key`, `required` and `read`.
+template <typename R, typename Rule, std::size_t N, typename T>
+[[nodiscard]] absl::Status ReadFields(const R& r, const Node& node, const Path& path,
+                                      const std::array<Rule, N>& rules, T& out,
+                                      std::string_view context = {}) {
+  std::array<std::string_view, N> keys{};
+  std::array<std::string_view, N> required{};
+  std::size_t required_count = 0;
+  for (std::size_t i = 0; i < N; ++i) {
+    keys[i] = rules[i].key;
+    if (rules[i].required) required[required_count++] = rules[i].key;
+  }
+  CARELEARN_RETURN_IF_ERROR(
+      r.CheckObject(node, path, keys, Keys(required.data(), required_count), context));
+  for (const Rule& rule : rules) {
+    if (rule.read == nullptr) continue;
+    CARELEARN_RETURN_IF_ERROR(r.Field(node, path, rule.key, [&](const Node& v, const Path& p) {
+      return rule.read(r, v, p, out);
+    }));
+  }
+  return absl::OkStatus();
+}
+
+/// The class a pointer to member `M` points into.
+template <typename C, typename V>
+C ClassOfMember(V C::*);
+/// The class a pointer to member `M` points into.
+template <auto M>
+using MemberClass = decltype(ClassOfMember(M));
+
+/// Reads the member `M` of the object being read with the codec `Codec`, a
+/// type whose static `Read(r, node, path, value)` reads one value.
+template <auto M, typename Codec, typename R>
+absl::Status ReadMember(const R& r, const Node& node, const Path& path, MemberClass<M>& out) {
+  return Codec::Read(r, node, path, out.*M);
+}
+
+/// The rule that reads `key` into the member `M` with `Codec`.
+template <auto M, typename Codec, typename R = Reader>
+[[nodiscard]] constexpr FieldRule<MemberClass<M>, R> Rule(std::string_view key, bool required) {
+  return {key, required, &ReadMember<M, Codec, R>};
+}
+
+/// Codec: a non-empty string.
+struct AsString {
+  /// Reads `out`.
+  template <typename R>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, std::string& out) {
+    return r.String(node, path, out);
+  }
+};
+
+/// Codec: any string, empty ones too.
+struct AsAnyString {
+  /// Reads `out`.
+  template <typename R>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, std::string& out) {
+    return r.String(node, path, out, /*non_empty=*/false);
+  }
+};
+
+/// Codec: true or false.
+struct AsBool {
+  /// Reads `out`.
+  template <typename R>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, bool& out) {
+    return r.Bool(node, path, out);
+  }
+};
+
+/// Codec: an integer from `Min` to INT_MAX.
+template <int Min>
+struct AsInt {
+  /// Reads `out`.
+  template <typename R>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, int& out) {
+    return r.Int(node, path, out, Min);
+  }
+  /// Reads `out`.
+  template <typename R>
+  static absl::Status Read(const R& r, const Node& node, const Path& path,
+                           std::optional<int>& out) {
+    return r.Int(node, path, out, Min);
+  }
+};
+
+/// Codec: one of the canonical names that `NameOf` gives an enumeration.
+template <auto NameOf>
+struct AsEnum {
+  /// Reads `out`.
+  template <typename R, typename E>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, E& out) {
+    return r.Enum(node, path, NameOf, out);
+  }
+};
+
+/// Codec: a value read by the function `F(r, node, path, value)`.
+template <auto F>
+struct Via {
+  /// Reads `out`.
+  template <typename R, typename T>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, T& out) {
+    return F(r, node, path, out);
+  }
+};
+
+/// Codec: an optional value, read with `Inner` when present.
+template <typename Inner>
+struct Optional {
+  /// Reads `out`.
+  template <typename R, typename T>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, std::optional<T>& out) {
+    return Inner::Read(r, node, path, out.emplace());
+  }
+};
+
+/// Codec: an object read by the table `Rules` into the value given (a list
+/// element, new already; a value to be read over keeps the keys left out).
+template <const auto& Rules>
+struct AsPart {
+  /// Reads `out`.
+  template <typename R, typename T>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, T& out) {
+    return ReadFields(r, node, path, Rules, out);
+  }
+};
+
+/// Codec: an array, each element read with `Item`; replaces what `out` held.
+template <typename Item>
+struct ListOf {
+  /// Reads `out`.
+  template <typename R, typename T>
+  static absl::Status Read(const R& r, const Node& node, const Path& path, std::vector<T>& out) {
+    out.clear();
+    return r.Array(node, path, [&](const Node& item, const Path& at) {
+      return Item::Read(r, item, at, out.emplace_back());
+    });
+  }
+};
+
 /// Reads a Text: an object with "da" and/or "en", at least one, each non-empty.
 [[nodiscard]] absl::Status ReadText(const Reader& r, const Node& node, const Path& path, Text& out);
 
@@ -268,9 +459,22 @@ class Reader {
 [[nodiscard]] absl::Status ReadFormatRef(const Reader& r, const Node& node, const Path& path,
                                          FormatRef& out);
 
+/// Codec: a Text, or an optional Text.
+struct AsText {
+  /// Reads `out`.
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path, Text& out) {
+    return ReadText(r, node, path, out);
+  }
+  /// Reads `out`.
+  static absl::Status Read(const Reader& r, const Node& node, const Path& path,
+                           std::optional<Text>& out) {
+    return ReadText(r, node, path, out);
+  }
+};
+
 /// The document kinds carelearn knows, without their versions.
-inline constexpr std::array<std::string_view, 4> kKnownDocumentKinds{"format", "variant",
-                                                                     "question-set", "programme"};
+inline constexpr std::array<std::string_view, 5> kKnownDocumentKinds{
+    "format", "variant", "question-set", "programme", "session"};
 
 /// Reads the "carelearn" key of the document `root`: its kind, which must be
 /// one of `wanted` (kind names without a version), and its schema version,

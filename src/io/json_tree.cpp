@@ -218,7 +218,8 @@ class TreeBuilder {
   static constexpr std::size_t max_key_size = std::numeric_limits<std::size_t>::max();
   static constexpr std::size_t max_string_size = std::numeric_limits<std::size_t>::max();
 
-  explicit TreeBuilder(std::size_t max_string_bytes) : max_string_bytes_(max_string_bytes) {}
+  TreeBuilder(std::size_t max_string_bytes, std::string_view limits)
+      : max_string_bytes_(max_string_bytes), limits_(limits) {}
 
   bool on_document_begin(bj::error_code& /*ec*/) { return true; }
   bool on_document_end(bj::error_code& /*ec*/) { return true; }
@@ -450,8 +451,8 @@ class TreeBuilder {
     }
     if (n > max_string_bytes_) {
       return Fail(ec, absl::StatusCode::kResourceExhausted, key_token_, Pointer(false),
-                  absl::StrCat("a key longer than ", max_string_bytes_,
-                               " bytes (ParseOptions::max_string_bytes)"));
+                  absl::StrCat("a key longer than ", max_string_bytes_, " bytes (", Sv(limits_),
+                               "::max_string_bytes)"));
     }
     key_.append(s);
     return true;
@@ -465,8 +466,8 @@ class TreeBuilder {
     }
     if (n > max_string_bytes_) {
       return Fail(ec, absl::StatusCode::kResourceExhausted, value_token_, Pointer(true),
-                  absl::StrCat("a string longer than ", max_string_bytes_,
-                               " bytes (ParseOptions::max_string_bytes)"));
+                  absl::StrCat("a string longer than ", max_string_bytes_, " bytes (", Sv(limits_),
+                               "::max_string_bytes)"));
     }
     buffer_.append(s);
     return true;
@@ -504,6 +505,7 @@ class TreeBuilder {
   }
 
   std::size_t max_string_bytes_;
+  std::string_view limits_;  // the options type that sets the limits, for messages
   std::vector<Frame> stack_;
   Node root_;
   std::size_t tokens_ = 0;
@@ -520,7 +522,8 @@ class TreeBuilder {
 
 // Says what is wrong at `offset`, where Boost stopped with `ec`.
 ParseFailure DescribeSyntaxError(const JsonText& json, std::size_t offset, bj::error_code ec,
-                                 const TreeBuilder& builder, std::size_t max_depth) {
+                                 const TreeBuilder& builder, std::size_t max_depth,
+                                 std::string_view limits) {
   const std::string_view text = json.text();
   Lexer lex;
   lex.Scan(text.substr(0, offset));
@@ -535,7 +538,7 @@ ParseFailure DescribeSyntaxError(const JsonText& json, std::size_t offset, bj::e
   if (ec == bj::error::too_deep) {
     failure.code = absl::StatusCode::kResourceExhausted;
     failure.message = absl::StrCat("nesting deeper than ", max_depth,
-                                   " levels of arrays and objects (ParseOptions::max_depth)");
+                                   " levels of arrays and objects (", Sv(limits), "::max_depth)");
     return failure;
   }
   if (offset >= text.size()) {
@@ -753,7 +756,7 @@ std::size_t JsonText::OffsetOfToken(std::size_t ordinal) const {
 
 std::pair<int, int> JsonText::LineColumn(std::size_t offset) const {
   offset = std::min(offset, text_.size());
-  int line = 1;
+  int line = first_line_;
   int column = 1;
   for (std::size_t i = 0; i < offset; ++i) {
     const auto u = static_cast<unsigned char>(text_[i]);
@@ -810,13 +813,14 @@ absl::Status MakeLocatedError(absl::StatusCode code, std::string_view source,
   return status;
 }
 
-absl::StatusOr<Node> ParseTree(const JsonText& json, const ParseOptions& options) {
+absl::StatusOr<Node> ParseTree(const JsonText& json, const ParseOptions& options,
+                               std::string_view limits) {
   const std::string_view text = json.text();
   if (text.size() > options.max_document_bytes) {
     return json.ErrorAt(
         absl::StatusCode::kResourceExhausted, 0, "",
         absl::StrCat("the document is ", text.size(), " bytes, more than the limit of ",
-                     options.max_document_bytes, " bytes (ParseOptions::max_document_bytes)"));
+                     options.max_document_bytes, " bytes (", Sv(limits), "::max_document_bytes)"));
   }
   const std::size_t invalid = FindInvalidUtf8(text);
   const std::size_t end = invalid == std::string_view::npos ? text.size() : invalid;
@@ -824,7 +828,7 @@ absl::StatusOr<Node> ParseTree(const JsonText& json, const ParseOptions& options
 
   bj::parse_options boost_options;
   boost_options.max_depth = max_depth;
-  bj::basic_parser<TreeBuilder> parser(boost_options, options.max_string_bytes);
+  bj::basic_parser<TreeBuilder> parser(boost_options, options.max_string_bytes, limits);
   bj::error_code ec;
   // With invalid UTF-8 ahead, parse only the text before it (more = true), so
   // that an earlier error wins and the builder knows the place of the bad byte.
@@ -842,7 +846,7 @@ absl::StatusOr<Node> ParseTree(const JsonText& json, const ParseOptions& options
     return json.ErrorAtToken(f.code, f.offset, f.pointer, message);
   }
   if (ec) {
-    const ParseFailure f = DescribeSyntaxError(json, consumed, ec, builder, max_depth);
+    const ParseFailure f = DescribeSyntaxError(json, consumed, ec, builder, max_depth, limits);
     return json.ErrorAt(f.code, f.offset, f.pointer, f.message);
   }
   if (invalid != std::string_view::npos) {
@@ -861,7 +865,7 @@ absl::StatusOr<Node> ParseTree(const JsonText& json, const ParseOptions& options
                                      " do not form a character; save the document as UTF-8"));
   }
   if (consumed < text.size()) {
-    const ParseFailure f = DescribeSyntaxError(json, consumed, ec, builder, max_depth);
+    const ParseFailure f = DescribeSyntaxError(json, consumed, ec, builder, max_depth, limits);
     return json.ErrorAt(f.code, f.offset, f.pointer, f.message);
   }
   return parser.handler().TakeRoot();

@@ -99,7 +99,10 @@ struct Member {
 class JsonText {
  public:
   /// `source` names the text in errors; `text` must outlive this object.
-  JsonText(std::string_view source, std::string_view text) : source_(source), text_(text) {}
+  /// `first_line` is the line number the text's first line has in its source
+  /// (a line of a JSON Lines file), so that errors name the line in the file.
+  JsonText(std::string_view source, std::string_view text, int first_line = 1)
+      : source_(source), text_(text), first_line_(first_line) {}
 
   /// The text.
   [[nodiscard]] std::string_view text() const { return text_; }
@@ -110,7 +113,7 @@ class JsonText {
   /// there are fewer tokens). Assumes the text is valid JSON up to that token.
   [[nodiscard]] std::size_t OffsetOfToken(std::size_t ordinal) const;
 
-  /// The 1-based line and column (in code points) of byte `offset`.
+  /// The line (counted from `first_line`) and 1-based column (in code points) of byte `offset`.
   [[nodiscard]] std::pair<int, int> LineColumn(std::size_t offset) const;
 
   /// An error located at byte `offset`, with the location as a payload.
@@ -123,6 +126,7 @@ class JsonText {
  private:
   std::string_view source_;
   std::string_view text_;
+  int first_line_ = 1;
 };
 
 /// The type URL of the status payload that carries an `ErrorLocation`.
@@ -142,7 +146,10 @@ inline constexpr std::string_view kErrorLocationPayloadUrl =
                                             std::string_view message);
 
 /// Parses `text` strictly into a tree; errors as documented in carelearn/io/json.hpp.
-[[nodiscard]] absl::StatusOr<Node> ParseTree(const JsonText& text, const ParseOptions& options);
+/// `limits` names the options type whose limits `options` carries, for the
+/// messages of the limit errors ("... (ParseOptions::max_string_bytes)").
+[[nodiscard]] absl::StatusOr<Node> ParseTree(const JsonText& text, const ParseOptions& options,
+                                             std::string_view limits = "ParseOptions");
 
 /// Appends the canonical text of `node` at nesting `depth` (2 spaces a level)
 /// to `out`, without a trailing newline.

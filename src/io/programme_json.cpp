@@ -41,11 +41,8 @@ constexpr std::size_t kLongestZoneName = 64;
 
 // --- Names --------------------------------------------------------------------------------
 
-constexpr std::array kHostings{Hosting::kEachUnit, Hosting::kJoint};
-constexpr std::array kPolicies{ClosedDayPolicy::kKeep, ClosedDayPolicy::kSkip,
-                               ClosedDayPolicy::kMoveToNextWorkingDay};
-constexpr std::array kFrequencies{Frequency::kDaily, Frequency::kWeekly, Frequency::kMonthly};
-
+// A frequency as a programme document spells it: "daily", "weekly", "monthly"
+// (FrequencyName in lower case); "" for a value outside the enumeration.
 std::string_view FrequencyKey(Frequency frequency) {
   switch (frequency) {
     case Frequency::kDaily:
@@ -55,13 +52,11 @@ std::string_view FrequencyKey(Frequency frequency) {
     case Frequency::kMonthly:
       return "monthly";
   }
-  return "weekly";
+  return {};
 }
 
 // Which holidays a document's calendar closes.
 enum class HolidaySet { kDanish, kDanishAndCommonDaysOff, kNone };
-constexpr std::array kHolidaySets{HolidaySet::kDanish, HolidaySet::kDanishAndCommonDaysOff,
-                                  HolidaySet::kNone};
 
 std::string_view HolidaySetName(HolidaySet set) {
   switch (set) {
@@ -72,7 +67,7 @@ std::string_view HolidaySetName(HolidaySet set) {
     case HolidaySet::kNone:
       return "none";
   }
-  return "danish";
+  return {};
 }
 
 HolidaySet HolidaysOf(const WorkCalendar& calendar) {
@@ -346,42 +341,34 @@ absl::Status ReadMonthDay(const Reader& r, const Node& node, const Path& path, i
   return absl::OkStatus();
 }
 
+absl::Status ReadWeekStart(const Reader& r, const Node& node, const Path& path,
+                           absl::Weekday& out) {
+  static constexpr std::string_view kWhat = "a weekday \"MO\" to \"SU\"";
+  if (node.kind != Node::Kind::kString) return r.Expected(node, path, kWhat);
+  const std::optional<absl::Weekday> day = ParseWeekdayCode(node.string);
+  if (!day) return r.Expected(node, path, kWhat);
+  out = *day;
+  return absl::OkStatus();
+}
+
+absl::Status ReadUntilPart(const Reader& r, const Node& node, const Path& path,
+                           std::optional<RRuleUntil>& out) {
+  return ReadUntil(r, node, path, out.emplace());
+}
+
+constexpr std::array kRuleRules{
+    Rule<&RRule::frequency, AsEnum<&FrequencyKey>>("frequency", kRequiredKey),
+    Rule<&RRule::interval, AsInt<1>>("interval", kOptionalKey),
+    Rule<&RRule::by_day, ListOf<Via<&ReadWeekdayNum>>>("by_day", kOptionalKey),
+    Rule<&RRule::by_month_day, ListOf<Via<&ReadMonthDay>>>("by_month_day", kOptionalKey),
+    Rule<&RRule::count, AsInt<1>>("count", kOptionalKey),
+    Rule<&RRule::until, Via<&ReadUntilPart>>("until", kOptionalKey),
+    Rule<&RRule::week_start, Via<&ReadWeekStart>>("week_start", kOptionalKey),
+};
+
 absl::Status ReadRuleObject(const Reader& r, const Node& node, const Path& path, RRule& out) {
-  static constexpr std::array<std::string_view, 7> kKeys{
-      "frequency", "interval", "by_day", "by_month_day", "count", "until", "week_start"};
-  static constexpr std::array<std::string_view, 1> kRequired{"frequency"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
   out = RRule{};
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "frequency", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kFrequencies, &FrequencyKey, out.frequency);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "interval", [&](const Node& v, const Path& p) {
-    return r.Int(v, p, out.interval, 1);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "by_day", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return ReadWeekdayNum(r, item, ip, out.by_day.emplace_back());
-    });
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "by_month_day", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return ReadMonthDay(r, item, ip, out.by_month_day.emplace_back());
-    });
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "count", [&](const Node& v, const Path& p) {
-    return r.Int(v, p, out.count, 1);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "until", [&](const Node& v, const Path& p) {
-    return ReadUntil(r, v, p, out.until.emplace());
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "week_start", [&](const Node& v, const Path& p) {
-    static constexpr std::string_view kWhat = "a weekday \"MO\" to \"SU\"";
-    if (v.kind != Node::Kind::kString) return r.Expected(v, p, kWhat);
-    const std::optional<absl::Weekday> day = ParseWeekdayCode(v.string);
-    if (!day) return r.Expected(v, p, kWhat);
-    out.week_start = *day;
-    return absl::OkStatus();
-  }));
+  CARELEARN_RETURN_IF_ERROR(ReadFields(r, node, path, kRuleRules, out));
   if (absl::Status s = ValidateRRule(out); !s.ok()) return r.Error(node, path, Sv(s.message()));
   return absl::OkStatus();
 }
@@ -396,85 +383,63 @@ absl::Status ReadRule(const Reader& r, const Node& node, const Path& path,
   }
   absl::StatusOr<RRule> rule = ParseRRule(node.string);
   if (!rule.ok()) return r.Error(node, path, Sv(rule.status().message()));
+  // The RRULE text and the object form bound UNTIL alike: ParseRRule reads
+  // any year, this document only those that carelearn plans in.
+  if (rule->until.has_value()) {
+    const absl::civil_year_t year = rule->until->value.year();
+    if (year < kFirstYear || year > kLastYear) {
+      return r.Error(node, path,
+                     absl::StrCat("UNTIL: the year ", year, " is outside the years ", kFirstYear,
+                                  " to ", kLastYear, " that carelearn plans in"));
+    }
+  }
   out = *std::move(rule);
   return absl::OkStatus();
 }
 
 // --- The document ---------------------------------------------------------------------------
 
-absl::Status ReadMove(const Reader& r, const Node& node, const Path& path, MovedOccurrence& out) {
-  static constexpr std::array<std::string_view, 3> kKeys{"original", "start", "duration"};
-  static constexpr std::array<std::string_view, 2> kRequired{"original", "start"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "original", [&](const Node& v, const Path& p) {
-    return ReadMinute(r, v, p, out.original);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "start", [&](const Node& v, const Path& p) {
-    return ReadMinute(r, v, p, out.start);
-  }));
-  return r.Field(node, path, "duration", [&](const Node& v, const Path& p) {
-    return ReadDuration(r, v, p, out.duration.emplace());
+absl::Status ReadOptionalDuration(const Reader& r, const Node& node, const Path& path,
+                                  std::optional<absl::Duration>& out) {
+  return ReadDuration(r, node, path, out.emplace());
+}
+
+constexpr std::array kMoveRules{
+    Rule<&MovedOccurrence::original, Via<&ReadMinute>>("original", kRequiredKey),
+    Rule<&MovedOccurrence::start, Via<&ReadMinute>>("start", kRequiredKey),
+    Rule<&MovedOccurrence::duration, Via<&ReadOptionalDuration>>("duration", kOptionalKey),
+};
+
+// A recurrence's moves: each original moved once.
+absl::Status ReadMoves(const Reader& r, const Node& node, const Path& path,
+                       std::vector<MovedOccurrence>& out) {
+  std::map<absl::CivilMinute, std::size_t> originals;
+  return r.Array(node, path, [&](const Node& item, const Path& ip) {
+    CARELEARN_RETURN_IF_ERROR(ReadFields(r, item, ip, kMoveRules, out.emplace_back()));
+    const auto [it, inserted] = originals.emplace(out.back().original, ip.index);
+    if (!inserted) {
+      return r.Error(item.Find("original")->value, ip.Child("original"),
+                     absl::StrCat("the occurrence ", absl::FormatCivilTime(out.back().original),
+                                  " is already moved by ", path.Pointer(), "/", it->second));
+    }
+    return absl::OkStatus();
   });
 }
 
-absl::Status ReadMinutes(const Reader& r, const Node& node, const Path& path,
-                         std::vector<absl::CivilMinute>& out) {
-  return r.Array(node, path, [&](const Node& item, const Path& p) {
-    return ReadMinute(r, item, p, out.emplace_back());
-  });
-}
+constexpr std::array kRecurrenceRules{
+    Rule<&Recurrence::start, Via<&ReadMinute>>("start", kRequiredKey),
+    Rule<&Recurrence::duration, Via<&ReadDuration>>("duration", kRequiredKey),
+    Rule<&Recurrence::zone, Via<&ReadZone>>("time_zone", kOptionalKey),
+    Rule<&Recurrence::rule, Via<&ReadRule>>("rule", kOptionalKey),
+    Rule<&Recurrence::rdates, ListOf<Via<&ReadMinute>>>("rdates", kOptionalKey),
+    Rule<&Recurrence::exdates, ListOf<Via<&ReadMinute>>>("exdates", kOptionalKey),
+    Rule<&Recurrence::moves, Via<&ReadMoves>>("moves", kOptionalKey),
+};
 
-absl::Status ReadRecurrence(const Reader& r, const Node& node, const Path& path,
-                            const absl::TimeZone& zone, Recurrence& out) {
-  static constexpr std::array<std::string_view, 7> kKeys{"start",  "duration", "time_zone", "rule",
-                                                         "rdates", "exdates",  "moves"};
-  static constexpr std::array<std::string_view, 2> kRequired{"start", "duration"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  out.zone = zone;
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "start", [&](const Node& v, const Path& p) {
-    return ReadMinute(r, v, p, out.start);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "duration", [&](const Node& v, const Path& p) {
-    return ReadDuration(r, v, p, out.duration);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "time_zone", [&](const Node& v, const Path& p) {
-    return ReadZone(r, v, p, out.zone);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "rule", [&](const Node& v, const Path& p) {
-    return ReadRule(r, v, p, out.rule);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "rdates", [&](const Node& v, const Path& p) {
-    return ReadMinutes(r, v, p, out.rdates);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "exdates", [&](const Node& v, const Path& p) {
-    return ReadMinutes(r, v, p, out.exdates);
-  }));
-  return r.Field(node, path, "moves", [&](const Node& v, const Path& p) {
-    std::map<absl::CivilMinute, std::size_t> originals;
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      if (absl::Status s = ReadMove(r, item, ip, out.moves.emplace_back()); !s.ok()) return s;
-      const auto [it, inserted] = originals.emplace(out.moves.back().original, ip.index);
-      if (!inserted) {
-        const Path at = ip.Child("original");
-        return r.Error(
-            item.Find("original")->value, at,
-            absl::StrCat("the occurrence ", absl::FormatCivilTime(out.moves.back().original),
-                         " is already moved by ", p.Pointer(), "/", it->second));
-      }
-      return absl::OkStatus();
-    });
-  });
-}
-
-absl::Status ReadExpectedRole(const Reader& r, const Node& node, const Path& path,
-                              ExpectedRole& out) {
-  static constexpr std::array<std::string_view, 2> kKeys{"role", "people"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kKeys));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "role", [&](const Node& v, const Path& p) { return r.String(v, p, out.role); }));
-  return r.Field(node, path, "people",
-                 [&](const Node& v, const Path& p) { return r.Int(v, p, out.people, 0); });
-}
+constexpr std::array kExpectedRoleRules{
+    Rule<&ExpectedRole::role, AsString>("role", kRequiredKey),
+    Rule<&ExpectedRole::people, AsInt<0>>("people", kRequiredKey),
+};
 
 absl::Status ReadIds(const Reader& r, const Node& node, const Path& path,
                      std::vector<std::string>& out) {
@@ -483,67 +448,51 @@ absl::Status ReadIds(const Reader& r, const Node& node, const Path& path,
   });
 }
 
-absl::Status ReadEntry(const Reader& r, const Node& node, const Path& path,
-                       const absl::TimeZone& zone, ProgrammeEntry& out) {
-  static constexpr std::array<std::string_view, 12> kKeys{
-      "id",           "format",  "title",  "units",         "hosting",
-      "recurrence",   "roles",   "people", "on_closed_day", "count_held_sessions",
-      "occupies_day", "flexible"};
-  static constexpr std::array<std::string_view, 4> kRequired{"id", "format", "units", "recurrence"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "format", [&](const Node& v, const Path& p) {
-    return ReadFormatRef(r, v, p, out.format);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "title", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.title);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "units", [&](const Node& v, const Path& p) {
-    if (v.kind == Node::Kind::kArray && v.items.empty()) {
-      return r.Error(v, p, "an entry names at least one unit");
-    }
-    return ReadIds(r, v, p, out.units);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "hosting", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kHostings, &HostingName, out.hosting);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "recurrence", [&](const Node& v, const Path& p) {
-    return ReadRecurrence(r, v, p, zone, out.recurrence);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "roles", [&](const Node& v, const Path& p) {
-    return r.Array(v, p, [&](const Node& item, const Path& ip) {
-      return ReadExpectedRole(r, item, ip, out.roles.emplace_back());
-    });
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "people", [&](const Node& v, const Path& p) {
-    return ReadIds(r, v, p, out.people);
-  }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "on_closed_day", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kPolicies, &ClosedDayPolicyName, out.on_closed_day.emplace());
-  }));
-  CARELEARN_RETURN_IF_ERROR(
-      r.Field(node, path, "count_held_sessions",
-              [&](const Node& v, const Path& p) { return r.Bool(v, p, out.count_held_sessions); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "occupies_day", [&](const Node& v, const Path& p) {
-    return r.Bool(v, p, out.occupies_day);
-  }));
-  return r.Field(node, path, "flexible",
-                 [&](const Node& v, const Path& p) { return r.Bool(v, p, out.flexible); });
+// An entry's units: at least one.
+absl::Status ReadEntryUnits(const Reader& r, const Node& node, const Path& path,
+                            std::vector<std::string>& out) {
+  if (node.kind == Node::Kind::kArray && node.items.empty()) {
+    return r.Error(node, path, "an entry names at least one unit");
+  }
+  return ReadIds(r, node, path, out);
 }
 
-absl::Status ReadUnit(const Reader& r, const Node& node, const Path& path, OrgUnit& out) {
-  static constexpr std::array<std::string_view, 3> kKeys{"id", "name", "parent"};
-  static constexpr std::array<std::string_view, 1> kRequired{"id"};
-  CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, kRequired));
-  CARELEARN_RETURN_IF_ERROR(r.Field(
-      node, path, "id", [&](const Node& v, const Path& p) { return r.String(v, p, out.id); }));
-  CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "name", [&](const Node& v, const Path& p) {
-    return ReadText(r, v, p, out.name);
-  }));
-  return r.Field(node, path, "parent",
-                 [&](const Node& v, const Path& p) { return r.String(v, p, out.parent); });
+// A recurrence, whose time zone is the one it had (the programme's) unless it names its own.
+absl::Status ReadRecurrence(const Reader& r, const Node& node, const Path& path, Recurrence& out) {
+  return ReadFields(r, node, path, kRecurrenceRules, out);
 }
+
+absl::Status ReadOnClosedDay(const Reader& r, const Node& node, const Path& path,
+                             std::optional<ClosedDayPolicy>& out) {
+  return r.Enum(node, path, &ClosedDayPolicyName, out.emplace());
+}
+
+constexpr std::array kEntryRules{
+    Rule<&ProgrammeEntry::id, AsString>("id", kRequiredKey),
+    Rule<&ProgrammeEntry::format, Via<&ReadFormatRef>>("format", kRequiredKey),
+    Rule<&ProgrammeEntry::title, AsText>("title", kOptionalKey),
+    Rule<&ProgrammeEntry::units, Via<&ReadEntryUnits>>("units", kRequiredKey),
+    Rule<&ProgrammeEntry::hosting, AsEnum<&HostingName>>("hosting", kOptionalKey),
+    Rule<&ProgrammeEntry::recurrence, Via<&ReadRecurrence>>("recurrence", kRequiredKey),
+    Rule<&ProgrammeEntry::roles, ListOf<AsPart<kExpectedRoleRules>>>("roles", kOptionalKey),
+    Rule<&ProgrammeEntry::people, Via<&ReadIds>>("people", kOptionalKey),
+    Rule<&ProgrammeEntry::on_closed_day, Via<&ReadOnClosedDay>>("on_closed_day", kOptionalKey),
+    Rule<&ProgrammeEntry::count_held_sessions, AsBool>("count_held_sessions", kOptionalKey),
+    Rule<&ProgrammeEntry::occupies_day, AsBool>("occupies_day", kOptionalKey),
+    Rule<&ProgrammeEntry::flexible, AsBool>("flexible", kOptionalKey),
+};
+
+absl::Status ReadEntry(const Reader& r, const Node& node, const Path& path,
+                       const absl::TimeZone& zone, ProgrammeEntry& out) {
+  out.recurrence.zone = zone;
+  return ReadFields(r, node, path, kEntryRules, out);
+}
+
+constexpr std::array kUnitRules{
+    Rule<&OrgUnit::id, AsString>("id", kRequiredKey),
+    Rule<&OrgUnit::name, AsText>("name", kOptionalKey),
+    Rule<&OrgUnit::parent, AsString>("parent", kOptionalKey),
+};
 
 absl::Status ReadClosure(const Reader& r, const Node& node, const Path& path,
                          WorkCalendar& calendar) {
@@ -580,7 +529,7 @@ absl::Status ReadCalendar(const Reader& r, const Node& node, const Path& path, W
   CARELEARN_RETURN_IF_ERROR(r.CheckObject(node, path, kKeys, {}));
   HolidaySet holidays = HolidaySet::kDanish;
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "holidays", [&](const Node& v, const Path& p) {
-    return r.Enum(v, p, kHolidaySets, &HolidaySetName, holidays);
+    return r.Enum(v, p, &HolidaySetName, holidays);
   }));
   out = CalendarWith(holidays);
   return r.Field(node, path, "closures", [&](const Node& v, const Path& p) {
@@ -741,14 +690,14 @@ absl::Status ReadProgramme(const Reader& r, const Node& node, ProgrammeDocument&
   }));
   CARELEARN_RETURN_IF_ERROR(
       r.Field(node, path, "on_closed_day", [&](const Node& v, const Path& at) {
-        return r.Enum(v, at, kPolicies, &ClosedDayPolicyName, p.on_closed_day);
+        return r.Enum(v, at, &ClosedDayPolicyName, p.on_closed_day);
       }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "calendar", [&](const Node& v, const Path& at) {
     return ReadCalendar(r, v, at, out.calendar);
   }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "units", [&](const Node& v, const Path& at) {
     return r.Array(v, at, [&](const Node& item, const Path& ip) {
-      return ReadUnit(r, item, ip, p.units.emplace_back());
+      return ReadFields(r, item, ip, kUnitRules, p.units.emplace_back());
     });
   }));
   CARELEARN_RETURN_IF_ERROR(r.Field(node, path, "entries", [&](const Node& v, const Path& at) {

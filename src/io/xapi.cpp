@@ -1,5 +1,6 @@
 // carelearn's xAPI 1.0.3 statements of a session (carelearn/io/xapi.hpp),
 // built as Boost.JSON values; docs/xapi.md is the profile they follow.
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/xapi.hpp"
 
 #include <openssl/evp.h>
@@ -159,7 +160,7 @@ class StatementWriter {
   StatementWriter(const Session& session, const XapiOptions& options)
       : session_(session),
         options_(options),
-        catalog_(options.catalog != nullptr ? *options.catalog : Catalog::Builtin()),
+        catalog_(options.catalog != nullptr ? *options.catalog : BuiltinCatalog()),
         format_(catalog_.Find(session.format_id, session.format_version)),
         registration_(XapiRegistration(session.id)),
         format_iri_(XapiFormatIri(session.format_id, session.format_version)) {}

@@ -7,30 +7,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "carelearn/model/wording.hpp"
 #include "detail/absl_compat.hpp"
 
 namespace carelearn {
 namespace {
 
 using detail::Sv;
-
-std::string Number(double x) {
-  if (x == 0.5) return "½";
-  if (std::floor(x) == x && std::fabs(x) < 1e15) return absl::StrCat(static_cast<long long>(x));
-  return absl::StrFormat("%g", x);
-}
-
-std::string UnitLabel(TimeUnit unit) {
-  switch (unit) {
-    case TimeUnit::kMinute:
-      return "min";
-    case TimeUnit::kHour:
-      return "h";
-    case TimeUnit::kDay:
-      return "day";
-  }
-  return "";
-}
 
 std::string Describe(const Text& t) { return absl::StrCat(t.da, " / ", t.en); }
 
@@ -45,11 +28,7 @@ std::string Describe(const Capacity& c) {
                       c.typical ? absl::StrCat(" (typically ", *c.typical, ")") : "");
 }
 
-std::string Describe(const std::optional<Cadence>& c) {
-  if (!c) return "none";
-  return absl::StrCat("every ", c->interval, " ", Sv(PeriodName(c->unit)),
-                      c->count ? absl::StrCat(", ", *c->count, " times") : "");
-}
+std::string Describe(const std::optional<Cadence>& c) { return c ? DescribeCadence(*c) : "none"; }
 
 std::string Describe(const FormatRef& r) {
   return r.version ? absl::StrCat(r.id, " v", *r.version) : r.id;
@@ -180,27 +159,6 @@ class Differ {
 };
 
 }  // namespace
-
-std::string DescribeBudget(const TimeBudget& budget) {
-  const std::string about = budget.about ? "ca. " : "";
-  const std::string unit = UnitLabel(budget.unit);
-  switch (budget.kind) {
-    case TimeBudget::Kind::kFixed:
-      return absl::StrCat(about, Number(budget.min), " ", unit);
-    case TimeBudget::Kind::kRange:
-      return absl::StrCat(about, Number(budget.min), "–", Number(budget.max), " ", unit);
-    case TimeBudget::Kind::kPerParticipant: {
-      const std::string amount = budget.min == budget.max
-                                     ? Number(budget.min)
-                                     : absl::StrCat(Number(budget.min), "–", Number(budget.max));
-      return absl::StrCat(about, amount, " ", unit, " each",
-                          budget.skip > 0 ? absl::StrCat(" (", budget.skip, " skip)") : "");
-    }
-    case TimeBudget::Kind::kOpen:
-      return "open";
-  }
-  return "";
-}
 
 std::vector<Difference> Diff(const Format& a, const Format& b) {
   Differ d;

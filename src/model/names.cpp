@@ -66,6 +66,13 @@ constexpr std::array<std::pair<StepChange::Op, std::string_view>, 5> kOps{{
     {StepChange::Op::kSetPrompts, "set-prompts"},
 }};
 
+constexpr std::array<std::pair<TimeBudget::Kind, std::string_view>, 4> kBudgetKinds{{
+    {TimeBudget::Kind::kFixed, "fixed"},
+    {TimeBudget::Kind::kRange, "range"},
+    {TimeBudget::Kind::kPerParticipant, "per-participant"},
+    {TimeBudget::Kind::kOpen, "open"},
+}};
+
 constexpr std::array<std::pair<Difference::Kind, std::string_view>, 3> kDifferenceKinds{{
     {Difference::Kind::kAdded, "added"},
     {Difference::Kind::kRemoved, "removed"},
@@ -123,8 +130,18 @@ std::optional<StepChange::Op> ParseStepChangeOp(std::string_view name) {
   return detail::ValueOf(Table(kOps), name);
 }
 
+std::string_view TimeBudgetKindName(TimeBudget::Kind kind) {
+  return detail::NameOf(Table(kBudgetKinds), kind);
+}
+std::optional<TimeBudget::Kind> ParseTimeBudgetKind(std::string_view name) {
+  return detail::ValueOf(Table(kBudgetKinds), name);
+}
+
 std::string_view DifferenceKindName(Difference::Kind kind) {
   return detail::NameOf(Table(kDifferenceKinds), kind);
+}
+std::optional<Difference::Kind> ParseDifferenceKind(std::string_view name) {
+  return detail::ValueOf(Table(kDifferenceKinds), name);
 }
 
 }  // namespace carelearn

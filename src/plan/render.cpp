@@ -10,8 +10,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "carelearn/plan/agenda.hpp"
+#include "model/wording.hpp"
 #include "plan/timing.hpp"
-#include "plan/wording.hpp"
 
 namespace carelearn {
 namespace {

@@ -13,8 +13,8 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "model/wording.hpp"
 #include "plan/timing.hpp"
-#include "plan/wording.hpp"
 
 namespace carelearn {
 namespace {

@@ -6,18 +6,9 @@
 #include <utility>
 
 #include "carelearn/model/role.hpp"
-#include "detail/names.hpp"
 
 namespace carelearn {
 namespace {
-
-constexpr std::array<std::pair<Redaction, std::string_view>, 3> kRedactions{{
-    {Redaction::kNone, "none"},
-    {Redaction::kConfidential, "confidential"},
-    {Redaction::kEvaluator, "evaluator"},
-}};
-
-std::span<const std::pair<Redaction, std::string_view>> RedactionTable() { return kRedactions; }
 
 // The evaluator redaction.
 Session ForEvaluator(Session s, const Pseudonymiser* rekey) {
@@ -51,14 +42,6 @@ Session ForEvaluator(Session s, const Pseudonymiser* rekey) {
 }
 
 }  // namespace
-
-std::string_view RedactionName(Redaction redaction) {
-  return detail::NameOf(RedactionTable(), redaction);
-}
-
-std::optional<Redaction> ParseRedaction(std::string_view name) {
-  return detail::ValueOf(RedactionTable(), name);
-}
 
 Redaction RedactionOf(const ExportOptions& options) {
   if (options.evaluator) return Redaction::kEvaluator;

@@ -10,52 +10,14 @@
 #include <random>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "detail/absl_compat.hpp"
-#include "detail/names.hpp"
 
 namespace carelearn {
 namespace {
 
 using detail::Sv;
-
-constexpr std::array<std::pair<SessionStatus, std::string_view>, 2> kSessionStatuses{{
-    {SessionStatus::kHeld, "held"},
-    {SessionStatus::kCancelled, "cancelled"},
-}};
-
-constexpr std::array<std::pair<CancelReason, std::string_view>, 5> kCancelReasons{{
-    {CancelReason::kStaffing, "staffing"},
-    {CancelReason::kWorkload, "workload"},
-    {CancelReason::kNoFacilitator, "no-facilitator"},
-    {CancelReason::kHoliday, "holiday"},
-    {CancelReason::kOther, "other"},
-}};
-
-constexpr std::array<std::pair<Shift, std::string_view>, 4> kShifts{{
-    {Shift::kUnspecified, "unspecified"},
-    {Shift::kDay, "day"},
-    {Shift::kEvening, "evening"},
-    {Shift::kNight, "night"},
-}};
-
-constexpr std::array<std::pair<ActionStatus, std::string_view>, 4> kActionStatuses{{
-    {ActionStatus::kOpen, "open"},
-    {ActionStatus::kInProgress, "in-progress"},
-    {ActionStatus::kDone, "done"},
-    {ActionStatus::kDropped, "dropped"},
-}};
-
-constexpr std::array<std::pair<NoteKind, std::string_view>, 3> kNoteKinds{{
-    {NoteKind::kNote, "note"},
-    {NoteKind::kReflection, "reflection"},
-    {NoteKind::kDocumentation, "documentation"},
-}};
-
-template <typename E, std::size_t N>
-std::span<const std::pair<E, std::string_view>> Table(
-    const std::array<std::pair<E, std::string_view>, N>& table) {
-  return table;
-}
 
 // An error about `session` at `path`.
 absl::Status Invalid(const Session& session, std::string_view path, std::string_view what) {
@@ -67,34 +29,24 @@ std::string Indexed(std::string_view name, std::size_t i) {
   return absl::StrCat(Sv(name), "[", i, "]");
 }
 
-}  // namespace
+// Times are written as RFC 3339 and due dates as "YYYY-MM-DD", which have
+// four-digit years: a time or day outside the years 0001 to 9999 has no form.
+constexpr absl::civil_year_t kFirstYear = 1;
+constexpr absl::civil_year_t kLastYear = 9999;
 
-std::string_view SessionStatusName(SessionStatus status) {
-  return detail::NameOf(Table(kSessionStatuses), status);
+std::string OutsideTheYears(std::string_view what) {
+  return absl::StrCat(Sv(what), " is outside the years 0001 to 9999 that a session line can hold");
 }
-std::optional<SessionStatus> ParseSessionStatus(std::string_view name) {
-  return detail::ValueOf(Table(kSessionStatuses), name);
+
+// An error, at `path`, when `t` lies outside the years; OK otherwise.
+absl::Status CheckYears(const Session& session, std::string_view path, absl::Time t) {
+  const absl::civil_year_t year = absl::ToCivilYear(t, absl::UTCTimeZone()).year();
+  if (year >= kFirstYear && year <= kLastYear) return absl::OkStatus();
+  return Invalid(session, path,
+                 OutsideTheYears(absl::FormatTime("%Y-%m-%d%ET%H:%M:%SZ", t, absl::UTCTimeZone())));
 }
-std::string_view CancelReasonName(CancelReason reason) {
-  return detail::NameOf(Table(kCancelReasons), reason);
-}
-std::optional<CancelReason> ParseCancelReason(std::string_view name) {
-  return detail::ValueOf(Table(kCancelReasons), name);
-}
-std::string_view ShiftName(Shift shift) { return detail::NameOf(Table(kShifts), shift); }
-std::optional<Shift> ParseShift(std::string_view name) {
-  return detail::ValueOf(Table(kShifts), name);
-}
-std::string_view ActionStatusName(ActionStatus status) {
-  return detail::NameOf(Table(kActionStatuses), status);
-}
-std::optional<ActionStatus> ParseActionStatus(std::string_view name) {
-  return detail::ValueOf(Table(kActionStatuses), name);
-}
-std::string_view NoteKindName(NoteKind kind) { return detail::NameOf(Table(kNoteKinds), kind); }
-std::optional<NoteKind> ParseNoteKind(std::string_view name) {
-  return detail::ValueOf(Table(kNoteKinds), name);
-}
+
+}  // namespace
 
 const Participant* Session::FindParticipant(std::string_view participant_id) const {
   for (const Participant& p : participants) {
@@ -149,6 +101,19 @@ absl::Status ValidateSession(const Session& session) {
   if (session.actual_end.has_value() && *session.actual_end < *session.actual_start) {
     return Invalid(session, "actual_end", "ends before it starts");
   }
+  if (absl::Status s = CheckYears(session, "planned_start", session.planned_start); !s.ok()) {
+    return s;
+  }
+  if (session.actual_start.has_value()) {
+    if (absl::Status s = CheckYears(session, "actual_start", *session.actual_start); !s.ok()) {
+      return s;
+    }
+  }
+  if (session.actual_end.has_value()) {
+    if (absl::Status s = CheckYears(session, "actual_end", *session.actual_end); !s.ok()) {
+      return s;
+    }
+  }
   std::set<std::string_view> seen;
   for (std::size_t i = 0; i < session.participants.size(); ++i) {
     const Participant& p = session.participants[i];
@@ -164,6 +129,12 @@ absl::Status ValidateSession(const Session& session) {
     if (t.end < t.start) {
       return Invalid(session, Indexed("steps", i) + ".end", "ends before it starts");
     }
+    if (absl::Status s = CheckYears(session, Indexed("steps", i) + ".start", t.start); !s.ok()) {
+      return s;
+    }
+    if (absl::Status s = CheckYears(session, Indexed("steps", i) + ".end", t.end); !s.ok()) {
+      return s;
+    }
   }
   seen.clear();
   for (std::size_t i = 0; i < session.actions.size(); ++i) {
@@ -173,11 +144,15 @@ absl::Status ValidateSession(const Session& session) {
     if (!seen.insert(a.id).second) {
       return Invalid(session, path + ".id", absl::StrCat("\"", a.id, "\" is used twice"));
     }
-    for (std::size_t j = 1; j < a.history.size(); ++j) {
-      if (a.history[j].at < a.history[j - 1].at) {
-        return Invalid(session, absl::StrCat(path, ".history[", j, "].at"),
-                       "is earlier than the change before it");
+    if (a.due.has_value() && (a.due->year() < kFirstYear || a.due->year() > kLastYear)) {
+      return Invalid(session, path + ".due", OutsideTheYears(absl::FormatCivilTime(*a.due)));
+    }
+    for (std::size_t j = 0; j < a.history.size(); ++j) {
+      const std::string at = absl::StrCat(path, ".history[", j, "].at");
+      if (j > 0 && a.history[j].at < a.history[j - 1].at) {
+        return Invalid(session, at, "is earlier than the change before it");
       }
+      if (absl::Status s = CheckYears(session, at, a.history[j].at); !s.ok()) return s;
     }
   }
   seen.clear();

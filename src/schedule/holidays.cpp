@@ -80,7 +80,16 @@ std::optional<HolidayKind> EasterHoliday(absl::civil_diff_t offset, absl::civil_
 
 }  // namespace
 
-std::string_view HolidayId(HolidayKind kind) { return kInfo[Index(kind)].id; }
+std::string_view HolidayId(HolidayKind kind) {
+  return Index(kind) < kInfo.size() ? kInfo[Index(kind)].id : std::string_view();
+}
+
+std::optional<HolidayKind> ParseHolidayId(std::string_view id) {
+  for (std::size_t i = 0; i < kInfo.size(); ++i) {
+    if (kInfo[i].id == id) return static_cast<HolidayKind>(i);
+  }
+  return std::nullopt;
+}
 
 const Text& HolidayName(HolidayKind kind) {
   static const std::array<Text, 14> kNames = {{

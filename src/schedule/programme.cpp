@@ -235,18 +235,6 @@ int UnitCalendars::Group(std::uint32_t unit) {
 
 }  // namespace detail
 
-std::string_view HostingName(Hosting hosting) {
-  return hosting == Hosting::kJoint ? "joint" : "each-unit";
-}
-
-std::string_view SkipReasonName(SkipReason reason) {
-  return reason == SkipReason::kClosure ? "closure" : "holiday";
-}
-
-std::string_view ConflictKindName(ConflictKind kind) {
-  return kind == ConflictKind::kSeminarDay ? "seminar-day" : "double-booked";
-}
-
 int ProgrammeEntry::ExpectedPeople() const {
   if (!people.empty()) return static_cast<int>(people.size());
   int sum = 0;

@@ -213,18 +213,6 @@ absl::TimeZone CopenhagenTimeZone() {
   return zone;
 }
 
-std::string_view FrequencyName(Frequency frequency) {
-  switch (frequency) {
-    case Frequency::kDaily:
-      return "DAILY";
-    case Frequency::kWeekly:
-      return "WEEKLY";
-    case Frequency::kMonthly:
-      return "MONTHLY";
-  }
-  return "WEEKLY";
-}
-
 std::string_view WeekdayCode(absl::Weekday weekday) {
   return kWeekdayCodes[static_cast<std::size_t>(WeekdayIndex(weekday))];
 }

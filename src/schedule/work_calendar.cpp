@@ -14,26 +14,12 @@ namespace {
 // How far NextWorkingDay looks: ten years.
 constexpr int kMaxSearchDays = 3653;
 
-constexpr std::array<std::string_view, 3> kPolicyNames = {"keep", "skip",
-                                                          "move-to-next-working-day"};
-
 bool IsWeekday(absl::CivilDay day) {
   const absl::Weekday w = absl::GetWeekday(day);
   return w != absl::Weekday::saturday && w != absl::Weekday::sunday;
 }
 
 }  // namespace
-
-std::string_view ClosedDayPolicyName(ClosedDayPolicy policy) {
-  return kPolicyNames[static_cast<std::size_t>(policy)];
-}
-
-std::optional<ClosedDayPolicy> ParseClosedDayPolicy(std::string_view name) {
-  for (std::size_t i = 0; i < kPolicyNames.size(); ++i) {
-    if (kPolicyNames[i] == name) return static_cast<ClosedDayPolicy>(i);
-  }
-  return std::nullopt;
-}
 
 WorkCalendar WorkCalendar::WithoutHolidays() {
   WorkCalendar calendar;

@@ -1,12 +1,13 @@
 #include "store/rows.hpp"
 
+#include <limits>
 #include <map>
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "carelearn/record/session_json.hpp"
+#include "carelearn/io/session_json.hpp"
 #include "detail/absl_compat.hpp"
 
 namespace carelearn::detail {
@@ -93,8 +94,23 @@ absl::Status WriteSession(Database& db, const Session& session) {
   return absl::OkStatus();
 }
 
+SessionReadOptions StoredBodyOptions() {
+  constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
+  SessionReadOptions options;
+  options.source_name = "sessions.body";
+  for (std::size_t SessionReadOptions::*limit :
+       {&SessionReadOptions::max_line_bytes, &SessionReadOptions::max_string_bytes,
+        &SessionReadOptions::max_participants, &SessionReadOptions::max_steps,
+        &SessionReadOptions::max_prompts, &SessionReadOptions::max_learning_points,
+        &SessionReadOptions::max_actions, &SessionReadOptions::max_status_changes,
+        &SessionReadOptions::max_feedback, &SessionReadOptions::max_notes}) {
+    options.*limit = kNoLimit;
+  }
+  return options;
+}
+
 absl::StatusOr<Session> ReadSession(Database& db, std::string_view id, std::string_view body) {
-  absl::StatusOr<Session> session = ParseSessionLine(body);
+  absl::StatusOr<Session> session = ParseSessionLine(body, nullptr, StoredBodyOptions());
   if (!session.ok()) return Unreadable(db, id, Sv(session.status().message()));
 
   std::map<std::string, std::size_t, std::less<>> index;

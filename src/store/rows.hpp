@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "carelearn/io/session_json.hpp"
 #include "carelearn/record/session.hpp"
 #include "store/sqlite.hpp"
 
@@ -18,6 +19,11 @@ namespace carelearn::detail {
 
 /// A time as stored: nanoseconds since the Unix epoch, UTC.
 inline std::int64_t StoredTime(absl::Time t) { return absl::ToUnixNanos(t); }
+
+/// How a stored session body is read: named "sessions.body" in errors, and
+/// without the limits of an import, since every stored session was
+/// validated when it was written.
+[[nodiscard]] SessionReadOptions StoredBodyOptions();
 
 /// Writes `session` over any stored session with its id (session row,
 /// actions, status changes). `session` must pass ValidateSession.

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "carelearn/record/session_json.hpp"
+#include "carelearn/io/session_json.hpp"
 #include "carelearn/store/store.hpp"
 #include "detail/absl_compat.hpp"
 #include "store/rows.hpp"
@@ -99,7 +99,7 @@ absl::Status Migrate1To2(Database& db) {
     if (!row.ok()) return row.status();
     if (!*row) break;
     const std::string id = st->Text(0);
-    absl::StatusOr<Session> session = ParseSessionLine(st->Text(1));
+    absl::StatusOr<Session> session = ParseSessionLine(st->Text(1), nullptr, StoredBodyOptions());
     absl::Status valid = session.ok() ? ValidateSession(*session) : session.status();
     if (!valid.ok()) {
       return absl::DataLossError(absl::StrCat(

@@ -1,10 +1,6 @@
 #include "carelearn/store/store.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-#include <boost/json.hpp>
 
 #include <cerrno>
 #include <cstdint>
@@ -22,8 +18,12 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
-#include "carelearn/record/session_json.hpp"
+#include "carelearn/io/errors.hpp"
+#include "carelearn/io/json.hpp"
+#include "carelearn/io/owner_only_file.hpp"
+#include "carelearn/io/session_json.hpp"
 #include "detail/absl_compat.hpp"
+#include "detail/names.hpp"
 #include "store/rows.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
@@ -35,6 +35,12 @@ using detail::Database;
 using detail::Statement;
 using detail::Sv;
 using detail::Transaction;
+
+constexpr detail::NameTable<ConflictPolicy, 3> kConflictPolicies{{
+    {ConflictPolicy::kFail, "fail"},
+    {ConflictPolicy::kSkip, "skip"},
+    {ConflictPolicy::kReplace, "replace"},
+}};
 
 // A WHERE clause and its arguments, bound in order.
 struct Where {
@@ -100,17 +106,12 @@ absl::Status CreateFileIfMissing(const std::string& path, const StoreOptions& op
   if (!options.create_if_missing || options.read_only) {
     return absl::NotFoundError(absl::StrCat(path, ": there is no store here"));
   }
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) return absl::OkStatus();  // another process was quicker
-    const std::string cause = std::strerror(errno);
-    if (errno == EACCES || errno == EPERM || errno == EROFS) {
-      return absl::PermissionDeniedError(absl::StrCat(path, ": cannot create: ", cause));
-    }
-    return absl::NotFoundError(absl::StrCat(path, ": cannot create: ", cause));
+  absl::StatusOr<OwnerOnlyFile> file = OwnerOnlyFile::Create(path, ExistingFile::kFail);
+  if (file.status().code() == absl::StatusCode::kAlreadyExists) {
+    return absl::OkStatus();  // another process was quicker
   }
-  ::close(fd);
-  return absl::OkStatus();
+  if (!file.ok()) return file.status();
+  return file->Close();
 }
 
 // Brings the schema to the newest version, inside one write transaction.
@@ -123,21 +124,21 @@ absl::Status PrepareSchema(Database& db, bool read_only) {
   if (!tables.ok()) return tables.status();
 
   if (*app != 0 && *app != Store::kApplicationId) {
-    return absl::FailedPreconditionError(absl::StrCat(
+    return VersionMismatchError(absl::StrCat(
         db.path(), ": not a carelearn store (it belongs to application id ", *app, ")"));
   }
   if (*app == 0 && *tables != 0) {
-    return absl::FailedPreconditionError(
+    return VersionMismatchError(
         absl::StrCat(db.path(), ": not a carelearn store (a database of another application)"));
   }
   if (*version > Store::kSchemaVersion) {
-    return absl::FailedPreconditionError(absl::StrCat(db.path(), ": the store has schema version ",
-                                                      *version, ", newer than this library's ",
-                                                      Store::kSchemaVersion, "; update carelearn"));
+    return VersionMismatchError(absl::StrCat(db.path(), ": the store has schema version ", *version,
+                                             ", newer than this library's ", Store::kSchemaVersion,
+                                             "; update carelearn"));
   }
   if (*app != 0 && *version == Store::kSchemaVersion) return absl::OkStatus();
   if (read_only) {
-    return absl::FailedPreconditionError(
+    return VersionMismatchError(
         absl::StrCat(db.path(), ": the store needs migrating from schema version ", *version,
                      " to ", Store::kSchemaVersion, "; open it once for writing"));
   }
@@ -159,7 +160,23 @@ absl::Status PrepareSchema(Database& db, bool read_only) {
   return tx->Commit();
 }
 
+// How an import reads its lines.
+SessionReadOptions ReadingOptions(const ImportOptions& options) {
+  SessionReadOptions reading = options.reading;
+  reading.source_name = options.source_name;
+  reading.validate = true;
+  return reading;
+}
+
 }  // namespace
+
+std::string_view ConflictPolicyName(ConflictPolicy policy) {
+  return detail::NameOf(kConflictPolicies, policy);
+}
+
+std::optional<ConflictPolicy> ParseConflictPolicy(std::string_view name) {
+  return detail::ValueOf(kConflictPolicies, name);
+}
 
 // Every call on a Store: refuses a Store that was moved from, then holds the
 // connection's mutex for the call.
@@ -208,6 +225,63 @@ struct Store::Impl {
     if (!st.ok()) return st.status();
     st->Bind(1, id);
     return st->Step();
+  }
+
+  // Imports what `reader` reads, in one transaction.
+  absl::StatusOr<ImportResult> Import(SessionReader& reader, const ImportOptions& how) {
+    Database& store = *db;
+    // Bulk mode relaxes fsync for the import only; FULL comes back on every path.
+    struct Durability {
+      Database* db = nullptr;
+      ~Durability() {
+        if (db != nullptr)
+          sqlite3_exec(db->get(), "PRAGMA synchronous = FULL", nullptr, nullptr, nullptr);
+      }
+    } durability;
+    if (how.bulk) {
+      if (absl::Status s = store.Exec("PRAGMA synchronous = NORMAL"); !s.ok()) return s;
+      durability.db = &store;
+    }
+    const std::string source = how.source_name.empty() ? "<input>" : how.source_name;
+    ImportResult result;
+    {
+      absl::StatusOr<Transaction> tx = Transaction::Begin(store, /*write=*/true);
+      if (!tx.ok()) return tx.status();
+      while (std::optional<SessionLine> line = reader.Next()) {
+        if (!line->session.ok()) return line->session.status();
+        const Session& session = *line->session;
+        const std::string at = absl::StrCat(source, ":", line->line, ": ");
+        if (line->redaction != Redaction::kNone && !how.allow_redacted) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(at, "session \"", session.id, "\" is redacted (\"",
+                           Sv(RedactionName(line->redaction)),
+                           "\"); importing it keeps it without what it left out; set "
+                           "allow_redacted to do so"));
+        }
+        absl::StatusOr<bool> exists = SessionExists(session.id);
+        if (!exists.ok()) return exists.status();
+        if (*exists) {
+          if (how.on_conflict == ConflictPolicy::kFail) {
+            return absl::AlreadyExistsError(
+                absl::StrCat(at, "session \"", session.id, "\" is in the store already"));
+          }
+          if (how.on_conflict == ConflictPolicy::kSkip) {
+            ++result.skipped;
+            continue;
+          }
+        }
+        if (absl::Status s = detail::WriteSession(store, session); !s.ok()) return s;
+        ++result.imported;
+      }
+      if (absl::Status s = tx->Commit(); !s.ok()) return s;
+    }
+    if (how.bulk) {
+      if (absl::StatusOr<std::string> done = PragmaText(store, "wal_checkpoint(TRUNCATE)");
+          !done.ok()) {
+        return done.status();
+      }
+    }
+    return result;
   }
 };
 
@@ -453,34 +527,15 @@ absl::StatusOr<std::vector<ActionRecord>> Store::FindActions(const ActionQuery& 
   return out;
 }
 
-absl::Status Store::PutFormat(std::string_view id, int version, std::string_view json) {
+absl::Status Store::PutFormat(const Format& format) {
   CARELEARN_STORE_LOCK("PutFormat");
+  const std::string_view id = format.id;
+  const int version = format.version;
   if (id.empty()) return absl::InvalidArgumentError("PutFormat: the id is empty");
   if (version < 1) {
     return absl::InvalidArgumentError(absl::StrCat("PutFormat: version ", version, " is below 1"));
   }
-  const std::string what = absl::StrCat("PutFormat: format \"", Sv(id), "\" version ", version);
-  boost::system::error_code ec;
-  boost::json::value parsed = boost::json::parse({json.data(), json.size()}, ec);
-  const boost::json::object* object = ec ? nullptr : parsed.if_object();
-  if (object == nullptr) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        what, ": the text is not a JSON object", ec ? absl::StrCat(" (", ec.message(), ")") : ""));
-  }
-  if (const boost::json::value* named = object->if_contains("id")) {
-    const boost::json::string* s = named->if_string();
-    if (s == nullptr || std::string_view(*s) != id) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(what, ": the text names id ", boost::json::serialize(*named)));
-    }
-  }
-  if (const boost::json::value* named = object->if_contains("version")) {
-    const std::int64_t* n = named->if_int64();
-    if (n == nullptr || *n != version) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(what, ": the text names version ", boost::json::serialize(*named)));
-    }
-  }
+  const std::string json = ToJson(format);
 
   Database& db = *impl_->db;
   absl::StatusOr<Transaction> tx = Transaction::Begin(db, /*write=*/true);
@@ -549,70 +604,16 @@ absl::StatusOr<std::vector<StoredFormat>> Store::ListFormats() const {
 absl::StatusOr<ImportResult> Store::ImportJsonLines(std::istream& in,
                                                     const ImportOptions& options) {
   CARELEARN_STORE_LOCK("ImportJsonLines");
-  Database& db = *impl_->db;
-  const std::string source = options.source_name.empty() ? "<input>" : options.source_name;
+  SessionReader reader(in, ReadingOptions(options));
+  return impl_->Import(reader, options);
+}
 
-  // Bulk mode relaxes fsync for the import only; FULL comes back on every path.
-  struct Durability {
-    Database* db = nullptr;
-    ~Durability() {
-      if (db != nullptr)
-        sqlite3_exec(db->get(), "PRAGMA synchronous = FULL", nullptr, nullptr, nullptr);
-    }
-  } durability;
-  if (options.bulk) {
-    if (absl::Status s = db.Exec("PRAGMA synchronous = NORMAL"); !s.ok()) return s;
-    durability.db = &db;
-  }
-
-  ImportResult result;
-  {
-    absl::StatusOr<Transaction> tx = Transaction::Begin(db, /*write=*/true);
-    if (!tx.ok()) return tx.status();
-    std::string line;
-    std::size_t number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (absl::StripAsciiWhitespace(line).empty()) continue;
-      const std::string at = absl::StrCat(source, ":", number, ": ");
-      Redaction redaction = Redaction::kNone;
-      absl::StatusOr<Session> session = ParseSessionLine(line, &redaction);
-      if (!session.ok()) {
-        return absl::Status(session.status().code(), absl::StrCat(at, session.status().message()));
-      }
-      if (redaction != Redaction::kNone && !options.allow_redacted) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            at, "session \"", session->id, "\" is redacted (\"", Sv(RedactionName(redaction)),
-            "\"); importing it keeps it without what it left out; set allow_redacted to do so"));
-      }
-      if (absl::Status v = ValidateSession(*session); !v.ok()) {
-        return absl::Status(v.code(), absl::StrCat(at, v.message()));
-      }
-      absl::StatusOr<bool> exists = impl_->SessionExists(session->id);
-      if (!exists.ok()) return exists.status();
-      if (*exists) {
-        if (options.on_conflict == ConflictPolicy::kFail) {
-          return absl::AlreadyExistsError(
-              absl::StrCat(at, "session \"", session->id, "\" is in the store already"));
-        }
-        if (options.on_conflict == ConflictPolicy::kSkip) {
-          ++result.skipped;
-          continue;
-        }
-      }
-      if (absl::Status s = detail::WriteSession(db, *session); !s.ok()) return s;
-      ++result.imported;
-    }
-    if (in.bad()) return absl::InternalError(absl::StrCat(source, ": reading failed"));
-    if (absl::Status s = tx->Commit(); !s.ok()) return s;
-  }
-  if (options.bulk) {
-    if (absl::StatusOr<std::string> done = PragmaText(db, "wal_checkpoint(TRUNCATE)"); !done.ok()) {
-      return done.status();
-    }
-  }
-  return result;
+absl::StatusOr<ImportResult> Store::ImportJsonLines(const std::filesystem::path& path,
+                                                    const ImportOptions& options) {
+  CARELEARN_STORE_LOCK("ImportJsonLines");
+  absl::StatusOr<SessionReader> reader = SessionReader::Open(path, ReadingOptions(options));
+  if (!reader.ok()) return reader.status();
+  return impl_->Import(*reader, options);
 }
 
 absl::StatusOr<std::size_t> Store::ExportJsonLines(std::ostream& out, const SessionQuery& query,
@@ -629,6 +630,18 @@ absl::StatusOr<std::size_t> Store::ExportJsonLines(std::ostream& out, const Sess
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
+  return count;
+}
+
+absl::StatusOr<std::size_t> Store::ExportJsonLines(const std::filesystem::path& path,
+                                                   const SessionQuery& query,
+                                                   const ExportOptions& options) const {
+  absl::StatusOr<OwnerOnlyFile> file = OwnerOnlyFile::Create(path, ExistingFile::kReplace);
+  if (!file.ok()) return file.status();
+  absl::StatusOr<std::size_t> count = ExportJsonLines(file->stream(), query, options);
+  absl::Status closed = file->Close();
+  if (!count.ok()) return count.status();
+  if (!closed.ok()) return closed;
   return count;
 }
 

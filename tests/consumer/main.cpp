@@ -19,7 +19,7 @@ int Fail(const char* what) {
 
 int main() {
   const carelearn::Format* meeting =
-      carelearn::Catalog::Builtin().Find("systematic-learning-meeting");
+      carelearn::BuiltinCatalog().Find("systematic-learning-meeting");
   if (meeting == nullptr || meeting->steps.size() != 5 || !meeting->duration ||
       meeting->duration->Evaluate(1).max != 30) {
     return Fail("the installed catalog does not hold the 30-minute, 5-step meeting");

@@ -250,7 +250,11 @@ def test_a_bad_line_names_the_place() -> None:
     data["participants"][0]["shift"] = "late"
     with pytest.raises(FormatError) as caught:
         Session.from_dict(data)
-    assert str(caught.value).startswith('/participants/0/shift: unknown shift "late"')
+    assert str(caught.value).endswith(
+        '/participants/0/shift: expected one of "unspecified", "day", "evening", "night", '
+        'found the string "late"'
+    )
+    assert caught.value.path == "/participants/0/shift"
     data = documented_session().to_dict()
     data["colour"] = "blue"
     with pytest.raises(FormatError, match='unknown key "colour"'):
@@ -401,10 +405,12 @@ def test_reading_names_the_file_and_the_line(tmp_path: pathlib.Path) -> None:
     )
     with pytest.raises(FormatError) as caught:
         carelearn.read_sessions(path)
-    assert str(caught.value).startswith(
-        f'{path}:3: /participants/0/shift: unknown shift "late"'
+    assert str(caught.value) == (
+        f'{path}:3:325: /participants/0/shift: expected one of "unspecified", "day", '
+        '"evening", "night", found the string "late"'
     )
     assert caught.value.line == 3
+    assert caught.value.column == 325
     invalid = documented_session()
     invalid.participants = [*invalid.participants, *invalid.participants]
     path.write_text(invalid.to_json_line() + "\n", encoding="utf-8")

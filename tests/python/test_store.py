@@ -360,13 +360,14 @@ def test_user_formats_are_kept_byte_for_byte(tmp_path: pathlib.Path) -> None:
     fmt = carelearn.Catalog.builtin()["systematic-learning-meeting"]
     fmt.id = "evening-meeting"
     with Store(tmp_path / "x.db") as store:
-        store.put_format(fmt.id, fmt.version, fmt.to_json())
+        store.put_format(fmt)
         stored = store.get_format("evening-meeting")
         assert stored.json == fmt.to_json()
         assert carelearn.Format.from_json(stored.json) == fmt
         assert [f.id for f in store.list_formats()] == ["evening-meeting"]
+        changed = carelearn.Format.from_json(fmt.to_json().replace("30", "25"))
         with pytest.raises(AlreadyExistsError):
-            store.put_format(fmt.id, fmt.version, fmt.to_json().replace("30", "25"))
+            store.put_format(changed)
 
 
 def test_sessions_from_the_store_make_a_frame(db: pathlib.Path) -> None:

@@ -23,7 +23,7 @@
 // Example:
 //
 //   const carelearn::Format* meeting =
-//       carelearn::Catalog::Builtin().Find("systematic-learning-meeting");
+//       carelearn::BuiltinCatalog().Find("systematic-learning-meeting");
 //   std::string plan = carelearn::ToPlanDefinition(*meeting);
 //   absl::StatusOr<carelearn::Format> back = carelearn::ParsePlanDefinition(plan);
 //   // *back == *meeting
@@ -93,7 +93,7 @@ struct FhirWriteOptions {
 ///
 /// Example:
 ///
-///   carelearn::PlanDefinitionUrl("learning-visit");
+///   std::string url = carelearn::PlanDefinitionUrl("learning-visit");
 ///   // "https://carelearn.dk/fhir/PlanDefinition/learning-visit"
 [[nodiscard]] std::string PlanDefinitionUrl(std::string_view id);
 
@@ -102,7 +102,7 @@ struct FhirWriteOptions {
 ///
 /// Example:
 ///
-///   carelearn::PlanDefinitionCanonical({"learning-visit-meeting", 1});
+///   std::string ref = carelearn::PlanDefinitionCanonical({"learning-visit-meeting", 1});
 ///   // "https://carelearn.dk/fhir/PlanDefinition/learning-visit-meeting|1"
 [[nodiscard]] std::string PlanDefinitionCanonical(const FormatRef& ref);
 
@@ -114,8 +114,8 @@ struct FhirWriteOptions {
 ///
 /// Example:
 ///
-///   std::string plan = carelearn::ToPlanDefinition(format,
-///   {carelearn::PublicationStatus::kDraft});
+///   std::string plan =
+///       carelearn::ToPlanDefinition(format, {carelearn::PublicationStatus::kDraft});
 [[nodiscard]] std::string ToPlanDefinition(const Format& format,
                                            const FhirWriteOptions& options = {});
 
@@ -128,7 +128,7 @@ struct FhirWriteOptions {
 /// Example:
 ///
 ///   absl::StatusOr<std::string> plan =
-///       carelearn::ToPlanDefinition(evening, carelearn::Catalog::Builtin());
+///       carelearn::ToPlanDefinition(evening, carelearn::BuiltinCatalog());
 [[nodiscard]] absl::StatusOr<std::string> ToPlanDefinition(const Variant& variant,
                                                            const Catalog& catalog,
                                                            const FhirWriteOptions& options = {});
@@ -139,7 +139,7 @@ struct FhirWriteOptions {
 /// Example:
 ///
 ///   const carelearn::QuestionSet* set =
-///       carelearn::Catalog::Builtin().FindQuestionSet("learning-questions");
+///       carelearn::BuiltinCatalog().FindQuestionSet("learning-questions");
 ///   std::string q = carelearn::ToQuestionnaire(*set);
 [[nodiscard]] std::string ToQuestionnaire(const QuestionSet& set,
                                           const FhirWriteOptions& options = {});

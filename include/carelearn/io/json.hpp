@@ -30,6 +30,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "carelearn/io/errors.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/format.hpp"
 #include "carelearn/model/prompt.hpp"
@@ -48,16 +49,6 @@ struct ParseOptions {
   std::string source_name = {};
 };
 
-/// Where in a document a load error lies.
-struct ErrorLocation {
-  std::string pointer = {};  ///< JSON Pointer (RFC 6901) of the offending value; empty at the root.
-  int line = 0;              ///< 1-based line of the offending text; 0 when unknown.
-  int column = 0;            ///< 1-based column; 0 when unknown.
-};
-
-/// The location a loader's error carries, or std::nullopt for a status from elsewhere.
-[[nodiscard]] std::optional<ErrorLocation> GetErrorLocation(const absl::Status& status);
-
 /// Any carelearn catalog document.
 using Document = std::variant<Format, Variant, QuestionSet>;
 
@@ -71,7 +62,8 @@ using Document = std::variant<Format, Variant, QuestionSet>;
 ///   - a number out of range (an integer too large, a number that overflows to infinity);
 ///   - nesting deeper, a document or a string longer than `options` allows (kResourceExhausted);
 ///   - a document of another kind, or of a newer schema version than this
-///     library reads (kFailedPrecondition, naming both versions).
+///     library reads (kFailedPrecondition, naming both versions, marked
+///     `IsVersionMismatch`).
 [[nodiscard]] absl::StatusOr<Format> ParseFormat(std::string_view json,
                                                  const ParseOptions& options = {});
 /// Parses a "variant/1" document; errors as `ParseFormat`.

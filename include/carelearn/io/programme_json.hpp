@@ -64,7 +64,8 @@ struct ProgrammeDocument {
 ///   - an RRULE text that `ParseRRule` rejects, with its message; a rule
 ///     object whose parts break RFC 5545 (`ValidateRRule`'s message);
 ///   - a local time that is not "YYYY-MM-DDTHH:MM", a date that is not
-///     "YYYY-MM-DD", or either outside the years 1583 to 9999;
+///     "YYYY-MM-DD", or either outside the years 1583 to 9999; an UNTIL
+///     outside those years, in the RRULE text as in the object form;
 ///   - a duration that is not an exact duration ("PT1H30M") or is longer
 ///     than 366 days;
 ///   - a time zone the system's tzdata does not have;

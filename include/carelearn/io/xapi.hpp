@@ -118,8 +118,9 @@ struct XapiOptions {
 ///
 /// Example:
 ///
-///   carelearn::UuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org");
-///   // "886313e1-3b8a-5372-9b90-0c9aee199e5d"
+///   absl::StatusOr<std::string> id =
+///       carelearn::UuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org");
+///   // *id == "886313e1-3b8a-5372-9b90-0c9aee199e5d"
 [[nodiscard]] absl::StatusOr<std::string> UuidV5(std::string_view namespace_uuid,
                                                  std::string_view name);
 
@@ -128,7 +129,8 @@ struct XapiOptions {
 ///
 /// Example:
 ///
-///   carelearn::XapiRegistration("s-1");  // "aba0caf6-fe3c-55dc-8639-e8aa6d11ded2"
+///   std::string registration = carelearn::XapiRegistration("s-1");
+///   // "aba0caf6-fe3c-55dc-8639-e8aa6d11ded2"
 [[nodiscard]] std::string XapiRegistration(std::string_view session_id);
 
 /// The IRI of the activity "format `id`, version `version`":

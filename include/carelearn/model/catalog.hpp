@@ -1,15 +1,17 @@
 // carelearn/model/catalog.hpp
 //
 // Defines `Catalog`, the set of formats and question sets that references
-// resolve through, and `Catalog::Builtin()`, the formats of the source texts.
+// resolve through.
 //
-// A catalog holds values: adding a format copies it. The built-in catalog is
-// read from the JSON files in catalog/ (compiled into the library) through the
-// same loader that reads a user's own files.
+// A catalog holds values: adding a format copies it. The built-in catalog,
+// the formats of the source texts, is `BuiltinCatalog()` in
+// carelearn/io/builtin_catalog.hpp: it is read from the JSON files in
+// catalog/ (compiled into the library) through the same loader that reads a
+// user's own files, and reading JSON is the io layer's.
 //
 // Example:
 //
-//   carelearn::Catalog mine = carelearn::Catalog::Builtin();
+//   carelearn::Catalog mine = carelearn::BuiltinCatalog();
 //   absl::Status s = mine.Add(my_format);
 //   const carelearn::Format* f = mine.Find("learning-visit");
 #ifndef CARELEARN_MODEL_CATALOG_HPP_
@@ -34,13 +36,6 @@ class Catalog {
  public:
   /// An empty catalog.
   Catalog() = default;
-
-  /// The built-in catalog of the source texts' formats and question sets.
-  ///
-  /// Built once, on first use, from the JSON compiled into the library. A
-  /// broken built-in file is a defect of the library itself and aborts with
-  /// its load error; the test suite proves every built-in file loads.
-  static const Catalog& Builtin();
 
   /// Adds a copy of `format`.
   ///

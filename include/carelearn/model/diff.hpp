@@ -16,11 +16,13 @@
 #ifndef CARELEARN_MODEL_DIFF_HPP_
 #define CARELEARN_MODEL_DIFF_HPP_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "carelearn/model/format.hpp"
+#include "carelearn/model/wording.hpp"  // DescribeBudget, DescribeCadence: how `before` and `after` word them
 
 namespace carelearn {
 
@@ -37,8 +39,10 @@ struct Difference {
   /// Where: a field ("duration", "title.en"), or a step by id and field
   /// ("steps[round].budget", "steps[round]").
   std::string path = {};
-  std::string before = {};  ///< The first format's value in short text; empty when added.
-  std::string after = {};   ///< The second format's value in short text; empty when removed.
+  /// The first format's value in short text (budgets and cadences worded in
+  /// English by `DescribeBudget` and `DescribeCadence`); empty when added.
+  std::string before = {};
+  std::string after = {};  ///< The second format's value in short text; empty when removed.
 
   /// Differences are equal when every field is.
   friend bool operator==(const Difference&, const Difference&) = default;
@@ -47,14 +51,14 @@ struct Difference {
 /// Returns the canonical name of `kind`: "added", "removed" or "changed".
 std::string_view DifferenceKindName(Difference::Kind kind);
 
+/// Parses a canonical difference kind name; std::nullopt when unknown.
+std::optional<Difference::Kind> ParseDifferenceKind(std::string_view name);
+
 /// Lists how `b` differs from `a`: format fields first, then steps in `b`'s
 /// order, then steps only `a` has. Two equal formats give an empty list.
 /// The id, version and lineage are compared too, so a variant against its base
 /// lists at least its new id.
 [[nodiscard]] std::vector<Difference> Diff(const Format& a, const Format& b);
-
-/// Writes `budget` as short text: "5 min", "1–2 min", "ca. 1 min each", "½–1 day", "open".
-[[nodiscard]] std::string DescribeBudget(const TimeBudget& budget);
 
 }  // namespace carelearn
 

@@ -11,7 +11,7 @@
 // Example:
 //
 //   const carelearn::Format* meeting =
-//       carelearn::Catalog::Builtin().Find("systematic-learning-meeting");
+//       carelearn::BuiltinCatalog().Find("systematic-learning-meeting");
 //   meeting->steps.size();        // 5
 //   meeting->cadence->interval;   // 2 (weeks)
 #ifndef CARELEARN_MODEL_FORMAT_HPP_

@@ -108,6 +108,12 @@ struct TimeBudget {
   friend bool operator==(const TimeBudget&, const TimeBudget&) = default;
 };
 
+/// Returns the canonical name of `kind`: "fixed", "range", "per-participant" or "open".
+std::string_view TimeBudgetKindName(TimeBudget::Kind kind);
+
+/// Parses a canonical budget kind name; std::nullopt when unknown.
+std::optional<TimeBudget::Kind> ParseTimeBudgetKind(std::string_view name);
+
 }  // namespace carelearn
 
 #endif  // CARELEARN_MODEL_TIME_BUDGET_HPP_

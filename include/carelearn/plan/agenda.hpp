@@ -121,7 +121,7 @@ struct AgendaOptions {
 /// Example:
 ///
 ///   carelearn::AgendaOptions options;
-///   options.catalog = &carelearn::Catalog::Builtin();
+///   options.catalog = &carelearn::BuiltinCatalog();
 ///   absl::StatusOr<carelearn::Agenda> a =
 ///       carelearn::PlanAgenda(meeting, 12, absl::CivilMinute(2026, 3, 4, 14, 0), options);
 ///   a->items[3].turns;     // 12

@@ -8,7 +8,7 @@
 // Example: the systematic learning meeting with 12 participants overruns.
 //
 //   carelearn::ValidationContext ctx;
-//   ctx.catalog = &carelearn::Catalog::Builtin();
+//   ctx.catalog = &carelearn::BuiltinCatalog();
 //   ctx.participants = 12;
 //   auto found = carelearn::Validate(*ctx.catalog->Find("systematic-learning-meeting"), ctx);
 //   // found[0]: error "budget-overrun" at "duration": "the steps take 33–34 min for

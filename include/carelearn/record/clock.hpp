@@ -8,8 +8,7 @@
 //
 //   carelearn::FakeClock clock(absl::FromUnixSeconds(1772629200));
 //   carelearn::RunnerOptions options;
-//   options.clock = &clock;
-//   ...
+//   options.clock = &clock;  // a runner made with these options reads this clock
 //   clock.Advance(absl::Minutes(5));  // the case has been presented
 #ifndef CARELEARN_RECORD_CLOCK_HPP_
 #define CARELEARN_RECORD_CLOCK_HPP_
@@ -47,7 +46,7 @@ class SystemClock final : public Clock {
 ///
 ///   carelearn::FakeClock clock(absl::UnixEpoch());
 ///   clock.Advance(absl::Seconds(90));
-///   clock.Now();  // 1970-01-01 00:01:30 UTC
+///   absl::Time now = clock.Now();  // 1970-01-01 00:01:30 UTC
 class FakeClock final : public Clock {
  public:
   /// A clock that reads `start` until it is moved.

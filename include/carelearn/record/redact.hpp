@@ -73,7 +73,7 @@ struct ExportOptions {
 /// Example:
 ///
 ///   carelearn::Session s = carelearn::Redact(session, {});
-///   s.notes[0].text;  // "" when the note was confidential
+///   std::string note = s.notes[0].text;  // "" when the note was confidential
 [[nodiscard]] Session Redact(Session session, const ExportOptions& options);
 
 }  // namespace carelearn

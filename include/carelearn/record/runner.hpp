@@ -22,12 +22,14 @@
 //   carelearn::FakeClock clock(start);
 //   carelearn::RunnerOptions options;
 //   options.clock = &clock;
-//   auto runner = carelearn::Runner::Create(*format, {.unit = "home-care-north"}, options);
+//   carelearn::SessionPlan plan;
+//   plan.unit = "home-care-north";
+//   auto runner = carelearn::Runner::Create(*format, plan, options);
 //   auto found = runner->Start(participants);         // diagnostics about roles, size
 //   clock.Advance(absl::Minutes(5));
 //   absl::Status s = runner->Next();                   // to "learning-questions"
 //   auto r = runner->RecordPromptUsed("biggest-challenge");
-//   ...
+//   // ... the other steps, each with Next() ...
 //   absl::StatusOr<carelearn::Session> session = runner->Finish();
 #ifndef CARELEARN_RECORD_RUNNER_HPP_
 #define CARELEARN_RECORD_RUNNER_HPP_
@@ -37,6 +39,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -59,6 +62,12 @@ enum class MisfitPolicy {
   /// Keeps it in the session and reports a warning diagnostic.
   kKeep,
 };
+
+/// Returns the canonical name of `policy`: "reject" or "keep".
+std::string_view MisfitPolicyName(MisfitPolicy policy);
+
+/// Parses a canonical misfit policy name; std::nullopt when unknown.
+std::optional<MisfitPolicy> ParseMisfitPolicy(std::string_view name);
 
 /// How a runner is set up.
 struct RunnerOptions {
@@ -125,6 +134,12 @@ enum class RunnerState {
   kRunning,   ///< Started; in one of the format's steps.
   kFinished,  ///< Finished or cancelled; only reading is left.
 };
+
+/// Returns the canonical name of `state`: "ready", "running" or "finished".
+std::string_view RunnerStateName(RunnerState state);
+
+/// Parses a canonical runner state name; std::nullopt when unknown.
+std::optional<RunnerState> ParseRunnerState(std::string_view name);
 
 /// Steps through a format live and produces a `Session`.
 ///

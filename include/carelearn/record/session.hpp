@@ -273,6 +273,8 @@ struct Session {
 /// Errors (kInvalidArgument), each message led by `session "<id>": <path>: `:
 ///   - an empty id or format id, a format version below 1;
 ///   - a held session without an actual start; an end before the start;
+///   - a time or a due date outside the years 0001 to 9999, which a session
+///     line (RFC 3339, "YYYY-MM-DD") cannot hold;
 ///   - an empty or repeated participant id;
 ///   - a step timing with an empty step id or an end before its start;
 ///   - an action with an empty or repeated id, or a history whose times go backwards;

@@ -51,6 +51,9 @@ enum class HolidayKind {
 /// "boxing-day", "constitution-day", "christmas-eve" or "new-years-eve".
 std::string_view HolidayId(HolidayKind kind);
 
+/// The holiday whose stable id is `id`; std::nullopt when unknown.
+std::optional<HolidayKind> ParseHolidayId(std::string_view id);
+
 /// Returns the name of `kind` in Danish and English, e.g. {"2. påskedag", "Easter Monday"}.
 const Text& HolidayName(HolidayKind kind);
 

@@ -11,7 +11,7 @@
 //
 //   carelearn::IcsOptions options;
 //   options.lang = carelearn::Lang::kEn;
-//   options.catalog = &carelearn::Catalog::Builtin();
+//   options.catalog = &carelearn::BuiltinCatalog();
 //   absl::StatusOr<std::string> ics =
 //       carelearn::ExportICalendar(programme, year, carelearn::WorkCalendar(), options);
 //   std::ofstream("programme.ics", std::ios::binary) << *ics;
@@ -43,6 +43,12 @@ enum class IcsLayout {
   /// One VEVENT per occurrence in the window, with DTSTART and DTEND.
   kExpanded,
 };
+
+/// Returns the canonical name of `layout`: "series" or "expanded".
+std::string_view IcsLayoutName(IcsLayout layout);
+
+/// Parses a canonical layout name; std::nullopt when unknown.
+std::optional<IcsLayout> ParseIcsLayout(std::string_view name);
 
 /// Options for `ExportICalendar`.
 struct IcsOptions {

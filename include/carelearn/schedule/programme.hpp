@@ -79,6 +79,9 @@ enum class Hosting {
 /// Returns the canonical name of `hosting`: "each-unit" or "joint".
 std::string_view HostingName(Hosting hosting);
 
+/// Parses a canonical hosting name; std::nullopt when unknown.
+std::optional<Hosting> ParseHosting(std::string_view name);
+
 /// One format in a programme: for which units, when, and with whom.
 struct ProgrammeEntry {
   std::string id = {};    ///< Stable id, unique within the programme; part of iCalendar UIDs.
@@ -159,7 +162,7 @@ struct Programme {
 ///
 /// Example:
 ///
-///   carelearn::ValidateProgramme(p, carelearn::Catalog::Builtin()).message();
+///   carelearn::ValidateProgramme(p, carelearn::BuiltinCatalog()).message();
 ///   // entries[0] "learning-meeting": format "systematic-learning-meting" is not in the
 ///   // catalog; did you mean "systematic-learning-meeting"?
 [[nodiscard]] absl::Status ValidateProgramme(const Programme& programme, const Catalog& catalog);
@@ -183,7 +186,7 @@ struct Programme {
 /// Example:
 ///
 ///   entry.recurrence.duration = absl::ZeroDuration();  // not given
-///   carelearn::EntryDuration(entry, &carelearn::Catalog::Builtin());  // 30 min for the meeting
+///   carelearn::EntryDuration(entry, &carelearn::BuiltinCatalog());  // 30 min for the meeting
 [[nodiscard]] absl::StatusOr<absl::Duration> EntryDuration(const ProgrammeEntry& entry,
                                                            const Catalog* catalog);
 /// The entry that holds `component` of a programme-level format (for
@@ -248,6 +251,9 @@ enum class SkipReason {
 
 /// Returns the canonical name of `reason`: "holiday" or "closure".
 std::string_view SkipReasonName(SkipReason reason);
+
+/// Returns the reason named `name`, or std::nullopt for any other text.
+std::optional<SkipReason> ParseSkipReason(std::string_view name);
 
 /// A start the series gives that is not held because its day is closed
 /// (`ClosedDayPolicy::kSkip`).
@@ -338,6 +344,9 @@ enum class ConflictKind {
 
 /// Returns the canonical name of `kind`: "double-booked" or "seminar-day".
 std::string_view ConflictKindName(ConflictKind kind);
+
+/// Parses a canonical conflict kind name; std::nullopt when unknown.
+std::optional<ConflictKind> ParseConflictKind(std::string_view name);
 
 /// A collision of two occurrences for one unit.
 struct Conflict {

@@ -84,6 +84,9 @@ enum class Frequency {
 /// Returns the RFC 5545 name of `frequency`: "DAILY", "WEEKLY" or "MONTHLY".
 std::string_view FrequencyName(Frequency frequency);
 
+/// Parses an RFC 5545 frequency name as `FrequencyName` writes it; std::nullopt when unknown.
+std::optional<Frequency> ParseFrequency(std::string_view name);
+
 /// Returns the RFC 5545 two-letter code of `weekday`: "MO", "TU", … "SU".
 std::string_view WeekdayCode(absl::Weekday weekday);
 
@@ -117,6 +120,12 @@ struct RRuleUntil {
   /// Equal when kind and value are.
   friend bool operator==(const RRuleUntil&, const RRuleUntil&) = default;
 };
+
+/// Returns the canonical name of `kind`: "date", "local" or "utc".
+std::string_view RRuleUntilKindName(RRuleUntil::Kind kind);
+
+/// Parses a canonical UNTIL kind name; std::nullopt when unknown.
+std::optional<RRuleUntil::Kind> ParseRRuleUntilKind(std::string_view name);
 
 /// A recurrence rule: the RFC 5545 subset FREQ (DAILY, WEEKLY, MONTHLY),
 /// INTERVAL, BYDAY (with ordinals for MONTHLY), BYMONTHDAY (negative counts

@@ -15,9 +15,10 @@
 // transactions; a second writer waits up to `StoreOptions::busy_timeout`.
 //
 // Privacy: the store holds pseudonyms, never the key that made them; the
-// file is created readable by its owner only (mode 0600). Confidential text
-// is stored (it is the organisation's record) and left out of exports unless
-// asked for. See docs/privacy.md.
+// file is created readable by its owner only (mode 0600, by `OwnerOnlyFile`),
+// as are the files it exports to. Confidential text is stored (it is the
+// organisation's record) and left out of exports unless asked for. See
+// docs/privacy.md.
 //
 // Example:
 //
@@ -26,11 +27,13 @@
 //   carelearn::SessionQuery q;
 //   q.unit = "home-care-north";
 //   q.from = absl::FromCivil(absl::CivilDay(2026, 1, 1), tz);
-//   auto sessions = store->FindSessions(q);
+//   absl::StatusOr<std::vector<carelearn::Session>> sessions = store->FindSessions(q);
+//   absl::StatusOr<std::size_t> n = store->ExportJsonLines("for-evaluation.jsonl", q);
 #ifndef CARELEARN_STORE_STORE_HPP_
 #define CARELEARN_STORE_STORE_HPP_
 
 #include <cstddef>
+#include <filesystem>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -42,6 +45,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "carelearn/io/session_json.hpp"
+#include "carelearn/model/format.hpp"
 #include "carelearn/record/redact.hpp"
 #include "carelearn/record/session.hpp"
 
@@ -94,7 +99,7 @@ struct ActionRecord {
 struct StoredFormat {
   std::string id = {};    ///< The format's id.
   int version = 1;        ///< Its version.
-  std::string json = {};  ///< The canonical JSON text, byte for byte as given.
+  std::string json = {};  ///< The canonical JSON text (`ToJson`), byte for byte as stored.
 };
 
 /// What an import does with a session whose id is in the store already.
@@ -103,6 +108,12 @@ enum class ConflictPolicy {
   kSkip,     ///< Keeps the stored session and goes on.
   kReplace,  ///< Replaces the stored session.
 };
+
+/// Returns the canonical name of `policy`: "fail", "skip" or "replace".
+std::string_view ConflictPolicyName(ConflictPolicy policy);
+
+/// Parses a canonical conflict policy name; std::nullopt when unknown.
+std::optional<ConflictPolicy> ParseConflictPolicy(std::string_view name);
 
 /// How an import of JSON Lines runs.
 struct ImportOptions {
@@ -117,6 +128,10 @@ struct ImportOptions {
   bool allow_redacted = false;
   /// The name errors give the input, e.g. its file path; "<input>" when empty.
   std::string source_name = {};
+  /// The limits each line must keep (`SessionReadOptions`); its own
+  /// `source_name` and `validate` are not used: the import names the input
+  /// by `source_name` above and always validates.
+  SessionReadOptions reading = {};
 };
 
 /// What an import did.
@@ -213,15 +228,14 @@ class Store {
   [[nodiscard]] absl::StatusOr<std::vector<ActionRecord>> FindActions(
       const ActionQuery& query = {}) const;
 
-  /// Stores a user format's canonical JSON text under `id` and `version`.
+  /// Stores a user format, as its canonical JSON text (`ToJson`), under its
+  /// id and version.
   ///
-  /// Storing the same text again is OK. The text must be a JSON object; when
-  /// it names an "id" or a "version", they must be `id` and `version`.
+  /// Storing the same format again is OK; a version, once stored, cannot change.
   ///
-  /// Errors: kInvalidArgument for an empty id, a version below 1, text that
-  /// is not a JSON object, or one that names another id or version;
-  /// kAlreadyExists when that id and version hold other text (raise the version).
-  [[nodiscard]] absl::Status PutFormat(std::string_view id, int version, std::string_view json);
+  /// Errors: kInvalidArgument for an empty id or a version below 1;
+  /// kAlreadyExists when that id and version hold another format (raise the version).
+  [[nodiscard]] absl::Status PutFormat(const Format& format);
 
   /// The stored format `id` at `version`, or its newest version.
   ///
@@ -233,14 +247,25 @@ class Store {
   [[nodiscard]] absl::StatusOr<std::vector<StoredFormat>> ListFormats() const;
 
   /// Imports sessions from JSON Lines (see docs/sessions.md) in one
-  /// transaction: all of them or, on an error, none.
+  /// transaction: all of them or, on an error, none. The lines are read by
+  /// `SessionReader`, a chunk at a time.
   ///
-  /// Blank lines are skipped. Errors name "<source>:<line>: " first:
-  ///   - kInvalidArgument: a line that does not parse or fails `ValidateSession`;
-  ///     a redacted line without `allow_redacted`;
-  ///   - kFailedPrecondition: a line of another kind or a newer version;
-  ///   - kAlreadyExists: a session in the store already, with `ConflictPolicy::kFail`.
+  /// Blank lines are skipped. Errors name the source and the line first:
+  ///   - the errors of `ParseSessionLine`, "<source>:<line>:<column>: <pointer>: ",
+  ///     with the limits of `options.reading` (kInvalidArgument,
+  ///     kResourceExhausted, kFailedPrecondition marked `IsVersionMismatch`);
+  ///   - kInvalidArgument, "<source>:<line>: ": a session that fails
+  ///     `ValidateSession`; a redacted line without `allow_redacted`;
+  ///   - kAlreadyExists, "<source>:<line>: ": a session in the store already,
+  ///     with `ConflictPolicy::kFail`;
+  ///   - kDataLoss: reading the input failed.
   [[nodiscard]] absl::StatusOr<ImportResult> ImportJsonLines(std::istream& in,
+                                                             const ImportOptions& options = {});
+
+  /// Imports the JSON Lines file at `path`, as `ImportJsonLines(std::istream&)`;
+  /// errors name the file unless `options.source_name` is set. kNotFound when
+  /// it cannot be read.
+  [[nodiscard]] absl::StatusOr<ImportResult> ImportJsonLines(const std::filesystem::path& path,
                                                              const ImportOptions& options = {});
 
   /// Writes the sessions `query` selects to `out` as JSON Lines, redacted as
@@ -251,6 +276,16 @@ class Store {
   /// writing to `out` fails.
   [[nodiscard]] absl::StatusOr<std::size_t> ExportJsonLines(
       std::ostream& out, const SessionQuery& query = {}, const ExportOptions& options = {}) const;
+
+  /// Writes the sessions `query` selects to the file `path` as JSON Lines, as
+  /// `ExportJsonLines(std::ostream&)`. The file is created, or replaced,
+  /// readable and writable by its owner only (`OwnerOnlyFile`, `ExistingFile::kReplace`).
+  ///
+  /// Errors: those of `OwnerOnlyFile::Create` and `OwnerOnlyFile::Close`; kDataLoss when a
+  /// stored record cannot be read.
+  [[nodiscard]] absl::StatusOr<std::size_t> ExportJsonLines(
+      const std::filesystem::path& path, const SessionQuery& query = {},
+      const ExportOptions& options = {}) const;
 
   /// Runs SQLite's integrity check and the foreign key check.
   ///

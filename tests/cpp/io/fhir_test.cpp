@@ -2,6 +2,7 @@
 // PlanDefinition and back, the elements written for hand-worked formats, the
 // codes against the R4 value sets they are drawn from, the Questionnaire of a
 // question set, a variant's lineage, foreign PlanDefinitions and located errors.
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/fhir.hpp"
 
 #include <algorithm>
@@ -98,7 +99,7 @@ TEST(FhirStatusTest, CodesAreThoseOfTheValueSet) {
 }
 
 TEST(FhirRoundTripTest, EveryBuiltinFormatReadsBackEqual) {
-  const Catalog& catalog = Catalog::Builtin();
+  const Catalog& catalog = BuiltinCatalog();
   ASSERT_GE(catalog.formats().size(), 12u);
   for (const Format* format : catalog.formats()) {
     SCOPED_TRACE(format->id);
@@ -192,7 +193,7 @@ TEST(FhirRoundTripTest, EveryFieldOfAFormatReadsBackEqual) {
 }
 
 TEST(FhirPlanDefinitionTest, TheSystematicLearningMeetingByHand) {
-  const Format& meeting = *Catalog::Builtin().Find("systematic-learning-meeting");
+  const Format& meeting = *BuiltinCatalog().Find("systematic-learning-meeting");
   const std::string plan = ToPlanDefinition(meeting);
   ASSERT_FALSE(plan.empty());
   EXPECT_EQ(plan.back(), '\n');
@@ -277,8 +278,8 @@ TEST(FhirPlanDefinitionTest, TheSystematicLearningMeetingByHand) {
 }
 
 TEST(FhirPlanDefinitionTest, AStepThatIsAWholeFormatHasNestedActions) {
-  const Format& visit = *Catalog::Builtin().Find("learning-visit");
-  const Format& meeting = *Catalog::Builtin().Find("learning-visit-meeting");
+  const Format& visit = *BuiltinCatalog().Find("learning-visit");
+  const Format& meeting = *BuiltinCatalog().Find("learning-visit-meeting");
   const bj::object root = bj::parse(ToPlanDefinition(visit)).as_object();
   const bj::object& step = root.at("action").as_array()[2].as_object();
   EXPECT_EQ(Str(step.at("id")), "learning-meeting");
@@ -302,7 +303,7 @@ TEST(FhirPlanDefinitionTest, AStepThatIsAWholeFormatHasNestedActions) {
 }
 
 TEST(FhirPlanDefinitionTest, CodesAreDrawnFromTheR4ValueSets) {
-  const Catalog& catalog = Catalog::Builtin();
+  const Catalog& catalog = BuiltinCatalog();
   int participants = 0;
   int artifacts = 0;
   int timings = 0;
@@ -372,7 +373,7 @@ TEST(FhirPlanDefinitionTest, CodesAreDrawnFromTheR4ValueSets) {
 }
 
 TEST(FhirQuestionnaireTest, TheLearningQuestions) {
-  const QuestionSet& set = *Catalog::Builtin().FindQuestionSet("learning-questions");
+  const QuestionSet& set = *BuiltinCatalog().FindQuestionSet("learning-questions");
   const bj::object q = bj::parse(ToQuestionnaire(set)).as_object();
   EXPECT_EQ(Str(q.at("resourceType")), "Questionnaire");
   EXPECT_EQ(Str(q.at("id")), "learning-questions");
@@ -392,7 +393,7 @@ TEST(FhirQuestionnaireTest, TheLearningQuestions) {
             R"({"system":"https://carelearn.dk/fhir/CodeSystem/role","code":"case-presenter",)"
             R"("display":"Case-person"}}])");
   EXPECT_EQ(Str(items[7].at("linkId")), "most-important-learning");
-  for (const QuestionSet* s : Catalog::Builtin().question_sets()) {
+  for (const QuestionSet* s : BuiltinCatalog().question_sets()) {
     SCOPED_TRACE(s->id);
     const bj::object each = bj::parse(ToQuestionnaire(*s)).as_object();
     ASSERT_EQ(each.at("item").as_array().size(), s->prompts.size());
@@ -407,7 +408,7 @@ TEST(FhirVariantTest, AVariantCarriesItsLineage) {
   absl::StatusOr<Variant> evening = ParseVariant(
       ReadFile(std::filesystem::path(CARELEARN_TEST_DATA_DIR) / "evening-learning-meeting.json"));
   ASSERT_TRUE(evening.ok()) << evening.status();
-  const Catalog& catalog = Catalog::Builtin();
+  const Catalog& catalog = BuiltinCatalog();
   absl::StatusOr<std::string> plan = ToPlanDefinition(*evening, catalog);
   ASSERT_TRUE(plan.ok()) << plan.status();
   const bj::object root = bj::parse(*plan).as_object();

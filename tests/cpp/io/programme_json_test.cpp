@@ -370,6 +370,22 @@ TEST(ProgrammeJsonErrors, AnRRuleThatDoesNotParseIsReportedWithParseRRulesMessag
                 "UNTIL=20261231 cannot both be given (RFC 5545)");
 }
 
+// The RRULE text bounds UNTIL as the object form does (issue 10: it took year 0).
+TEST(ProgrammeJsonErrors, AnRRuleUntilOutsideThePlanningYearsIsRefused) {
+  ExpectInvalid(Doc({{"FREQ=WEEKLY;INTERVAL=2", "FREQ=DAILY;UNTIL=00000101"}}),
+                "p.json:1:334: /entries/0/recurrence/rule: UNTIL: the year 0 is outside the years "
+                "1583 to 9999 that carelearn plans in");
+  ExpectInvalid(Doc({{"FREQ=WEEKLY;INTERVAL=2", "FREQ=DAILY;UNTIL=15821231T235959Z"}}),
+                "p.json:1:334: /entries/0/recurrence/rule: UNTIL: the year 1582 is outside the "
+                "years 1583 to 9999 that carelearn plans in");
+  ExpectInvalid(
+      Doc({{R"("FREQ=WEEKLY;INTERVAL=2")", R"({"frequency": "daily", "until": "0000-01-01"})"}}),
+      "p.json:1:366: /entries/0/recurrence/rule/until: the year 0 is outside the years "
+      "1583 to 9999 that carelearn plans in");
+  EXPECT_TRUE(
+      ParseProgramme(Doc({{"FREQ=WEEKLY;INTERVAL=2", "FREQ=DAILY;UNTIL=99991231"}}), Named()).ok());
+}
+
 TEST(ProgrammeJsonErrors, ARuleObjectIsCheckedPartByPart) {
   const auto with_rule = [](std::string_view rule) {
     return Doc({{R"("FREQ=WEEKLY;INTERVAL=2")", rule}});

@@ -51,5 +51,14 @@ TEST(TimeBudgetTest, UnitNamesRoundTrip) {
   EXPECT_EQ(ParseTimeUnit("fortnight"), std::nullopt);
 }
 
+TEST(TimeBudgetKindTest, NamesRoundTrip) {
+  for (const TimeBudget::Kind k : {TimeBudget::Kind::kFixed, TimeBudget::Kind::kRange,
+                                   TimeBudget::Kind::kPerParticipant, TimeBudget::Kind::kOpen}) {
+    EXPECT_EQ(ParseTimeBudgetKind(TimeBudgetKindName(k)), k);
+  }
+  EXPECT_EQ(TimeBudgetKindName(TimeBudget::Kind::kPerParticipant), "per-participant");
+  EXPECT_EQ(ParseTimeBudgetKind("each"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace carelearn

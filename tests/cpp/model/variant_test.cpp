@@ -220,5 +220,13 @@ TEST(CatalogTest, QuestionSets) {
   EXPECT_EQ(c.question_sets().size(), 1u);
 }
 
+TEST(DifferenceKindTest, NamesRoundTrip) {
+  for (const Difference::Kind k :
+       {Difference::Kind::kAdded, Difference::Kind::kRemoved, Difference::Kind::kChanged}) {
+    EXPECT_EQ(ParseDifferenceKind(DifferenceKindName(k)), k);
+  }
+  EXPECT_EQ(ParseDifferenceKind("moved"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace carelearn

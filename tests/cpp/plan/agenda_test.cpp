@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/plan/validate.hpp"
 #include "plan/test_formats.hpp"
 
@@ -314,7 +315,7 @@ TEST(PlanAgendaTest, BrokenBudgetsStillGiveAnAgenda) {
 // The test helpers state the built-in catalog's meeting and questions exactly,
 // so what these tests and the golden files show holds for the built-in format.
 TEST(BuiltinCatalogTest, TheTestMeetingIsTheBuiltinOne) {
-  const Catalog& builtin = Catalog::Builtin();
+  const Catalog& builtin = BuiltinCatalog();
   const Format* meeting = builtin.Find("systematic-learning-meeting");
   ASSERT_NE(meeting, nullptr);
   EXPECT_EQ(*meeting, SystematicLearningMeeting());
@@ -324,7 +325,7 @@ TEST(BuiltinCatalogTest, TheTestMeetingIsTheBuiltinOne) {
 }
 
 TEST(BuiltinCatalogTest, EveryBuiltinFormatWithStepsCanBePlanned) {
-  const Catalog& builtin = Catalog::Builtin();
+  const Catalog& builtin = BuiltinCatalog();
   AgendaOptions options;
   options.catalog = &builtin;
   for (const Format* format : builtin.formats()) {
@@ -341,7 +342,7 @@ TEST(BuiltinCatalogTest, EveryBuiltinFormatWithStepsCanBePlanned) {
 }
 
 TEST(BuiltinCatalogTest, TheBuiltinLearningVisitEndsInItsMeeting) {
-  const Catalog& builtin = Catalog::Builtin();
+  const Catalog& builtin = BuiltinCatalog();
   const Format* visit = builtin.Find("learning-visit");
   ASSERT_NE(visit, nullptr);
   AgendaOptions options;

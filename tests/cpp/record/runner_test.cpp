@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "record/fixtures.hpp"
 
@@ -709,7 +710,7 @@ TEST_F(RunnerTest, AClockThatJumpsBackDoesNotMakeTimeRunBackwards) {
 // ------------------------------------------------------------ the built-in catalog
 
 TEST(RunnerBuiltinTest, RunsTheBuiltinSystematicLearningMeeting) {
-  const Catalog& catalog = Catalog::Builtin();
+  const Catalog& catalog = BuiltinCatalog();
   const Format* format = catalog.Find("systematic-learning-meeting");
   ASSERT_NE(format, nullptr);
   FakeClock clock(MeetingTime());
@@ -726,7 +727,7 @@ TEST(RunnerBuiltinTest, RunsTheBuiltinSystematicLearningMeeting) {
 }
 
 TEST(RunnerBuiltinTest, TheBuiltinLearningVisitTakesThreeLearningPoints) {
-  const Format* format = Catalog::Builtin().Find("learning-visit");
+  const Format* format = BuiltinCatalog().Find("learning-visit");
   ASSERT_NE(format, nullptr);
   FakeClock clock(MeetingTime());
   RunnerOptions options;
@@ -920,6 +921,19 @@ TEST_F(RunnerTest, ResumeRefusesWhatItCannotContinue) {
   planned.steps.clear();
   EXPECT_EQ(Runner::Resume(SystematicLearningMeeting(), planned).status().message(),
             "Resume: session \"s-1\": it has not started; Runner::Create plans a new one");
+}
+
+TEST(RunnerNamesTest, RoundTrip) {
+  for (const MisfitPolicy p : {MisfitPolicy::kReject, MisfitPolicy::kKeep}) {
+    EXPECT_EQ(ParseMisfitPolicy(MisfitPolicyName(p)), p);
+  }
+  for (const RunnerState s : {RunnerState::kReady, RunnerState::kRunning, RunnerState::kFinished}) {
+    EXPECT_EQ(ParseRunnerState(RunnerStateName(s)), s);
+  }
+  EXPECT_EQ(MisfitPolicyName(MisfitPolicy::kKeep), "keep");
+  EXPECT_EQ(RunnerStateName(RunnerState::kRunning), "running");
+  EXPECT_EQ(RunnerStateName(static_cast<RunnerState>(7)), "");
+  EXPECT_EQ(ParseRunnerState("done"), std::nullopt);
 }
 
 }  // namespace

@@ -155,7 +155,25 @@ INSTANTIATE_TEST_SUITE_P(
         Broken{"FeedbackWithoutParticipant", [](Session& s) { s.feedback[0].participant.clear(); },
                "session \"s-1\": feedback[0].participant: is empty"},
         Broken{"FeedbackTwice", [](Session& s) { s.feedback.push_back(s.feedback[0]); },
-               "session \"s-1\": feedback[1].participant: \"p-c1\" already gave feedback"}),
+               "session \"s-1\": feedback[1].participant: \"p-c1\" already gave feedback"},
+        // A session line cannot hold a time outside the years 0001 to 9999 (issue 10).
+        Broken{"YearTenThousand",
+               [](Session& s) {
+                 s.planned_start =
+                     absl::FromCivil(absl::CivilSecond(10000, 1, 1, 0, 0, 0), absl::UTCTimeZone());
+               },
+               "session \"s-1\": planned_start: 10000-01-01T00:00:00Z is outside the years "
+               "0001 to 9999 that a session line can hold"},
+        Broken{"YearZero",
+               [](Session& s) {
+                 s.actions[0].history[0].at =
+                     absl::FromCivil(absl::CivilSecond(0, 12, 31, 23, 0, 0), absl::UTCTimeZone());
+               },
+               "session \"s-1\": actions[0].history[0].at: 0-12-31T23:00:00Z is outside the "
+               "years 0001 to 9999 that a session line can hold"},
+        Broken{"DueInYearZero", [](Session& s) { s.actions[0].due = absl::CivilDay(0, 1, 1); },
+               "session \"s-1\": actions[0].due: 0-01-01 is outside the years 0001 to 9999 "
+               "that a session line can hold"}),
     [](const ::testing::TestParamInfo<Broken>& p) { return std::string(p.param.name); });
 
 }  // namespace

@@ -112,5 +112,14 @@ TEST(HolidaysTest, NamesAndIds) {
   EXPECT_EQ(ids.size(), 14u);
 }
 
+TEST(HolidayIdTest, RoundTrips) {
+  for (int i = 0; !HolidayId(static_cast<HolidayKind>(i)).empty(); ++i) {
+    EXPECT_EQ(ParseHolidayId(HolidayId(static_cast<HolidayKind>(i))), static_cast<HolidayKind>(i));
+  }
+  EXPECT_EQ(ParseHolidayId("christmas-day"), HolidayKind::kChristmasDay);
+  EXPECT_EQ(HolidayId(static_cast<HolidayKind>(99)), "");
+  EXPECT_EQ(ParseHolidayId("christmas"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace carelearn

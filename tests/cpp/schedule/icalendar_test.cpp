@@ -1,3 +1,4 @@
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/schedule/icalendar.hpp"
 
 #include <gmock/gmock.h>
@@ -422,7 +423,7 @@ TEST(ICalendarTest, ADurationNotGivenComesFromTheFormatOrIsAnError) {
   options.stamp = kStamp;
   EXPECT_EQ(ExportICalendar(p, {}, WorkCalendar(), options).status().code(),
             absl::StatusCode::kInvalidArgument);
-  options.catalog = &Catalog::Builtin();
+  options.catalog = &BuiltinCatalog();
   absl::StatusOr<std::string> ics = ExportICalendar(p, {}, WorkCalendar(), options);
   ASSERT_TRUE(ics.ok()) << ics.status();
   EXPECT_THAT(*ics, HasSubstr("DTSTART;TZID=Europe/Copenhagen:20260107T140000\r\n"
@@ -476,6 +477,14 @@ TEST(ICalendarTest, AnOccurrenceInTheSpringGapIsNotAnOverride) {
     ++events;
   }
   EXPECT_EQ(events, 1u);
+}
+
+TEST(IcsLayoutTest, NamesRoundTrip) {
+  for (const IcsLayout l : {IcsLayout::kSeries, IcsLayout::kExpanded}) {
+    EXPECT_EQ(ParseIcsLayout(IcsLayoutName(l)), l);
+  }
+  EXPECT_EQ(IcsLayoutName(IcsLayout::kExpanded), "expanded");
+  EXPECT_EQ(ParseIcsLayout("flat"), std::nullopt);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "schedule/network_programme.hpp"
 
@@ -286,7 +287,7 @@ TEST(ProgrammeTest, TheCompetenceModuleFromItsComponents) {
 }
 
 TEST(ProgrammeTest, TheBuiltinCatalogsCadencesBecomeRules) {
-  const Catalog& catalog = Catalog::Builtin();
+  const Catalog& catalog = BuiltinCatalog();
   const Format* meeting = catalog.Find("systematic-learning-meeting");
   ASSERT_NE(meeting, nullptr);
   ASSERT_TRUE(meeting->cadence.has_value());
@@ -399,7 +400,7 @@ TEST(ProgrammeTest, ExpectedPeople) {
 // --- Formats from a catalog, durations from formats, skipped occurrences ---------------
 
 TEST(ProgrammeTest, FormatsAreCheckedAgainstACatalog) {
-  const Catalog& builtin = Catalog::Builtin();
+  const Catalog& builtin = BuiltinCatalog();
   EXPECT_TRUE(ValidateProgramme(fixtures::NetworkProgramme(), builtin).ok());
 
   Programme p = fixtures::NetworkProgramme();
@@ -434,7 +435,7 @@ TEST(ProgrammeTest, AnEntryWithoutADurationIsHeldForItsFormats) {
             "hand to take format \"systematic-learning-meeting\"'s planned duration from; give a "
             "duration");
   absl::StatusOr<Schedule> with =
-      Expand(p, fixtures::NetworkWindow(), WorkCalendar(), &Catalog::Builtin());
+      Expand(p, fixtures::NetworkWindow(), WorkCalendar(), &BuiltinCatalog());
   ASSERT_TRUE(with.ok()) << with.status();
   int meetings = 0;
   for (const ScheduledOccurrence& o : with->occurrences) {
@@ -443,13 +444,13 @@ TEST(ProgrammeTest, AnEntryWithoutADurationIsHeldForItsFormats) {
     EXPECT_EQ(o.end - o.start, absl::Minutes(30));  // the meeting's planned 30 minutes
   }
   EXPECT_EQ(meetings, 21 * 3);
-  absl::StatusOr<absl::Duration> d = EntryDuration(p.entries[2], &Catalog::Builtin());
+  absl::StatusOr<absl::Duration> d = EntryDuration(p.entries[2], &BuiltinCatalog());
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(*d, absl::Minutes(30));
 
   // The network meeting's format has no planned duration to take.
   p.entries[1].recurrence.duration = absl::ZeroDuration();
-  EXPECT_EQ(ValidateProgramme(p, Catalog::Builtin()).message(),
+  EXPECT_EQ(ValidateProgramme(p, BuiltinCatalog()).message(),
             "entries[1] \"network-meeting\": the duration is not given (0) and format "
             "\"learning-network-meeting\" has no fixed planned duration; give a duration");
 }
@@ -501,6 +502,18 @@ TEST(ProgrammeTest, CheckProgrammeWarnsPerEntry) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].code, "start-not-in-rule");
   EXPECT_EQ(found[0].path, "entries[2].recurrence.start");
+}
+
+TEST(ProgrammeNamesTest, RoundTrip) {
+  for (const Hosting h : {Hosting::kEachUnit, Hosting::kJoint}) {
+    EXPECT_EQ(ParseHosting(HostingName(h)), h);
+  }
+  for (const ConflictKind k : {ConflictKind::kDoubleBooked, ConflictKind::kSeminarDay}) {
+    EXPECT_EQ(ParseConflictKind(ConflictKindName(k)), k);
+  }
+  EXPECT_EQ(HostingName(Hosting::kEachUnit), "each-unit");
+  EXPECT_EQ(HostingName(static_cast<Hosting>(5)), "");
+  EXPECT_EQ(ParseConflictKind("overlap"), std::nullopt);
 }
 
 }  // namespace

@@ -609,5 +609,18 @@ TEST(RecurrenceTest, AStartTheRuleWouldNotGiveWithCountIsAWarning) {
             1u);
 }
 
+TEST(RecurrenceNamesTest, RoundTrip) {
+  for (const Frequency f : {Frequency::kDaily, Frequency::kWeekly, Frequency::kMonthly}) {
+    EXPECT_EQ(ParseFrequency(FrequencyName(f)), f);
+  }
+  for (const RRuleUntil::Kind k :
+       {RRuleUntil::Kind::kDate, RRuleUntil::Kind::kLocal, RRuleUntil::Kind::kUtc}) {
+    EXPECT_EQ(ParseRRuleUntilKind(RRuleUntilKindName(k)), k);
+  }
+  EXPECT_EQ(FrequencyName(Frequency::kMonthly), "MONTHLY");
+  EXPECT_EQ(FrequencyName(static_cast<Frequency>(9)), "");
+  EXPECT_EQ(ParseFrequency("YEARLY"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace carelearn

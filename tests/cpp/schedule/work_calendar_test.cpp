@@ -275,5 +275,9 @@ TEST(CompetenceModuleTest, MovedInsteadTheAutumnSessionIsHeldTheMondayAfter) {
   EXPECT_EQ(e.rule_count, 8);
 }
 
+TEST(ClosedDayPolicyTest, AValueOutsideTheEnumerationHasNoName) {
+  EXPECT_EQ(ClosedDayPolicyName(static_cast<ClosedDayPolicy>(3)), "");
+}
+
 }  // namespace
 }  // namespace carelearn

@@ -6,13 +6,16 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "carelearn/record/session_json.hpp"
+#include "carelearn/io/errors.hpp"
+#include "carelearn/io/session_json.hpp"
 #include "record/fixtures.hpp"
 #include "store/temp_dir.hpp"
 
@@ -120,7 +123,9 @@ TEST_F(ImportExportTest, ABadLineImportsNothingAndNamesTheLine) {
   options.source_name = "sessions.jsonl";
   absl::StatusOr<ImportResult> r = target().ImportJsonLines(in, options);
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(r.status().message(), "sessions.jsonl:7: /: not JSON: incomplete JSON");
+  EXPECT_EQ(std::string(r.status().message()),
+            "sessions.jsonl:7:31: /id: unexpected end of the document; the object opened at 7:1 "
+            "is not closed; the document is truncated");
   EXPECT_EQ(*target().CountSessions(), 0u);
 }
 
@@ -137,9 +142,10 @@ TEST_F(ImportExportTest, AnInvalidSessionNamesTheLine) {
   std::istringstream newer(R"({"carelearn":"session/9"})");
   r = target().ImportJsonLines(newer);
   EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(r.status().message(),
-            "<input>:1: /carelearn: this is a \"session/9\" document; this library reads "
-            "\"session/1\"");
+  EXPECT_EQ(std::string(r.status().message()),
+            "<input>:1:14: /carelearn: the document is \"session/9\", newer than \"session/1\", "
+            "the newest this version of carelearn reads");
+  EXPECT_TRUE(IsVersionMismatch(r.status()));
 }
 
 TEST_F(ImportExportTest, ConflictsFailSkipOrReplace) {
@@ -216,6 +222,57 @@ TEST_F(ImportExportTest, BulkImportChecksPointsAndRestoresFullSync) {
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
             << " s\n";
   EXPECT_EQ(out.str(), text);
+}
+
+TEST_F(ImportExportTest, ExportsToAnOwnerOnlyFileAndImportsFromIt) {
+  const std::string path = dir_.File("export.jsonl");
+  {
+    std::ofstream old(path);
+    old << "an older export\n";
+  }
+  ::chmod(path.c_str(), 0644);
+  absl::StatusOr<std::size_t> n = source().ExportJsonLines(path, {}, Everything());
+  ASSERT_TRUE(n.ok()) << n.status();
+  EXPECT_EQ(*n, 4u);
+  struct stat info {};
+  ASSERT_EQ(::stat(path.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  absl::StatusOr<ImportResult> r = target().ImportJsonLines(std::filesystem::path(path));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->imported, 4u);
+  EXPECT_EQ(*target().FindSessions(), *source().FindSessions());
+
+  absl::StatusOr<ImportResult> none =
+      target().ImportJsonLines(std::filesystem::path(dir_.File("nowhere.jsonl")));
+  EXPECT_EQ(none.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(std::string(none.status().message()),
+            dir_.File("nowhere.jsonl") + ": cannot read: No such file or directory");
+  absl::StatusOr<std::size_t> nowhere =
+      source().ExportJsonLines(std::filesystem::path(dir_.File("no-dir/x.jsonl")));
+  EXPECT_EQ(nowhere.status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(ImportExportTest, TheImportKeepsTheReadersLimits) {
+  std::istringstream in(Export(Everything()));
+  ImportOptions options;
+  options.source_name = "big.jsonl";
+  options.reading.max_participants = 2;
+  absl::StatusOr<ImportResult> r = target().ImportJsonLines(in, options);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(r.status().message()), StartsWith("big.jsonl:1:"));
+  EXPECT_THAT(std::string(r.status().message()),
+              ::testing::HasSubstr(": /participants: 5 participants, more than the limit of 2 "
+                                   "(SessionReadOptions::max_participants)"));
+  EXPECT_EQ(*target().CountSessions(), 0u);
+}
+
+TEST(ConflictPolicyTest, NamesRoundTrip) {
+  for (const ConflictPolicy p :
+       {ConflictPolicy::kFail, ConflictPolicy::kSkip, ConflictPolicy::kReplace}) {
+    EXPECT_EQ(ParseConflictPolicy(ConflictPolicyName(p)), p);
+  }
+  EXPECT_EQ(ConflictPolicyName(ConflictPolicy::kSkip), "skip");
+  EXPECT_EQ(ParseConflictPolicy("overwrite"), std::nullopt);
 }
 
 TEST_F(ImportExportTest, AFailingStreamIsAnError) {

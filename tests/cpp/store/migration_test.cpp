@@ -104,8 +104,8 @@ TEST(MigrationTest, AnUnreadableSessionStopsTheMigrationAndChangesNothing) {
   EXPECT_EQ(store.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(store.status().message(),
             path +
-                ": migrating from schema 1 to 2: session \"s-2\": /: missing required key "
-                "\"id\"");
+                ": migrating from schema 1 to 2: session \"s-2\": sessions.body:1:1: (root): "
+                "missing required key \"id\"");
   EXPECT_EQ(UserVersion(path), 1);  // rolled back
   auto db = detail::Database::Open(path, SQLITE_OPEN_READONLY);
   ASSERT_TRUE(db.ok());

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "carelearn/io/errors.hpp"
+#include "carelearn/io/json.hpp"
 #include "record/fixtures.hpp"
 #include "store/sqlite.hpp"
 #include "store/temp_dir.hpp"
@@ -120,6 +122,8 @@ TEST(StoreOpenTest, AnotherApplicationsDatabaseIsRefused) {
   RawExec(other, "PRAGMA application_id = 42");
   EXPECT_EQ(Store::Open(other).status().message(),
             other + ": not a carelearn store (it belongs to application id 42)");
+  EXPECT_TRUE(IsVersionMismatch(store.status()));
+  EXPECT_TRUE(IsVersionMismatch(Store::Open(other).status()));
 }
 
 TEST_F(StoreTest, ANewerSchemaIsRefused) {
@@ -131,6 +135,7 @@ TEST_F(StoreTest, ANewerSchemaIsRefused) {
             path_ +
                 ": the store has schema version 3, newer than this library's 2; update "
                 "carelearn");
+  EXPECT_TRUE(IsVersionMismatch(store.status()));
 }
 
 TEST_F(StoreTest, ReadOnlyReadsButDoesNotWrite) {
@@ -328,6 +333,7 @@ TEST_F(StoreTest, ActionStatusErrors) {
   s = store().UpdateActionStatus("s-1", "a1", ActionStatus::kOpen, opened);
   EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(s.message(), path_ + ": action \"a1\" of session \"s-1\" is \"open\" already");
+  EXPECT_FALSE(IsVersionMismatch(s));  // a call in the wrong state
   s = store().UpdateActionStatus("s-1", "a1", ActionStatus::kDone, opened - absl::Minutes(1));
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(s.message(), path_ +
@@ -339,21 +345,30 @@ TEST_F(StoreTest, ActionStatusErrors) {
 
 // ------------------------------------------------------------ formats
 
-constexpr std::string_view kHuddle =
-    "{\n  \"carelearn\": \"format/1\",\n  \"id\": \"huddle\",\n  \"version\": 1\n}\n";
-constexpr std::string_view kHuddle2 =
-    "{\n  \"carelearn\": \"format/1\",\n  \"id\": \"huddle\",\n  \"version\": 2\n}\n";
+// A user's own format, as a municipality would write it.
+Format Huddle(int version) {
+  Format f;
+  f.id = "huddle";
+  f.version = version;
+  f.title = Text{"Tavlemøde", "Huddle"};
+  f.purpose = Text{"Dagens overblik", "Today's overview"};
+  f.duration = TimeBudget::Fixed(version == 1 ? 15 : 10);
+  return f;
+}
 
-TEST_F(StoreTest, KeepsFormatTextByteForByte) {
-  ASSERT_TRUE(store().PutFormat("huddle", 1, kHuddle).ok());
-  ASSERT_TRUE(store().PutFormat("huddle", 2, kHuddle2).ok());
-  ASSERT_TRUE(store().PutFormat("huddle", 1, kHuddle).ok());  // the same again is fine
-  ASSERT_TRUE(store().PutFormat("anonymous", 1, "{}").ok());
+TEST_F(StoreTest, KeepsFormatsAsTheirCanonicalText) {
+  ASSERT_TRUE(store().PutFormat(Huddle(1)).ok());
+  ASSERT_TRUE(store().PutFormat(Huddle(2)).ok());
+  ASSERT_TRUE(store().PutFormat(Huddle(1)).ok());  // the same again is fine
+  Format anonymous;
+  anonymous.id = "anonymous";
+  ASSERT_TRUE(store().PutFormat(anonymous).ok());
   absl::StatusOr<StoredFormat> newest = store().GetFormat("huddle");
   ASSERT_TRUE(newest.ok());
   EXPECT_EQ(newest->version, 2);
-  EXPECT_EQ(newest->json, kHuddle2);
-  EXPECT_EQ(store().GetFormat("huddle", 1)->json, kHuddle);
+  EXPECT_EQ(newest->json, ToJson(Huddle(2)));
+  EXPECT_EQ(store().GetFormat("huddle", 1)->json, ToJson(Huddle(1)));
+  EXPECT_EQ(*ParseFormat(store().GetFormat("huddle", 1)->json), Huddle(1));
   absl::StatusOr<std::vector<StoredFormat>> all = store().ListFormats();
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 3u);
@@ -362,22 +377,18 @@ TEST_F(StoreTest, KeepsFormatTextByteForByte) {
 }
 
 TEST_F(StoreTest, FormatErrors) {
-  ASSERT_TRUE(store().PutFormat("huddle", 1, kHuddle).ok());
-  absl::Status s = store().PutFormat("huddle", 1, std::string(kHuddle) + " ");
+  ASSERT_TRUE(store().PutFormat(Huddle(1)).ok());
+  Format changed = Huddle(1);
+  changed.duration = TimeBudget::Fixed(20);
+  absl::Status s = store().PutFormat(changed);
   EXPECT_EQ(s.code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(s.message(), path_ +
                              ": format \"huddle\" version 1 is stored already with other "
                              "text; raise the version");
-  EXPECT_EQ(store().PutFormat("", 1, "{}").message(), "PutFormat: the id is empty");
-  EXPECT_EQ(store().PutFormat("x", 0, "{}").message(), "PutFormat: version 0 is below 1");
-  EXPECT_EQ(store().PutFormat("x", 1, "[]").message(),
-            "PutFormat: format \"x\" version 1: the text is not a JSON object");
-  EXPECT_EQ(store().PutFormat("x", 1, "{").message(),
-            "PutFormat: format \"x\" version 1: the text is not a JSON object (incomplete JSON)");
-  EXPECT_EQ(store().PutFormat("other", 1, kHuddle).message(),
-            "PutFormat: format \"other\" version 1: the text names id \"huddle\"");
-  EXPECT_EQ(store().PutFormat("huddle", 3, kHuddle).message(),
-            "PutFormat: format \"huddle\" version 3: the text names version 1");
+  Format no_id = Huddle(1);
+  no_id.id.clear();
+  EXPECT_EQ(store().PutFormat(no_id).message(), "PutFormat: the id is empty");
+  EXPECT_EQ(store().PutFormat(Huddle(0)).message(), "PutFormat: version 0 is below 1");
   absl::StatusOr<StoredFormat> none = store().GetFormat("nope");
   EXPECT_EQ(none.status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(none.status().message(), path_ + ": no format \"nope\"");

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/diff.hpp"
 #include "carelearn/plan/validate.hpp"
@@ -39,7 +40,7 @@ TEST(ExampleFormatsTest, TheShiftHuddleFitsTenInFifteenMinutes) {
   ASSERT_TRUE(huddle.ok()) << huddle.status();
   EXPECT_EQ(ToJson(*huddle), Read(Example("shift-handover-huddle.json")));
   ValidationContext context;
-  context.catalog = &Catalog::Builtin();
+  context.catalog = &BuiltinCatalog();
   EXPECT_FALSE(HasErrors(Validate(*huddle, context)));
   EXPECT_EQ(MaxParticipantsThatFit(*huddle, /*longest=*/true), 10);
   context.participants = 11;
@@ -53,7 +54,7 @@ TEST(ExampleFormatsTest, TheEveningVariantResolvesValidatesAndDiffs) {
   ASSERT_TRUE(evening.ok()) << evening.status();
   EXPECT_EQ(ToJson(*evening), Read(Example("evening-shift-learning-meeting.json")));
 
-  Catalog catalog = Catalog::Builtin();
+  Catalog catalog = BuiltinCatalog();
   ASSERT_TRUE(catalog.AddVariant(*evening).ok());
   const Format* derived = catalog.Find("evening-shift-learning-meeting");
   ASSERT_NE(derived, nullptr);
@@ -67,7 +68,7 @@ TEST(ExampleFormatsTest, TheEveningVariantResolvesValidatesAndDiffs) {
   EXPECT_EQ(MaxParticipantsThatFit(*derived, /*longest=*/true), 7);
   EXPECT_EQ(MaxParticipantsThatFit(*derived, /*longest=*/false), 8);
 
-  const Format& base = *Catalog::Builtin().Find("systematic-learning-meeting");
+  const Format& base = *BuiltinCatalog().Find("systematic-learning-meeting");
   bool saw_budget = false;
   bool saw_removed = false;
   for (const Difference& d : Diff(base, *derived)) {
@@ -95,7 +96,7 @@ TEST(ExampleFormatsTest, AVariantWithoutItsOutputsChangeWouldNotValidate) {
   absl::StatusOr<Variant> evening = LoadVariant(Example("evening-shift-learning-meeting.json"));
   ASSERT_TRUE(evening.ok()) << evening.status();
   evening->outputs.reset();
-  Catalog catalog = Catalog::Builtin();
+  Catalog catalog = BuiltinCatalog();
   ASSERT_TRUE(catalog.AddVariant(*evening).ok());
   ValidationContext context;
   context.catalog = &catalog;

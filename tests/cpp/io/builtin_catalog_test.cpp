@@ -1,5 +1,5 @@
 // The built-in catalog against the numbers of the source texts (shared/seeds/).
-#include "carelearn/model/catalog.hpp"
+#include "carelearn/io/builtin_catalog.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -19,7 +19,7 @@ namespace {
 
 using ::testing::ElementsAre;
 
-const Catalog& Builtin() { return Catalog::Builtin(); }
+const Catalog& Builtin() { return BuiltinCatalog(); }
 
 const Format& Get(std::string_view id) {
   const Format* f = Builtin().Find(id);

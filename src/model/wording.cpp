@@ -1,5 +1,6 @@
-// Danish and English wording of amounts, counts, roles and outputs; see wording.hpp.
-#include "plan/wording.hpp"
+// Danish and English wording of amounts, counts, roles, outputs, budgets and
+// cadences; see wording.hpp and carelearn/model/wording.hpp.
+#include "model/wording.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -122,3 +123,72 @@ std::string_view OutputKindPlural(OutputKind kind, Lang lang) {
 }
 
 }  // namespace carelearn::detail
+
+namespace carelearn {
+
+std::string DescribeBudget(const TimeBudget& budget, Lang lang) {
+  std::string out = detail::FormatBudget(budget, lang);
+  if (budget.kind != TimeBudget::Kind::kPerParticipant) return out;
+  const bool da = lang == Lang::kDa;
+  out += da ? " hver" : " each";
+  if (budget.skip > 0) {
+    absl::StrAppendFormat(&out, " (%d %s)", budget.skip, da ? "springes over" : "skip");
+  }
+  return out;
+}
+
+std::string DescribeCadence(const Cadence& cadence, Lang lang) {
+  const int n = cadence.interval;
+  std::string out;
+  if (lang == Lang::kDa) {
+    // "hver uge", "hver 2. uge", "hvert år": "år" is neuter.
+    std::string_view unit = "uge";
+    switch (cadence.unit) {
+      case Period::kDay:
+        unit = "dag";
+        break;
+      case Period::kWeek:
+        unit = "uge";
+        break;
+      case Period::kMonth:
+        unit = "måned";
+        break;
+      case Period::kYear:
+        unit = "år";
+        break;
+    }
+    const std::string_view every = cadence.unit == Period::kYear ? "hvert" : "hver";
+    out = n == 1 ? absl::StrFormat("%s %s", every, unit)
+                 : absl::StrFormat("%s %d. %s", every, n, unit);
+    if (cadence.count) {
+      absl::StrAppendFormat(&out, ", %d %s", *cadence.count,
+                            *cadence.count == 1 ? "gang" : "gange");
+    }
+    return out;
+  }
+  std::string_view singular = "week";
+  std::string_view plural = "weeks";
+  switch (cadence.unit) {
+    case Period::kDay:
+      singular = "day";
+      plural = "days";
+      break;
+    case Period::kWeek:
+      break;
+    case Period::kMonth:
+      singular = "month";
+      plural = "months";
+      break;
+    case Period::kYear:
+      singular = "year";
+      plural = "years";
+      break;
+  }
+  out = n == 1 ? absl::StrFormat("every %s", singular) : absl::StrFormat("every %d %s", n, plural);
+  if (cadence.count) {
+    absl::StrAppendFormat(&out, ", %d %s", *cadence.count, *cadence.count == 1 ? "time" : "times");
+  }
+  return out;
+}
+
+}  // namespace carelearn

@@ -1,8 +1,11 @@
-// Private to the plan layer: how amounts, counts, roles and outputs are worded
-// in Danish and English, shared by the diagnostics and the rendered agendas so
-// the two always say the same thing the same way.
-#ifndef CARELEARN_SRC_PLAN_WORDING_HPP_
-#define CARELEARN_SRC_PLAN_WORDING_HPP_
+// The one place where carelearn words things for people in Danish and
+// English: amounts, counts, roles and outputs, for the diagnostics and the
+// agendas (plan), the diff (model) and the public DescribeBudget and
+// DescribeCadence (carelearn/model/wording.hpp), so that all of them say the
+// same thing the same way. Private to the library; the model layer, so that
+// every layer can use it.
+#ifndef CARELEARN_SRC_MODEL_WORDING_HPP_
+#define CARELEARN_SRC_MODEL_WORDING_HPP_
 
 #include <span>
 #include <string>
@@ -12,6 +15,7 @@
 #include "carelearn/model/step.hpp"
 #include "carelearn/model/text.hpp"
 #include "carelearn/model/time_budget.hpp"
+#include "carelearn/model/wording.hpp"
 
 namespace carelearn::detail {
 
@@ -55,4 +59,4 @@ Text Bilingual(Make make) {
 
 }  // namespace carelearn::detail
 
-#endif  // CARELEARN_SRC_PLAN_WORDING_HPP_
+#endif  // CARELEARN_SRC_MODEL_WORDING_HPP_
