@@ -9,7 +9,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_document', 'parse_format', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_programme', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'planned_hours_per_person', 'planned_hours_per_unit', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'validate', 'validate_programme', 'validate_session', 'weekday_code']
+__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_document', 'parse_format', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_programme', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'planned_hours_per_person', 'planned_hours_per_unit', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'schedule_columns', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'validate', 'validate_programme', 'validate_session', 'weekday_code']
 class Lang(enum.Enum):
     """
     A language in which carelearn shows text to people.
@@ -93,9 +93,13 @@ class Text:
         False when both languages are empty.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -114,11 +118,13 @@ class Text:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def empty(self) -> bool:
         """
@@ -152,9 +158,13 @@ class WorkingDay:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -173,11 +183,13 @@ class WorkingDay:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def minutes(self) -> float:
@@ -197,9 +209,13 @@ class MinuteRange:
         Adds two ranges bound by bound.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -218,11 +234,13 @@ class MinuteRange:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def max(self) -> float:
@@ -265,11 +283,6 @@ class TimeBudget:
             ...
     __hash__: typing.ClassVar[None] = None
     @staticmethod
-    def __repr__(budget: typing.Any) -> str:
-        """
-        ``TimeBudget.fixed(5)``, ``TimeBudget.per_participant(1, 1, about=True)``, ...
-        """
-    @staticmethod
     def fixed(amount: typing.SupportsFloat | typing.SupportsIndex, unit: TimeUnit = ..., *, about: bool = False) -> TimeBudget:
         """
         A fixed budget of `amount` in `unit`; `about` marks it "about".
@@ -290,9 +303,13 @@ class TimeBudget:
         A budget from `lo` to `hi` in `unit`.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -311,8 +328,14 @@ class TimeBudget:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
+    def __repr__(self) -> str:
+        """
+        The named constructor that builds this budget, e.g. `TimeBudget.fixed(5)`.
+        """
     def as_about(self) -> TimeBudget:
         """
         A copy marked "about".
@@ -385,9 +408,13 @@ class Role:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -406,11 +433,13 @@ class Role:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def description(self) -> Text:
@@ -442,9 +471,13 @@ class RoleRequirement:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -463,11 +496,13 @@ class RoleRequirement:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def max(self) -> int | None:
@@ -500,9 +535,13 @@ class Prompt:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -521,11 +560,13 @@ class Prompt:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def audience(self) -> str:
@@ -557,9 +598,13 @@ class QuestionSet:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -578,11 +623,13 @@ class QuestionSet:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -630,9 +677,13 @@ class FormatRef:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -651,11 +702,13 @@ class FormatRef:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -687,9 +740,13 @@ class Step:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -708,11 +765,13 @@ class Step:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def budget(self) -> TimeBudget:
@@ -808,9 +867,13 @@ class Prerequisite:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -829,11 +892,13 @@ class Prerequisite:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -857,9 +922,13 @@ class Setting:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -878,11 +947,13 @@ class Setting:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def place(self) -> Place:
@@ -906,9 +977,13 @@ class Capacity:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -927,11 +1002,13 @@ class Capacity:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def max(self) -> int | None:
@@ -963,9 +1040,13 @@ class Cadence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -984,11 +1065,13 @@ class Cadence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def count(self) -> int | None:
@@ -1020,9 +1103,13 @@ class DeclaredOutput:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1041,11 +1128,13 @@ class DeclaredOutput:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def destination(self) -> str:
@@ -1093,9 +1182,13 @@ class Component:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1114,11 +1207,13 @@ class Component:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def cadence(self) -> Cadence | None:
@@ -1154,9 +1249,13 @@ class Format:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1175,11 +1274,13 @@ class Format:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def find_role(self, role_id: str) -> RoleRequirement | None:
         """
@@ -1376,9 +1477,13 @@ class StepChange:
         Gives the step `target` new prompts.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1397,11 +1502,13 @@ class StepChange:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def budget(self) -> TimeBudget | None:
@@ -1452,9 +1559,13 @@ class Variant:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1473,11 +1584,13 @@ class Variant:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def cadence(self) -> Cadence | None:
@@ -1599,9 +1712,13 @@ class Difference:
             ...
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1620,11 +1737,13 @@ class Difference:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def after(self) -> str:
@@ -1748,9 +1867,13 @@ class Diagnostic:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1769,11 +1892,13 @@ class Diagnostic:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def __str__(self) -> str:
         """
@@ -1822,9 +1947,13 @@ class ValidationContext:
     The context keeps its catalog alive.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, catalog: Catalog | None = None, participants: typing.SupportsInt | typing.SupportsIndex | None = None, roles_present: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {}, day: WorkingDay = ...) -> None:
         """
@@ -1835,11 +1964,13 @@ class ValidationContext:
         """
         A copy of `other`, sharing its catalog.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def catalog(self) -> Catalog:
@@ -1880,9 +2011,13 @@ class AgendaItem:
     that format's agenda as `children`.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self) -> None:
         """
@@ -1893,11 +2028,13 @@ class AgendaItem:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def budget(self) -> TimeBudget:
@@ -2011,9 +2148,13 @@ class Agenda:
     render() and to_frame().
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self) -> None:
         """
@@ -2024,11 +2165,13 @@ class Agenda:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -2116,9 +2259,13 @@ class AgendaOptions:
     sets (None leaves them unresolved), and the working day. Keeps its catalog alive.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, catalog: Catalog | None = None, day: WorkingDay = ...) -> None:
         """
@@ -2129,11 +2276,13 @@ class AgendaOptions:
         """
         A copy of `other`, sharing its catalog.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def catalog(self) -> Catalog:
@@ -2156,9 +2305,13 @@ class ParseOptions:
     Limits and naming for the loaders; passing a limit raises LimitError.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_document_bytes: typing.SupportsInt | typing.SupportsIndex = 16777216, max_string_bytes: typing.SupportsInt | typing.SupportsIndex = 65536, source_name: str = '') -> None:
         """
@@ -2169,11 +2322,13 @@ class ParseOptions:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def max_depth(self) -> int:
@@ -2213,9 +2368,13 @@ class ErrorLocation:
     `path`, `line` and `column`.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, pointer: str = '', line: typing.SupportsInt | typing.SupportsIndex = 0, column: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
@@ -2226,11 +2385,13 @@ class ErrorLocation:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def column(self) -> int:
@@ -2325,9 +2486,13 @@ class Cancellation:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2346,11 +2511,13 @@ class Cancellation:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def note(self) -> str:
@@ -2374,9 +2541,13 @@ class Participant:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2395,11 +2566,13 @@ class Participant:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -2447,9 +2620,13 @@ class StepTiming:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2468,11 +2645,13 @@ class StepTiming:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def end(self) -> datetime.datetime:
@@ -2504,9 +2683,13 @@ class PromptUse:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2525,11 +2708,13 @@ class PromptUse:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def question_id(self) -> str:
@@ -2554,9 +2739,13 @@ class Case:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2575,11 +2764,13 @@ class Case:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def category(self) -> str:
@@ -2603,9 +2794,13 @@ class LearningPoint:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2624,11 +2819,13 @@ class LearningPoint:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def author(self) -> str:
@@ -2668,9 +2865,13 @@ class StatusChange:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2689,11 +2890,13 @@ class StatusChange:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def at(self) -> datetime.datetime:
@@ -2717,9 +2920,13 @@ class Action:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2739,11 +2946,13 @@ class Action:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def current_status(self) -> ActionStatus:
         """
@@ -2803,9 +3012,13 @@ class Feedback:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2824,11 +3037,13 @@ class Feedback:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def comment(self) -> str:
@@ -2868,9 +3083,13 @@ class Note:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2889,11 +3108,13 @@ class Note:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def confidential(self) -> bool:
@@ -2938,9 +3159,13 @@ class Session:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2959,11 +3184,13 @@ class Session:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def find_action(self, action_id: str) -> Action | None:
         """
@@ -3191,9 +3418,13 @@ class ExportOptions:
     Keeps its pseudonymiser alive.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, include_confidential: bool = False, evaluator: bool = False, evaluator_pseudonymiser: Pseudonymiser | None = None) -> None:
         """
@@ -3204,11 +3435,13 @@ class ExportOptions:
         """
         A copy of `other`, sharing its pseudonymiser.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def evaluator(self) -> bool:
@@ -3259,9 +3492,13 @@ class RecordResult:
     What recording an output did.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, recorded: bool = False, diagnostics: collections.abc.Sequence[Diagnostic] = ()) -> None:
         """
@@ -3272,11 +3509,13 @@ class RecordResult:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -3299,9 +3538,13 @@ class RoundTurn:
     Who has the word in a round, and for how long.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, order: collections.abc.Sequence[str] = (), speaker: typing.SupportsInt | typing.SupportsIndex = 0, each: MinuteRange = ..., time_left: datetime.timedelta = ...) -> None:
         """
@@ -3312,11 +3555,13 @@ class RoundTurn:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def done(self) -> bool:
         """
@@ -3495,9 +3740,13 @@ class SessionQuery:
     `start` and `end` bound the planned start: at or after `start`, before `end`.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, unit: str | None = None, format_id: str | None = None, format_version: typing.SupportsInt | typing.SupportsIndex | None = None, start: datetime.datetime | None = None, end: datetime.datetime | None = None, status: SessionStatus | None = None, action_status: ActionStatus | None = None, limit: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
@@ -3508,11 +3757,13 @@ class SessionQuery:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def action_status(self) -> ActionStatus | None:
@@ -3583,9 +3834,13 @@ class ActionQuery:
     Which actions a query selects; fields left None select all.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, session_id: str | None = None, unit: str | None = None, format_id: str | None = None, status: ActionStatus | None = None, due_before: datetime.date | None = None) -> None:
         """
@@ -3596,11 +3851,13 @@ class ActionQuery:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def due_before(self) -> datetime.date | None:
@@ -3647,9 +3904,13 @@ class ActionRecord:
     An action with the session it was proposed in.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, session_id: str = '', unit: str = '', format_id: str = '', planned_start: datetime.datetime = ..., action: Action = ...) -> None:
         """
@@ -3660,11 +3921,13 @@ class ActionRecord:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def action(self) -> Action:
@@ -3711,9 +3974,13 @@ class StoredFormat:
     A user format's canonical JSON text, as it was stored.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, id: str = '', version: typing.SupportsInt | typing.SupportsIndex = 1, json: str = '') -> None:
         """
@@ -3724,11 +3991,13 @@ class StoredFormat:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -3769,9 +4038,13 @@ class ImportOptions:
     How an import of JSON Lines runs.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, bulk: bool = False, on_conflict: ConflictPolicy = ..., allow_redacted: bool = False, source_name: str = '') -> None:
         """
@@ -3782,11 +4055,13 @@ class ImportOptions:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def allow_redacted(self) -> bool:
@@ -3825,9 +4100,13 @@ class ImportResult:
     What an import did.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, imported: typing.SupportsInt | typing.SupportsIndex = 0, skipped: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
@@ -3838,11 +4117,13 @@ class ImportResult:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def imported(self) -> int:
@@ -3865,9 +4146,13 @@ class StoreInfo:
     Facts about an open store.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, schema_version: typing.SupportsInt | typing.SupportsIndex = 0, journal_mode: str = '', synchronous: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
@@ -3878,11 +4163,13 @@ class StoreInfo:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def journal_mode(self) -> str:
@@ -4058,9 +4345,13 @@ class WeekdayNum:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4079,11 +4370,13 @@ class WeekdayNum:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def __str__(self) -> str:
         """
@@ -4121,9 +4414,13 @@ class RRuleUntil:
             ...
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4142,11 +4439,13 @@ class RRuleUntil:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def kind(self) -> RRuleUntil.Kind:
@@ -4182,9 +4481,13 @@ class RRule:
         case). Raises FormatError naming the part and the cause.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4203,10 +4506,14 @@ class RRule:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
-        ...
+        """
+        `RRule.parse('FREQ=WEEKLY;INTERVAL=2')`: the call that builds this rule.
+        """
     def __str__(self) -> str:
         """
         The canonical RRULE text: FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL, WKST.
@@ -4277,9 +4584,13 @@ class MovedOccurrence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4299,11 +4610,13 @@ class MovedOccurrence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def duration(self) -> datetime.timedelta | None:
@@ -4338,9 +4651,13 @@ class Recurrence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4360,11 +4677,13 @@ class Recurrence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def validate(self) -> None:
         """
@@ -4440,9 +4759,13 @@ class TimeWindow:
         start of `end` (exclusive) in `zone`.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4461,11 +4784,13 @@ class TimeWindow:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def contains(self, t: datetime.datetime) -> bool:
         """
@@ -4495,9 +4820,13 @@ class SeriesOccurrence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4516,11 +4845,13 @@ class SeriesOccurrence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def moved(self) -> bool:
         """
@@ -4593,9 +4924,13 @@ class Holiday:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4614,11 +4949,13 @@ class Holiday:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def day(self) -> datetime.date:
@@ -4653,9 +4990,13 @@ class Closure:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4674,11 +5015,13 @@ class Closure:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def first(self) -> datetime.date:
@@ -4726,9 +5069,13 @@ class WorkCalendar:
         A calendar with no holidays at all, only the closures added to it.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4748,11 +5095,13 @@ class WorkCalendar:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Any, tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def add_closure(self, closure: Closure) -> None:
         """
@@ -4805,9 +5154,13 @@ class CalendarRules:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4826,11 +5179,13 @@ class CalendarRules:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def count_held_sessions(self) -> bool:
@@ -4854,9 +5209,13 @@ class CalendarExpansion:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4875,11 +5234,13 @@ class CalendarExpansion:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def occurrences(self) -> tuple[SeriesOccurrence, ...]:
@@ -4920,9 +5281,13 @@ class OrgUnit:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4941,11 +5306,13 @@ class OrgUnit:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -4977,9 +5344,13 @@ class ExpectedRole:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4998,11 +5369,13 @@ class ExpectedRole:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def people(self) -> int:
@@ -5027,9 +5400,13 @@ class ProgrammeEntry:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5048,11 +5425,13 @@ class ProgrammeEntry:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def expected_people(self) -> int:
         """
@@ -5163,6 +5542,14 @@ class Programme:
     keeps the work calendar the programme is planned on.
     """
     __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5180,6 +5567,14 @@ class Programme:
     def __ne__(self, other: typing.Any) -> bool:
         """
         True when any field differs.
+        """
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
+    def __repr__(self) -> str:
+        """
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def find_unit(self, id: str) -> OrgUnit | None:
         """
@@ -5231,9 +5626,13 @@ class ScheduledEntry:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5252,11 +5651,13 @@ class ScheduledEntry:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def flexible(self) -> bool:
@@ -5328,9 +5729,13 @@ class ScheduledOccurrence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5349,11 +5754,13 @@ class ScheduledOccurrence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def end(self) -> datetime.datetime:
@@ -5426,9 +5833,13 @@ class Schedule:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5451,10 +5862,14 @@ class Schedule:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
-        ...
+        """
+        The programme's id and how many units, entries and occurrences it has.
+        """
     def entry_id(self, occurrence: ScheduledOccurrence) -> str:
         """
         The id of the entry `occurrence` belongs to.
@@ -5515,9 +5930,13 @@ class ScheduledConflict:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5536,11 +5955,13 @@ class ScheduledConflict:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def first(self) -> int:
@@ -5580,9 +6001,13 @@ class UnitMonthLoad:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5601,11 +6026,13 @@ class UnitMonthLoad:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def hours(self) -> float:
@@ -5653,9 +6080,13 @@ class PersonMonthLoad:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5674,11 +6105,13 @@ class PersonMonthLoad:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def hours(self) -> float:
@@ -5726,7 +6159,7 @@ class IcsOptions:
     Options for export_icalendar. Keeps its catalog alive.
     """
     @typing.overload
-    def __init__(self, *, lang: Lang | str = ..., layout: IcsLayout = ..., stamp: datetime.datetime | None = None, catalog: Catalog = None) -> None:
+    def __init__(self, *, lang: Lang | str = ..., layout: IcsLayout = ..., stamp: datetime.datetime | None = None, catalog: Catalog | None = None) -> None:
         """
         Options from their fields: the language of SUMMARY and DESCRIPTION, the layout,
         DTSTAMP (an aware datetime; None: now) and the catalog for titles and purposes.
@@ -5742,7 +6175,7 @@ class IcsOptions:
         Resolves format titles and purposes; None uses the entry's title or the format id.
         """
     @catalog.setter
-    def catalog(self, arg1: Catalog) -> None:
+    def catalog(self, arg1: Catalog | None) -> None:
         ...
     @property
     def lang(self) -> Lang:
@@ -5774,9 +6207,13 @@ class ProgrammeDocument:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5795,11 +6232,13 @@ class ProgrammeDocument:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def calendar(self) -> WorkCalendar:
@@ -5817,6 +6256,14 @@ class ProgrammeDocument:
     @programme.setter
     def programme(self, arg0: Programme) -> None:
         ...
+def _set_argument_diagnosis(diagnosis: typing.Any) -> None:
+    """
+    Hands the module carelearn's diagnosis of refused arguments (called once by carelearn).
+    
+    It is called as `diagnosis(name, signatures, args, kwargs, complaints)` when no
+    signature of a function accepts a call, and returns the exception to raise
+    instead of pybind11's, or None to keep that.
+    """
 def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found: typing.Any, limit: typing.Any, version: typing.Any, already_exists: typing.Any, state: typing.Any = None, store: typing.Any = None) -> None:
     """
     Hands the module the carelearn.Error classes it raises (called once by carelearn).
@@ -5824,6 +6271,10 @@ def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found:
     Each is called as `cls(message, path=..., line=..., column=...)`, the location
     given only for a loader's error. `state` (a call in the wrong state) and `store`
     (a damaged, busy or read-only store) fall back to `version` and `error`.
+    """
+def _value(cls: typing.Any, state: dict) -> typing.Any:
+    """
+    The value of class `cls` with the fields `state` (what pickle calls to rebuild one).
     """
 def action_status_name(status: ActionStatus) -> str:
     """
@@ -6191,6 +6642,14 @@ def rrule_from_cadence(cadence: Cadence) -> RRule:
     """
     The rule that holds a format at `cadence`: every 2 weeks is FREQ=WEEKLY;INTERVAL=2,
     a count becomes COUNT, every n years FREQ=MONTHLY;INTERVAL=12n.
+    """
+def schedule_columns(schedule: Schedule) -> dict:
+    """
+    The occurrences of `schedule` as columns, numpy arrays built in one pass in C++:
+    `entry` and `unit` (int32 indexes into the lists `entries` and `units`;
+    `formats` holds each entry's format id), `start` and `end` (datetime64[us], UTC),
+    `local_start`, `local_end` and `original` (datetime64[m] on the entry's local
+    clock) and `expected_people` (int32). Needs numpy.
     """
 def session_status_name(status: SessionStatus) -> str:
     """
