@@ -18,10 +18,16 @@ import math
 import numbers
 from collections.abc import Mapping, Sequence
 
-__all__ = ["INT32", "diagnose", "finite", "text", "whole_number"]
+__all__ = ["INT32", "clipped", "diagnose", "finite", "text", "whole_number"]
 
 INT32 = (-(2**31), 2**31 - 1)
 """The range of a C++ ``int``: what a count, a version or a rating is held in."""
+
+
+def clipped(given: str, limit: int = 40) -> str:
+    """``given`` for a message: as it is, or its first ``limit`` characters
+    and "..." (a 1 MB argument is not quoted whole)."""
+    return given if len(given) <= limit else given[:limit] + "..."
 
 
 def _shown(value: object) -> str:
@@ -421,13 +427,17 @@ def _arity(
     for key in kwargs:
         if key not in names:
             known = ", ".join(p.name for p in parameters if p.name != "self")
-            return TypeError(f"{name}(): unexpected keyword argument {key!r}; its arguments: {known}")
+            return TypeError(
+                f"{name}(): unexpected keyword argument {key!r}; its arguments: {known}"
+            )
     positional = [p.name for p in parameters if not p.keyword_only and p.name != "self"]
     given = len(args) - (len(parameters) - len([p for p in parameters if p.name != "self"]))
     if given > len(positional):
         listed = ", ".join(positional) or "none"
+        plural = "" if len(positional) == 1 else "s"
         return TypeError(
-            f"{name}(): takes {len(positional)} positional argument{'' if len(positional) == 1 else 's'} ({listed}), {given} given"
+            f"{name}(): takes {len(positional)} positional argument{plural} ({listed}), "
+            f"{given} given"
         )
     bound = _bind(parameters, args, kwargs)
     if bound is None:

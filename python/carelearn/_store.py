@@ -26,7 +26,7 @@ from types import TracebackType
 from typing import IO, ClassVar, Self, TypeAlias, TypeVar
 
 from . import _core
-from ._arguments import text, whole_number
+from ._arguments import clipped, text, whole_number
 from ._documents import PathLike, path_of, text_of
 from ._record import Session, export_options
 from ._time import InstantLike, day, instant
@@ -53,8 +53,7 @@ def _enum(
     if isinstance(value, str):
         parsed = parse(text(value, name))
         if parsed is None:
-            shown = value if len(value) <= 40 else value[:40] + "..."
-            raise ValueError(f'{name}: unknown value "{shown}"; expected {choices}')
+            raise ValueError(f'{name}: unknown value "{clipped(value)}"; expected {choices}')
         return parsed
     raise TypeError(f"{name} must be a {cls.__name__} or its name, not {type(value).__name__}")
 
@@ -98,8 +97,9 @@ def _conflict(value: _core.ConflictPolicy | str) -> _core.ConflictPolicy:
             f"on_conflict must be a ConflictPolicy or its name, not {type(value).__name__}"
         )
     if value not in _POLICIES:
-        shown = value if len(value) <= 40 else value[:40] + "..."
-        raise ValueError(f'on_conflict: unknown value "{shown}"; expected fail, skip or replace')
+        raise ValueError(
+            f'on_conflict: unknown value "{clipped(value)}"; expected fail, skip or replace'
+        )
     return _POLICIES[value]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypeAlias
 
 from . import _core
+from ._arguments import clipped
 
 __all__ = ["LangLike", "describe_cadence", "to_lang"]
 
@@ -20,8 +21,7 @@ def to_lang(lang: LangLike) -> _core.Lang:
         raise TypeError(f'lang must be a Lang or "da" or "en", not {type(lang).__name__}')
     parsed = _core.parse_lang(lang) if lang.isascii() else None
     if parsed is None:
-        shown = lang if len(lang) <= 20 else lang[:20] + "..."
-        raise ValueError(f'lang: unknown language "{shown}"; expected "da" or "en"')
+        raise ValueError(f'lang: unknown language "{clipped(lang, 20)}"; expected "da" or "en"')
     return parsed
 
 

@@ -28,6 +28,7 @@ import re
 import zoneinfo
 from typing import TypeAlias
 
+from ._arguments import clipped
 from ._errors import FormatError
 
 __all__ = [
@@ -99,9 +100,8 @@ def _parsed(value: str, name: str) -> datetime.datetime:
     try:
         return datetime.datetime.fromisoformat(value)
     except ValueError:
-        shown = value if len(value) <= 40 else value[:40] + "..."
         raise ValueError(
-            f'{name}: "{shown}" is not a date and time such as 2026-03-04T14:00 '
+            f'{name}: "{clipped(value)}" is not a date and time such as 2026-03-04T14:00 '
             "or a date such as 2026-03-04"
         ) from None
 
@@ -174,8 +174,7 @@ def day(value: datetime.date | str, name: str = "day") -> datetime.date:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            shown = value if len(value) <= 40 else value[:40] + "..."
-            raise ValueError(f'{name}: "{shown}" is not a date such as 2026-04-01') from None
+            raise ValueError(f'{name}: "{clipped(value)}" is not a date such as 2026-04-01') from None
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
         raise TypeError(
             f'{name} must be a datetime.date or a string such as "2026-04-01", '

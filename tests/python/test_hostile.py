@@ -298,15 +298,23 @@ def test_every_public_method_refuses_hostile_arguments_by_name(
 def test_the_cases_the_issue_names() -> None:
     with pytest.raises(ValueError, match=r"rating: 2147483648"):
         carelearn.Feedback("p", 2**31)
-    with pytest.raises(carelearn.FormatError, match=r"<json>: not UTF-8 text: invalid start byte at byte 0"):
+    with pytest.raises(
+        carelearn.FormatError, match=r"<json>: not UTF-8 text: invalid start byte at byte 0"
+    ):
         carelearn.loads(b"\xff{}")
     clock = carelearn.FakeClock("2026-03-04T14:00")
-    with pytest.raises(ValueError, match=r"^minutes: moving the clock .* leaves the years 1 to 9999"):
+    with pytest.raises(
+        ValueError, match=r"^minutes: moving the clock .* leaves the years 1 to 9999"
+    ):
         clock.advance(minutes=10**12)
     assert clock.now() == datetime.datetime(2026, 3, 4, 13, 0, tzinfo=UTC)
-    with pytest.raises(ValueError, match=r"participants: 10{30} is more than 1000000|participants: .* is more than"):
+    with pytest.raises(
+        ValueError, match=r"^participants: a number of about 31 digits is more than 1000000$"
+    ):
         carelearn.plan_agenda(_meeting(), 10**30, "2026-03-04T14:00")
-    with pytest.raises(ValueError, match=r"TimeBudget.fixed\(\): amount: nan is not a finite number"):
+    with pytest.raises(
+        ValueError, match=r"TimeBudget.fixed\(\): amount: nan is not a finite number"
+    ):
         carelearn.TimeBudget.fixed(math.nan)
 
 
@@ -389,7 +397,9 @@ EXTRA = {
 """Options a subcommand needs to get past its first check."""
 
 
-def _variants(command: str, parser: argparse.ArgumentParser, files: dict[str, str]) -> Iterator[list[str]]:
+def _variants(
+    command: str, parser: argparse.ArgumentParser, files: dict[str, str]
+) -> Iterator[list[str]]:
     base = _base(command, parser, files)
     yield base
     for action in parser._actions:  # noqa: SLF001
@@ -443,7 +453,8 @@ def test_every_subcommand_reports_a_mistake_in_one_line(
         assert code in (0, 1, 2), (argv[:6], code, err[-500:])
         assert "Traceback" not in err, (argv[:6], err[-2000:])
         if code == 2:
-            lines = [line for line in err.splitlines() if not line.startswith(f"carelearn {command.split()[0]}: warning")]
+            warning = f"carelearn {command.split()[0]}: warning"
+            lines = [line for line in err.splitlines() if not line.startswith(warning)]
             assert len(lines) == 1 and lines[0].startswith("carelearn"), (argv[:6], err[-500:])
     assert ran > len(CLI_HOSTILE)
 

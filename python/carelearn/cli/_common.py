@@ -18,6 +18,7 @@ from typing import Any, NoReturn, TextIO
 
 from .. import _core
 from .._agenda import MAX_PARTICIPANTS
+from .._arguments import clipped
 from .._catalog import Catalog
 from .._documents import Format, QuestionSet, Variant, apply_variant, load
 from .._errors import Error
@@ -71,15 +72,13 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)", command=self.prog)
 
 
-def _shown(value: str) -> str:
-    return value if len(value) <= 40 else value[:40] + "..."
 
 
 def lang(value: str) -> _core.Lang:
     """``--lang``: ``da`` or ``en``."""
     parsed = _core.parse_lang(value)
     if parsed is None:
-        raise argparse.ArgumentTypeError(f'unknown language "{_shown(value)}"; expected da or en')
+        raise argparse.ArgumentTypeError(f'unknown language "{clipped(value)}"; expected da or en')
     return parsed
 
 
@@ -88,12 +87,12 @@ def count(value: str) -> int:
     try:
         n = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{_shown(value)}" is not a whole number') from None
+        raise argparse.ArgumentTypeError(f'"{clipped(value)}" is not a whole number') from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"{n} is not a positive number of participants")
     if n > MAX_PARTICIPANTS:
         raise argparse.ArgumentTypeError(
-            f"{_shown(value)} participants are more than the {MAX_PARTICIPANTS:,} carelearn plans for"
+            f"{clipped(value)} participants are more than the {MAX_PARTICIPANTS:,} carelearn plans for"
         )
     return n
 
@@ -104,7 +103,7 @@ def day(value: str) -> datetime.date:
         parsed = datetime.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f'"{_shown(value)}" is not a date such as 2026-03-04'
+            f'"{clipped(value)}" is not a date such as 2026-03-04'
         ) from None
     if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
         raise argparse.ArgumentTypeError(
@@ -118,10 +117,10 @@ def year(value: str) -> int:
     try:
         n = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{_shown(value)}" is not a year such as 2026') from None
+        raise argparse.ArgumentTypeError(f'"{clipped(value)}" is not a year such as 2026') from None
     if not FIRST_YEAR <= n <= LAST_YEAR:
         raise argparse.ArgumentTypeError(
-            f"{_shown(value)}: the holidays are computed for the years {FIRST_YEAR} to {LAST_YEAR}"
+            f"{clipped(value)}: the holidays are computed for the years {FIRST_YEAR} to {LAST_YEAR}"
         )
     return n
 
@@ -133,7 +132,7 @@ def when(value: str) -> datetime.datetime:
         return instant(value, "time")
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f'"{_shown(value)}" is not a date or a date and time such as 2026-03-04 or '
+            f'"{clipped(value)}" is not a date or a date and time such as 2026-03-04 or '
             "2026-03-04T14:00 (Copenhagen time unless it names an offset)"
         ) from None
 
@@ -145,7 +144,7 @@ def start(value: str) -> datetime.datetime:
         parsed = local_time(value, "start")
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f'"{_shown(value)}" is not a date and time such as 2026-03-04T14:00'
+            f'"{clipped(value)}" is not a date and time such as 2026-03-04T14:00'
         ) from None
     if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
         raise argparse.ArgumentTypeError(
@@ -222,7 +221,7 @@ def format_named(name: str, catalog: Catalog) -> tuple[Format, bool]:
     if found is None:
         known = ", ".join(f.id for f in catalog)
         raise UsageError(
-            f'unknown format "{_shown(name)}"; the built-in formats are: {known}'
+            f'unknown format "{clipped(name)}"; the built-in formats are: {known}'
         )
     return found, False
 
@@ -236,7 +235,7 @@ def key_file(path: str | None, command: str) -> Pseudonymiser | None:
         mode = os.stat(path).st_mode
     except (OSError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise UsageError(f"--key-file {_shown(path)}: cannot read: {reason}") from None
+        raise UsageError(f"--key-file {clipped(path)}: cannot read: {reason}") from None
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         print(
             f"carelearn {command}: warning: the key file {path} can be read by others "

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from .. import _core
+from .._arguments import clipped
 from .._catalog import Catalog
 from .._documents import Format
 from .._errors import Error
@@ -232,7 +233,7 @@ def _left(delta: datetime.timedelta | None, lang: _core.Lang) -> str:
 
 def _duration(text: str) -> datetime.timedelta:
     """``5`` or ``5m`` minutes, ``90s`` seconds, ``1h`` an hour, ``1:30`` minutes:seconds."""
-    shown = text if len(text) <= 40 else text[:40] + "..."
+    shown = clipped(text)
     try:
         match = re.fullmatch(r"(\d+(?:\.\d+)?)([smh]?)", text)
         if match:
@@ -505,7 +506,7 @@ class _Meeting:
             raise UsageError(
                 "feedback: give a participant's id and a rating from 1 to 5"
             )
-        shown = words[1] if len(words[1]) <= 40 else words[1][:40] + "..."
+        shown = clipped(words[1])
         try:
             rating = int(words[1])
         except ValueError:
@@ -540,7 +541,7 @@ class _Meeting:
         try:
             self.clock.advance(delta)
         except ValueError:
-            shown = words[0] if len(words[0]) <= 40 else words[0][:40] + "..."
+            shown = clipped(words[0])
             raise UsageError(f'wait: "{shown}" moves the clock past the year 9999') from None
         self.show_time()
 
