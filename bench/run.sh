@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them: schedule expansion against a
 # naive day-by-day scan, JSON loading against plain Boost.JSON, and, when the
-# Python package is installed, carelearn.loads against json + jsonschema.
+# Python package is installed, carelearn.loads against json + jsonschema and
+# Programme.expand and `carelearn schedule --csv` against python-dateutil.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dpkg-query -W -f='${Status}' libbenchmark-dev 2>/dev/null | grep -q "install ok installed" ||
@@ -13,4 +14,7 @@ cmake --build build/bench -j "$(nproc)" --target carelearn_schedule_bench carele
 ./build/bench/bench/carelearn_json_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 if python3 -c "import carelearn, jsonschema" 2>/dev/null; then
   python3 bench/compare_python.py
+fi
+if python3 -c "import carelearn, dateutil, pandas" 2>/dev/null; then
+  python3 bench/schedule_python.py
 fi

@@ -21,6 +21,8 @@
 // After pybind11, which includes Python.h first as the C API requires.
 #include <datetime.h>
 
+#include <cmath>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -38,26 +40,39 @@ namespace carelearn::bindings {
 
 namespace py = pybind11;
 
+/// Where a status comes from, when that decides its class.
+enum class Source {
+  /// Any part of the library but the store.
+  kLibrary,
+  /// The store: a failure of the database or the file under it (kInternal,
+  /// kUnknown, kResourceExhausted such as a full disk, kDataLoss,
+  /// kUnavailable, kPermissionDenied, kAborted) is carelearn.StoreError,
+  /// unless the status locates a reader's error in a document.
+  kStore,
+};
+
 /// Raises the carelearn.Error subclass that matches `status`'s code, with its
 /// message and, for a reader's error, the location (path, line, column). A
 /// kFailedPrecondition raises VersionError when the status is marked
 /// `IsVersionMismatch` (another kind of document, a newer version), and
-/// StateError otherwise (a call the object's state does not allow).
+/// StateError otherwise (a call the object's state does not allow); `source`
+/// says whether the store's failures are StoreError; kOutOfRange (a value
+/// Python cannot hold) is LimitError.
 ///
 /// The exception classes are defined in Python (carelearn/_errors.py) and
 /// handed to the module by `_set_exception_types`; until then a RuntimeError
 /// is raised. `status` must not be OK.
-[[noreturn]] void ThrowStatus(const absl::Status& status);
+[[noreturn]] void ThrowStatus(const absl::Status& status, Source source = Source::kLibrary);
 
 /// Raises for a non-OK `status`; does nothing for OK.
-inline void ThrowIfError(const absl::Status& status) {
-  if (!status.ok()) ThrowStatus(status);
+inline void ThrowIfError(const absl::Status& status, Source source = Source::kLibrary) {
+  if (!status.ok()) ThrowStatus(status, source);
 }
 
 /// The value of `result`, or raises its error.
 template <typename T>
-T Unwrap(absl::StatusOr<T> result) {
-  if (!result.ok()) ThrowStatus(result.status());
+T Unwrap(absl::StatusOr<T> result, Source source = Source::kLibrary) {
+  if (!result.ok()) ThrowStatus(result.status(), source);
   return *std::move(result);
 }
 
@@ -76,6 +91,20 @@ void TupleField(py::class_<C, Options...>& cls, const char* name, std::vector<T>
         return out;
       },
       [member](C& self, std::vector<T> values) { self.*member = std::move(values); }, doc);
+}
+
+/// `value`, an object given for an optional `T` (a catalog, a clock, a key),
+/// as a pointer: nullptr for None. Raises TypeError naming `argument`
+/// (`"Runner(): clock"`) for an object of another type.
+template <typename T>
+const T* OptionalPointer(const py::handle& value, const char* argument) {
+  if (value.is_none()) return nullptr;
+  if (!py::isinstance<T>(value)) {
+    throw py::type_error(std::string(argument) + " must be a " +
+                         py::type::of<T>().attr("__name__").template cast<std::string>() +
+                         " or None, not " + Py_TYPE(value.ptr())->tp_name);
+  }
+  return value.cast<const T*>();
 }
 
 /// Binds the copy constructor, so that `T(other)` copies a value.
@@ -115,10 +144,81 @@ void ValueEquality(py::class_<C, Options...>& cls) {
       py::arg("other"), "True when any field differs.");
 }
 
+/// `self` as the call that builds it, `Name(field=value, ...)`, leaving out the
+/// fields that keep their default (values.cpp).
+std::string ConstructorRepr(const py::handle& self);
+
+/// A float as a constructor argument: `5` for 5.0, `0.5` for 0.5.
+std::string NumberRepr(double value);
+
+/// A field's value as it would be written in a constructor call: an enum
+/// member as `Kind.NAME`, a float as NumberRepr, a tuple as a list, a local
+/// time to the minute as `datetime.datetime(2026, 3, 4, 14, 0)`, any other
+/// value as its repr.
+std::string FieldRepr(const py::handle& value);
+
+/// `(_core._value, (type(self), {field: value, ...}))`: what pickle needs to
+/// rebuild a value (values.cpp).
+py::tuple ReduceByFields(const py::handle& self);
+
+/// Gives the value type `C` its value behaviour, in one place: a repr that
+/// reads like the call that builds it (ConstructorRepr), `copy.copy`,
+/// `copy.deepcopy` (the C++ copy: values share nothing), pickling field by
+/// field, and, when `C` has an operator==, `==` and `!=` (ValueEquality).
+///
+/// The class must have a keyword constructor whose every argument has a
+/// default and takes a field's name, and a copy constructor (CopyConstructor).
+/// A class with its own `__repr__` or `__reduce__` binds it before this call,
+/// which then leaves it alone.
+template <typename C, typename... Options>
+void BindValue(py::class_<C, Options...>& cls) {
+  if constexpr (std::equality_comparable<C>) ValueEquality(cls);
+  const py::object own = cls.attr("__dict__");
+  if (!own.contains("__repr__")) {
+    cls.def(
+        "__repr__", [](const py::object& self) { return ConstructorRepr(self); },
+        "The call that builds this value, leaving out the fields that keep their default.");
+  }
+  cls.def(
+         "__copy__", [](const py::object& self) { return py::type::handle_of(self)(self); },
+         "A copy that shares nothing with this value.")
+      .def(
+          "__deepcopy__",
+          [](const py::object& self, const py::dict& /*memo*/) {
+            return py::type::handle_of(self)(self);
+          },
+          py::arg("memo"), "A copy that shares nothing with this value.");
+  if (!own.contains("__reduce__")) {
+    cls.def(
+        "__reduce__", [](const py::object& self) { return ReduceByFields(self); },
+        "Pickles the value field by field.");
+  }
+}
+
+/// Names the enum `name` nested in `cls` by its dotted path (`TimeBudget.Kind`),
+/// so that its members read as written and pickle finds them.
+template <typename C, typename... Options>
+void QualifyNestedEnum(py::class_<C, Options...>& cls, const char* name) {
+  cls.attr(name).attr("__qualname__") =
+      py::str(cls.attr("__qualname__").template cast<std::string>() + "." + name);
+}
+
+/// A number argument that must be finite, such as an amount of minutes: NaN
+/// or an infinity is refused, and the error names the argument.
+struct Finite {
+  double value = 0;                          ///< The number.
+  operator double() const { return value; }  // NOLINT(google-explicit-constructor)
+};
+
 /// A language argument: a Lang, or its ISO 639-1 code ("da" or "en").
 struct LangArg {
   Lang lang = Lang::kEn;  ///< The language.
 };
+
+/// Notes why a converter refuses `value` when its type does not show it (a
+/// naive datetime where an instant is needed). If no signature accepts the
+/// call, the error names the argument and gives `reason` (arguments.cpp).
+void Complain(const py::handle& value, std::string reason);
 
 // The binding units, each adding its part of the module.
 void BindErrors(py::module_& m);
@@ -128,12 +228,19 @@ void BindIo(py::module_& m);
 void BindRecord(py::module_& m);
 void BindStore(py::module_& m);
 void BindSchedule(py::module_& m);
+/// Routes every function of `m` through the diagnosis of refused arguments;
+/// bound last, when every function is there.
+void BindArgumentDiagnosis(py::module_& m);
+/// Binds `_value`, which rebuilds a pickled value (see ReduceByFields).
+void BindValues(py::module_& m);
 
 }  // namespace carelearn::bindings
 
 namespace pybind11::detail {
 
-/// absl::CivilMinute <-> datetime.datetime (naive, seconds dropped on the way in).
+/// absl::CivilMinute <-> datetime.datetime (naive, seconds dropped on the way
+/// in; an aware datetime is refused, since a local time's zone is given apart).
+/// A time outside datetime's years 1-9999 raises LimitError on the way out.
 template <>
 struct type_caster<absl::CivilMinute> {
  public:
@@ -144,6 +251,13 @@ struct type_caster<absl::CivilMinute> {
     if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
     if (PyDateTimeAPI == nullptr) throw error_already_set();
     if (!PyDateTime_Check(src.ptr())) return false;
+    if (!src.attr("utcoffset")().is_none()) {
+      carelearn::bindings::Complain(
+          src,
+          "a local time is a naive datetime (the wall clock where it happens); this one "
+          "names a time zone");
+      return false;
+    }
     value = absl::CivilMinute(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
                               PyDateTime_GET_DAY(src.ptr()), PyDateTime_DATE_GET_HOUR(src.ptr()),
                               PyDateTime_DATE_GET_MINUTE(src.ptr()));
@@ -154,15 +268,20 @@ struct type_caster<absl::CivilMinute> {
                      handle /*parent*/) {
     if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
     if (PyDateTimeAPI == nullptr) throw error_already_set();
+    if (t.year() < 1 || t.year() > 9999) {
+      carelearn::bindings::ThrowStatus(
+          absl::OutOfRangeError("the local time " + absl::FormatCivilTime(t) +
+                                " is outside the years 1-9999 that datetime.datetime can hold"));
+    }
     return PyDateTime_FromDateAndTime(static_cast<int>(t.year()), t.month(), t.day(), t.hour(),
                                       t.minute(), 0, 0);
   }
 };
 
 /// absl::Time <-> datetime.datetime, aware: any time zone on the way in (a
-/// naive datetime raises ValueError, since it names no instant), UTC on the
-/// way out, to the microsecond (finer parts are dropped towards the past).
-/// A time outside datetime's years 1-9999 raises OverflowError on the way out.
+/// naive datetime is refused, since it names no instant), UTC on the way out,
+/// to the microsecond (finer parts are dropped towards the past). A time
+/// outside datetime's years 1-9999 raises LimitError on the way out.
 template <>
 struct type_caster<absl::Time> {
  public:
@@ -175,9 +294,11 @@ struct type_caster<absl::Time> {
     if (!PyDateTime_Check(src.ptr())) return false;
     object offset = src.attr("utcoffset")();
     if (offset.is_none()) {
-      throw value_error(
+      carelearn::bindings::Complain(
+          src,
           "a naive datetime names no instant: give it a tzinfo, e.g. "
           "datetime.timezone.utc or zoneinfo.ZoneInfo(\"Europe/Copenhagen\")");
+      return false;
     }
     const absl::CivilSecond local(
         PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
@@ -195,11 +316,9 @@ struct type_caster<absl::Time> {
     const absl::TimeZone utc = absl::UTCTimeZone();
     if (t < absl::FromCivil(absl::CivilSecond(1, 1, 1, 0, 0, 0), utc) ||
         t >= absl::FromCivil(absl::CivilSecond(10000, 1, 1, 0, 0, 0), utc)) {
-      PyErr_SetString(PyExc_OverflowError,
-                      ("the time " + absl::FormatTime(t, utc) +
-                       " is outside the years 1-9999 that datetime.datetime can hold")
-                          .c_str());
-      throw error_already_set();
+      carelearn::bindings::ThrowStatus(
+          absl::OutOfRangeError("the time " + absl::FormatTime(t, utc) +
+                                " is outside the years 1-9999 that datetime.datetime can hold"));
     }
     const absl::CivilSecond s = absl::ToCivilSecond(t, utc);
     // The part below a second is not negative, so truncating is flooring.
@@ -220,7 +339,8 @@ struct type_caster<absl::Time> {
 };
 
 /// absl::Duration <-> datetime.timedelta, to the microsecond (finer parts are
-/// dropped towards zero). An infinite duration raises OverflowError on the way out.
+/// dropped towards zero). An infinite or too long duration raises LimitError on
+/// the way out.
 template <>
 struct type_caster<absl::Duration> {
  public:
@@ -239,15 +359,15 @@ struct type_caster<absl::Duration> {
     if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
     if (PyDateTimeAPI == nullptr) throw error_already_set();
     if (d == absl::InfiniteDuration() || d == -absl::InfiniteDuration()) {
-      PyErr_SetString(PyExc_OverflowError, "an infinite duration has no datetime.timedelta");
-      throw error_already_set();
+      carelearn::bindings::ThrowStatus(
+          absl::OutOfRangeError("an infinite duration has no datetime.timedelta"));
     }
     const std::int64_t micros = absl::ToInt64Microseconds(d);
     const std::int64_t seconds = micros / 1000000;
     const std::int64_t days = seconds / 86400;
     if (days > 999999999 || days < -999999999) {
-      PyErr_SetString(PyExc_OverflowError, "the duration is too long for datetime.timedelta");
-      throw error_already_set();
+      carelearn::bindings::ThrowStatus(
+          absl::OutOfRangeError("the duration is too long for datetime.timedelta"));
     }
     PyObject* out = PyDelta_FromDSU(static_cast<int>(days), static_cast<int>(seconds % 86400),
                                     static_cast<int>(micros % 1000000));
@@ -256,7 +376,8 @@ struct type_caster<absl::Duration> {
   }
 };
 
-/// absl::CivilDay <-> datetime.date (a datetime.datetime is not taken for a date).
+/// absl::CivilDay <-> datetime.date (a datetime.datetime is not taken for a
+/// date). A day outside datetime's years 1-9999 raises LimitError on the way out.
 template <>
 struct type_caster<absl::CivilDay> {
  public:
@@ -276,9 +397,8 @@ struct type_caster<absl::CivilDay> {
     if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
     if (PyDateTimeAPI == nullptr) throw error_already_set();
     if (d.year() < 1 || d.year() > 9999) {
-      PyErr_SetString(PyExc_OverflowError,
-                      "the date is outside the years 1-9999 that datetime.date can hold");
-      throw error_already_set();
+      carelearn::bindings::ThrowStatus(absl::OutOfRangeError(
+          "the date is outside the years 1-9999 that datetime.date can hold"));
     }
     PyObject* out = PyDate_FromDate(static_cast<int>(d.year()), d.month(), d.day());
     if (out == nullptr) throw error_already_set();
@@ -300,6 +420,30 @@ struct type_caster<carelearn::bindings::Comparison> {
   }
 };
 
+/// carelearn::bindings::Finite <- a number that is not NaN or an infinity.
+template <>
+struct type_caster<carelearn::bindings::Finite> {
+ public:
+  PYBIND11_TYPE_CASTER(carelearn::bindings::Finite, make_caster<double>::name);
+
+  bool load(handle src, bool convert) {
+    make_caster<double> number;
+    if (!number.load(src, convert)) return false;
+    const double d = cast_op<double>(number);
+    if (!std::isfinite(d)) {
+      carelearn::bindings::Complain(src, repr(src).cast<std::string>() + " is not a finite number");
+      return false;
+    }
+    value.value = d;
+    return true;
+  }
+
+  static handle cast(carelearn::bindings::Finite f, return_value_policy /*policy*/,
+                     handle /*parent*/) {
+    return PyFloat_FromDouble(f.value);
+  }
+};
+
 /// carelearn::bindings::LangArg <- Lang or "da"/"en" (any case).
 template <>
 struct type_caster<carelearn::bindings::LangArg> {
@@ -312,10 +456,24 @@ struct type_caster<carelearn::bindings::LangArg> {
       value.lang = cast_op<carelearn::Lang>(as_enum);
       return true;
     }
-    if (!isinstance<str>(src)) return false;
-    const std::string code = src.cast<std::string>();
+    if (!isinstance<str>(src)) {
+      if (isinstance<bytes>(src)) {
+        carelearn::bindings::Complain(src, "a language is a Lang or the text \"da\" or \"en\"");
+      }
+      return false;
+    }
+    make_caster<std::string> text;
+    if (!text.load(src, false)) {
+      carelearn::bindings::Complain(src, "a language code is \"da\" or \"en\"");
+      return false;
+    }
+    const std::string code = cast_op<std::string>(text);
     std::optional<carelearn::Lang> lang = carelearn::ParseLang(code);
-    if (!lang) throw value_error("unknown language \"" + code + "\"; expected \"da\" or \"en\"");
+    if (!lang) {
+      carelearn::bindings::Complain(src,
+                                    "unknown language \"" + code + "\"; expected \"da\" or \"en\"");
+      return false;
+    }
     value.lang = *lang;
     return true;
   }

@@ -35,6 +35,7 @@ void BindIo(py::module_& m) {
       .def_readwrite("source_name", &ParseOptions::source_name,
                      "The name errors give the document, e.g. its file path; \"<input>\" when "
                      "empty.");
+  BindValue(options);
 
   py::class_<ErrorLocation> location(
       m, "ErrorLocation",
@@ -51,6 +52,7 @@ void BindIo(py::module_& m) {
                      "JSON Pointer (RFC 6901) of the offending value; empty at the root.")
       .def_readwrite("line", &ErrorLocation::line, "1-based line; 0 when unknown.")
       .def_readwrite("column", &ErrorLocation::column, "1-based column; 0 when unknown.");
+  BindValue(location);
 
   const ParseOptions defaults;
   const char* kErrors =

@@ -146,7 +146,7 @@ void BindText(py::module_& m) {
       .def(
           "__bool__", [](const Text& self) { return !self.empty(); },
           "False when both languages are empty.");
-  ValueEquality(text);
+  BindValue(text);
 }
 
 void BindTime(py::module_& m) {
@@ -154,11 +154,11 @@ void BindTime(py::module_& m) {
                              "The length of a working day, used to turn \"1/2-1 day\" into "
                              "minutes.\n\nThe default is the Danish 37-hour week's 7.4 hours "
                              "(444 minutes).");
-  day.def(py::init([](double minutes) { return WorkingDay{minutes}; }), py::arg("minutes") = 444.0,
+  day.def(py::init([](Finite minutes) { return WorkingDay{minutes}; }), py::arg("minutes") = 444.0,
           "A working day of `minutes` minutes.");
   CopyConstructor(day);
   day.def_readwrite("minutes", &WorkingDay::minutes, "Minutes in one working day.");
-  ValueEquality(day);
+  BindValue(day);
 
   py::class_<MinuteRange> range(m, "MinuteRange",
                                 "A closed range of minutes [min, max], what a budget comes to.");
@@ -170,7 +170,7 @@ void BindTime(py::module_& m) {
   range.def_readwrite("min", &MinuteRange::min, "The shortest the budget allows, in minutes.")
       .def_readwrite("max", &MinuteRange::max, "The longest the budget allows, in minutes.")
       .def(py::self + py::self, "Adds two ranges bound by bound.");
-  ValueEquality(range);
+  BindValue(range);
 
   py::class_<TimeBudget> budget(
       m, "TimeBudget",
@@ -188,7 +188,7 @@ void BindTime(py::module_& m) {
              "min to max for each participant who takes a turn.")
       .value("OPEN", TimeBudget::Kind::kOpen, "No time of its own: shares what the format leaves.")
       .finalize();
-  budget.def(py::init([](TimeBudget::Kind kind, double lo, double hi, TimeUnit unit, bool about,
+  budget.def(py::init([](TimeBudget::Kind kind, Finite lo, Finite hi, TimeUnit unit, bool about,
                          int skip) { return TimeBudget{kind, lo, hi, unit, about, skip}; }),
              py::kw_only(), py::arg_v("kind", TimeBudget::Kind::kFixed, "TimeBudget.Kind.FIXED"),
              py::arg("min") = 0.0, py::arg("max") = 0.0,
@@ -205,7 +205,7 @@ void BindTime(py::module_& m) {
                      "For per-participant budgets: how many of those present take no turn.")
       .def_static(
           "fixed",
-          [](double amount, TimeUnit unit, bool about) {
+          [](Finite amount, TimeUnit unit, bool about) {
             TimeBudget b = TimeBudget::Fixed(amount, unit);
             b.about = about;
             return b;
@@ -215,7 +215,7 @@ void BindTime(py::module_& m) {
           "A fixed budget of `amount` in `unit`; `about` marks it \"about\".")
       .def_static(
           "range",
-          [](double lo, double hi, TimeUnit unit, bool about) {
+          [](Finite lo, Finite hi, TimeUnit unit, bool about) {
             TimeBudget b = TimeBudget::Range(lo, hi, unit);
             b.about = about;
             return b;
@@ -224,7 +224,7 @@ void BindTime(py::module_& m) {
           py::kw_only(), py::arg("about") = false, "A budget from `lo` to `hi` in `unit`.")
       .def_static(
           "per_participant",
-          [](double lo, double hi, TimeUnit unit, bool about) {
+          [](Finite lo, Finite hi, TimeUnit unit, bool about) {
             TimeBudget b = TimeBudget::PerParticipant(lo, hi, unit);
             b.about = about;
             return b;
@@ -242,7 +242,40 @@ void BindTime(py::module_& m) {
            "Open budgets evaluate to MinuteRange(0, 0); negative counts count as zero.")
       .def("depends_on_participants", &TimeBudget::DependsOnParticipants,
            "True for a per-participant budget, whose length depends on who is present.");
-  ValueEquality(budget);
+  budget.def(
+      "__repr__",
+      [](const py::object& self) {
+        // The named constructor that builds it: TimeBudget.fixed(5),
+        // TimeBudget.per_participant(1, 2).skipping(1); else its fields.
+        const auto& b = self.cast<const TimeBudget&>();
+        const std::string unit =
+            b.unit == TimeUnit::kMinute ? "" : ", " + FieldRepr(py::cast(b.unit));
+        const std::string about = b.about ? ", about=True" : "";
+        const std::string amounts = NumberRepr(b.min) + ", " + NumberRepr(b.max) + unit + about;
+        std::string call;
+        switch (b.kind) {
+          case TimeBudget::Kind::kOpen:
+            if (b.about || b.min != 0 || b.max != 0 || b.skip != 0 || !unit.empty()) break;
+            return std::string("TimeBudget.open()");
+          case TimeBudget::Kind::kFixed:
+            if (b.min == b.max) call = "TimeBudget.fixed(" + NumberRepr(b.min) + unit + about + ")";
+            break;
+          case TimeBudget::Kind::kRange:
+            call = "TimeBudget.range(" + amounts + ")";
+            break;
+          case TimeBudget::Kind::kPerParticipant:
+            call = "TimeBudget.per_participant(" + amounts + ")";
+            if (b.skip != 0) call += ".skipping(" + std::to_string(b.skip) + ")";
+            break;
+        }
+        if (call.empty() || (b.skip != 0 && b.kind != TimeBudget::Kind::kPerParticipant)) {
+          return ConstructorRepr(self);
+        }
+        return call;
+      },
+      "The named constructor that builds this budget, e.g. `TimeBudget.fixed(5)`.");
+  QualifyNestedEnum(budget, "Kind");
+  BindValue(budget);
 }
 
 void BindRolesAndPrompts(py::module_& m) {
@@ -258,7 +291,7 @@ void BindRolesAndPrompts(py::module_& m) {
       .def_readwrite("name", &Role::name, "The role's name in Danish and English.")
       .def_readwrite("description", &Role::description,
                      "What the role does, in Danish and English; may be empty.");
-  ValueEquality(role);
+  BindValue(role);
   m.def(
       "builtin_roles",
       [] {
@@ -286,7 +319,7 @@ void BindRolesAndPrompts(py::module_& m) {
   requirement.def_readwrite("role", &RoleRequirement::role, "The role's id.")
       .def_readwrite("min", &RoleRequirement::min, "The fewest needed; 0 for an optional role.")
       .def_readwrite("max", &RoleRequirement::max, "The most allowed; None for no limit.");
-  ValueEquality(requirement);
+  BindValue(requirement);
 
   py::class_<Prompt> prompt(m, "Prompt",
                             "A question or prompt shown to the people in a step, with a stable "
@@ -301,7 +334,7 @@ void BindRolesAndPrompts(py::module_& m) {
       .def_readwrite("text", &Prompt::text, "The question in Danish and English.")
       .def_readwrite("audience", &Prompt::audience,
                      "The role the question is addressed to; empty for everyone.");
-  ValueEquality(prompt);
+  BindValue(prompt);
 
   py::class_<QuestionSet> set(m, "QuestionSet",
                               "A reusable, versioned list of prompts (e.g. the 8 learning "
@@ -321,7 +354,7 @@ void BindRolesAndPrompts(py::module_& m) {
       .def_readwrite("source", &QuestionSet::source,
                      "Where the questions come from; may be empty.");
   TupleField(set, "prompts", &QuestionSet::prompts, "The prompts, in the order they are asked.");
-  ValueEquality(set);
+  BindValue(set);
 }
 
 void BindStep(py::module_& m) {
@@ -336,7 +369,7 @@ void BindStep(py::module_& m) {
   ref.def_readwrite("id", &FormatRef::id, "The referenced format's id.")
       .def_readwrite("version", &FormatRef::version,
                      "The version, or None for the newest in the catalog.");
-  ValueEquality(ref);
+  BindValue(ref);
 
   py::class_<Step> step(m, "Step",
                         "One part of a format's agenda: what happens, for how long, who leads,\n"
@@ -381,7 +414,7 @@ void BindStep(py::module_& m) {
       .def_readwrite("extensions", &Step::extensions,
                      "User data (JSON key \"extensions\") as canonical JSON object text; empty "
                      "when none.");
-  ValueEquality(step);
+  BindValue(step);
 }
 
 void BindFormat(py::module_& m) {
@@ -398,7 +431,7 @@ void BindFormat(py::module_& m) {
                      "Stable id: \"fixed-interval\", \"facilitator\", \"recognisable-agenda\", "
                      "\"leader-backing\", \"ground-rules\" or a format's own.")
       .def_readwrite("text", &Prerequisite::text, "What it asks, in Danish and English.");
-  ValueEquality(prerequisite);
+  BindValue(prerequisite);
 
   py::class_<Setting> setting(m, "Setting", "The physical setting of a format.");
   setting.def(py::init([](Place place, bool standing) {
@@ -409,7 +442,7 @@ void BindFormat(py::module_& m) {
   CopyConstructor(setting);
   setting.def_readwrite("place", &Setting::place, "Where it happens.")
       .def_readwrite("standing", &Setting::standing, "True when held standing.");
-  ValueEquality(setting);
+  BindValue(setting);
 
   py::class_<Capacity> capacity(m, "Capacity", "How many people a format is for.");
   capacity
@@ -423,7 +456,7 @@ void BindFormat(py::module_& m) {
       .def_readwrite("max", &Capacity::max, "The most participants; None for no limit.")
       .def_readwrite("typical", &Capacity::typical,
                      "The usual group size, where the source gives one.");
-  ValueEquality(capacity);
+  BindValue(capacity);
 
   py::class_<Cadence> cadence(m, "Cadence",
                               "How often a format is held: every `interval` `unit`s, optionally "
@@ -439,7 +472,7 @@ void BindFormat(py::module_& m) {
       .def_readwrite("interval", &Cadence::interval, "Every this many units.")
       .def_readwrite("unit", &Cadence::unit, "The unit of the interval.")
       .def_readwrite("count", &Cadence::count, "How many times in all; None when it goes on.");
-  ValueEquality(cadence);
+  BindValue(cadence);
 
   py::class_<DeclaredOutput> output(m, "DeclaredOutput",
                                     "An output a format promises, and where it goes next.");
@@ -460,7 +493,7 @@ void BindFormat(py::module_& m) {
       .def_readwrite("destination", &DeclaredOutput::destination,
                      "Where it goes next (e.g. \"staff-meeting\", \"leader\"); may be empty.")
       .def_readwrite("note", &DeclaredOutput::note, "How it is passed on, in words; may be empty.");
-  ValueEquality(output);
+  BindValue(output);
 
   py::class_<Component> component(m, "Component",
                                   "A format that a programme-level format contains, and how "
@@ -476,7 +509,7 @@ void BindFormat(py::module_& m) {
       .def_readwrite("cadence", &Component::cadence,
                      "How often it is held within the programme; None when not said.")
       .def_readwrite("note", &Component::note, "Who holds it, or other notes; may be empty.");
-  ValueEquality(component);
+  BindValue(component);
 
   py::class_<Format> format(
       m, "Format",
@@ -568,7 +601,7 @@ void BindFormat(py::module_& m) {
           "has_prerequisite",
           [](const Format& self, std::string_view id) { return self.HasPrerequisite(id); },
           py::arg("prerequisite_id"), "True when the format has the prerequisite.");
-  ValueEquality(format);
+  BindValue(format);
 }
 
 void BindVariant(py::module_& m) {
@@ -612,7 +645,8 @@ void BindVariant(py::module_& m) {
                   "Gives the step `target` a new budget.")
       .def_static("set_prompts", &StepChange::SetPrompts, py::arg("target"), py::arg("prompts"),
                   "Gives the step `target` new prompts.");
-  ValueEquality(change);
+  QualifyNestedEnum(change, "Op");
+  BindValue(change);
   m.def(
       "step_change_op_name", [](StepChange::Op op) { return NameOf(&StepChangeOpName, op); },
       py::arg("op"),
@@ -675,7 +709,7 @@ void BindVariant(py::module_& m) {
   variant.def_readwrite("extensions", &Variant::extensions,
                         "User data (JSON key \"extensions\") as canonical JSON object text; empty "
                         "when none.");
-  ValueEquality(variant);
+  BindValue(variant);
 
   m.def(
       "apply_variant",
@@ -713,7 +747,8 @@ void BindDiff(py::module_& m) {
                      "The first format's value in short text; empty when added.")
       .def_readwrite("after", &Difference::after,
                      "The second format's value in short text; empty when removed.");
-  ValueEquality(difference);
+  QualifyNestedEnum(difference, "Kind");
+  BindValue(difference);
   m.def(
       "difference_kind_name",
       [](Difference::Kind kind) { return NameOf(&DifferenceKindName, kind); }, py::arg("kind"),

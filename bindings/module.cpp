@@ -19,11 +19,11 @@ struct ExceptionTypes {
   py::object error;           ///< carelearn.Error: any other code.
   py::object format_error;    ///< kInvalidArgument.
   py::object not_found;       ///< kNotFound.
-  py::object limit;           ///< kResourceExhausted.
+  py::object limit;           ///< kResourceExhausted, kOutOfRange.
   py::object version;         ///< kFailedPrecondition marked as a version mismatch.
   py::object already_exists;  ///< kAlreadyExists.
   py::object state;           ///< Any other kFailedPrecondition: a call in the wrong state.
-  py::object store;           ///< kDataLoss, kUnavailable, kPermissionDenied.
+  py::object store;           ///< kDataLoss, kUnavailable, kPermissionDenied; a store's failures.
 };
 
 // Leaked on purpose: the references must outlive every call, and must not be
@@ -31,6 +31,24 @@ struct ExceptionTypes {
 ExceptionTypes& Types() {
   static auto* const types = new ExceptionTypes();
   return *types;
+}
+
+/// The class of a store's failure (Source::kStore), or None for the others.
+const py::object* StoreTypeFor(absl::StatusCode code) {
+  const ExceptionTypes& t = Types();
+  if (!t.store || t.store.is_none()) return nullptr;
+  switch (code) {
+    case absl::StatusCode::kInternal:
+    case absl::StatusCode::kUnknown:
+    case absl::StatusCode::kResourceExhausted:
+    case absl::StatusCode::kDataLoss:
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kPermissionDenied:
+    case absl::StatusCode::kAborted:
+      return &t.store;
+    default:
+      return nullptr;
+  }
 }
 
 const py::object& TypeFor(const absl::Status& status) {
@@ -41,6 +59,7 @@ const py::object& TypeFor(const absl::Status& status) {
     case absl::StatusCode::kNotFound:
       return t.not_found;
     case absl::StatusCode::kResourceExhausted:
+    case absl::StatusCode::kOutOfRange:
       return t.limit;
     case absl::StatusCode::kFailedPrecondition:
       if (!IsVersionMismatch(status) && t.state && !t.state.is_none()) return t.state;
@@ -59,17 +78,24 @@ const py::object& TypeFor(const absl::Status& status) {
 
 }  // namespace
 
-void ThrowStatus(const absl::Status& status) {
+void ThrowStatus(const absl::Status& status, Source source) {
   std::string message(status.message());
-  const py::object& type = TypeFor(status);
+  const std::optional<ErrorLocation> location = GetErrorLocation(status);
+  const py::object* store =
+      source == Source::kStore && !location ? StoreTypeFor(status.code()) : nullptr;
+  const py::object& type = store != nullptr ? *store : TypeFor(status);
   if (!type) throw std::runtime_error(message);
   py::dict kwargs;
-  if (std::optional<ErrorLocation> location = GetErrorLocation(status)) {
+  if (location) {
     kwargs["path"] = location->pointer;
     kwargs["line"] = location->line;
     kwargs["column"] = location->column;
   }
-  py::object exception = type(message, **kwargs);
+  // A message may quote bytes that are not UTF-8 (from a file or from bytes
+  // given for text); they are shown escaped rather than failing the error.
+  const py::str text = py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(
+      message.data(), static_cast<Py_ssize_t>(message.size()), "backslashreplace"));
+  py::object exception = type(text, **kwargs);
   PyErr_SetObject(type.ptr(), exception.ptr());
   throw py::error_already_set();
 }
@@ -112,6 +138,7 @@ PYBIND11_MODULE(_core, m) {
       "pythonic conveniences, rather than this module directly.";
   m.attr("__version__") = std::string(carelearn::kVersion);
   cb::BindErrors(m);
+  cb::BindValues(m);
   cb::BindModel(m);
   cb::BindPlan(m);
   cb::BindIo(m);
@@ -120,4 +147,5 @@ PYBIND11_MODULE(_core, m) {
   cb::BindSchedule(m);
   cb::BindFhir(m);
   cb::BindXapi(m);
+  cb::BindArgumentDiagnosis(m);
 }

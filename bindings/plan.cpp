@@ -62,7 +62,7 @@ void BindDiagnostic(py::module_& m) {
       .def(
           "__str__", [](const Diagnostic& self) { return FormatDiagnostic(self, Lang::kEn); },
           "The diagnostic on one line, in English.");
-  ValueEquality(diagnostic);
+  BindValue(diagnostic);
   m.def(
       "format_diagnostic",
       [](const Diagnostic& d, LangArg lang) { return FormatDiagnostic(d, lang.lang); },
@@ -84,7 +84,7 @@ void BindValidate(py::module_& m) {
       .def(py::init([](const py::typing::Optional<Catalog>& catalog,
                        std::optional<int> participants, RoleCounts roles_present, WorkingDay day) {
              ValidationContext c;
-             c.catalog = catalog.is_none() ? nullptr : catalog.cast<const Catalog*>();
+             c.catalog = OptionalPointer<Catalog>(catalog, "ValidationContext(): catalog");
              c.participants = participants;
              c.roles_present = std::move(roles_present);
              c.day = day;
@@ -112,6 +112,7 @@ void BindValidate(py::module_& m) {
                      "checks.")
       .def_readwrite("day", &ValidationContext::day,
                      "The length of a working day, for budgets in days.");
+  BindValue(context);
 
   m.def(
       "validate",
@@ -158,6 +159,7 @@ void BindAgenda(py::module_& m) {
   TupleField(item, "produces", &AgendaItem::produces, "What the step produces.");
   TupleField(item, "children", &AgendaItem::children,
              "For a step that is a whole format: that format's agenda.");
+  BindValue(item);
 
   py::class_<Agenda> agenda(m, "Agenda",
                             "A format planned for a date, a start time and a number of people.\n\n"
@@ -179,19 +181,20 @@ void BindAgenda(py::module_& m) {
              "What validate found for this count and catalog.");
   TupleField(agenda, "roles", &Agenda::roles,
              "The roles the format and the formats it expands define beyond the built-in ones.");
+  BindValue(agenda);
 
   py::class_<AgendaOptions> options(
       m, "AgendaOptions",
       "Options for plan_agenda: the catalog that resolves step formats and question\n"
       "sets (None leaves them unresolved), and the working day. Keeps its catalog alive.");
   options
-      .def(
-          py::init([](const py::typing::Optional<Catalog>& catalog, WorkingDay day) {
-            return AgendaOptions{catalog.is_none() ? nullptr : catalog.cast<const Catalog*>(), day};
-          }),
-          py::kw_only(), py::arg("catalog").none(true) = py::none(),
-          py::arg_v("day", WorkingDay{}, "WorkingDay()"), py::keep_alive<1, 2>(),
-          "Options from their fields, all keyword arguments.")
+      .def(py::init([](const py::typing::Optional<Catalog>& catalog, WorkingDay day) {
+             return AgendaOptions{OptionalPointer<Catalog>(catalog, "AgendaOptions(): catalog"),
+                                  day};
+           }),
+           py::kw_only(), py::arg("catalog").none(true) = py::none(),
+           py::arg_v("day", WorkingDay{}, "WorkingDay()"), py::keep_alive<1, 2>(),
+           "Options from their fields, all keyword arguments.")
       .def(py::init<const AgendaOptions&>(), py::arg("other"), py::keep_alive<1, 2>(),
            "A copy of `other`, sharing its catalog.")
       .def_property(
@@ -203,6 +206,7 @@ void BindAgenda(py::module_& m) {
           "Resolves step formats and question sets; None leaves them unresolved.")
       .def_readwrite("day", &AgendaOptions::day,
                      "The length of a working day, for budgets in days.");
+  BindValue(options);
 
   m.def(
       "plan_agenda",

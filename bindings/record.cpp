@@ -135,7 +135,7 @@ void BindParts(py::module_& m) {
   cancellation.def_readwrite("reason", &Cancellation::reason, "The reason, as a category.")
       .def_readwrite("note", &Cancellation::note,
                      "A few words more; may be empty. Never write names here.");
-  ValueEquality(cancellation);
+  BindValue(cancellation);
 
   py::class_<Participant> person(
       m, "Participant",
@@ -160,7 +160,7 @@ void BindParts(py::module_& m) {
       .def_readwrite("profession", &Participant::profession,
                      "The profession, e.g. \"nurse\"; may be empty.")
       .def_readwrite("shift", &Participant::shift, "The shift the person works.");
-  ValueEquality(person);
+  BindValue(person);
 
   py::class_<StepTiming> timing(m, "StepTiming",
                                 "When one step of the format really started and ended.");
@@ -177,7 +177,7 @@ void BindParts(py::module_& m) {
   timing.def_readwrite("step_id", &StepTiming::step_id, "The format's step id.")
       .def_readwrite("start", &StepTiming::start, "When the step started.")
       .def_readwrite("end", &StepTiming::end, "When it ended; not before `start`.");
-  ValueEquality(timing);
+  BindValue(timing);
 
   py::class_<PromptUse> prompt(m, "PromptUse", "A question that was used, by its stable id.");
   prompt.def(py::init([](std::string step_id, std::string question_id) {
@@ -189,7 +189,7 @@ void BindParts(py::module_& m) {
   prompt.def_readwrite("step_id", &PromptUse::step_id, "The step it was used in.")
       .def_readwrite("question_id", &PromptUse::question_id,
                      "The prompt's id (its step's, or its question set's).");
-  ValueEquality(prompt);
+  BindValue(prompt);
 
   py::class_<Case> case_(m, "Case",
                          "The case a session learnt from: a category and, when it concerns a\n"
@@ -205,7 +205,7 @@ void BindParts(py::module_& m) {
                      "What kind of case, e.g. \"difficult-conversation\", \"fall\".")
       .def_readwrite("citizen", &Case::citizen,
                      "Pseudonymous citizen reference; empty when the case concerns no citizen.");
-  ValueEquality(case_);
+  BindValue(case_);
 
   py::class_<LearningPoint> point(m, "LearningPoint", "A learning point (\"laeringspointe\").");
   point.def(
@@ -223,7 +223,7 @@ void BindParts(py::module_& m) {
                      "The author's pseudonym; empty for the group.")
       .def_readwrite("confidential", &LearningPoint::confidential,
                      "True: the text is left out of exports unless asked for.");
-  ValueEquality(point);
+  BindValue(point);
 
   py::class_<StatusChange> change(m, "StatusChange", "One dated change of an action's status.");
   change.def(py::init([](ActionStatus status, absl::Time at) {
@@ -236,7 +236,7 @@ void BindParts(py::module_& m) {
   CopyConstructor(change);
   change.def_readwrite("status", &StatusChange::status, "The status from this time on.")
       .def_readwrite("at", &StatusChange::at, "When it changed.");
-  ValueEquality(change);
+  BindValue(change);
 
   py::class_<Action> action(
       m, "Action",
@@ -262,7 +262,7 @@ void BindParts(py::module_& m) {
              "The dated status changes, oldest first; times never go backwards.");
   action.def("current_status", &Action::CurrentStatus,
              "The status now: the last change's, or ActionStatus.OPEN when there is none.");
-  ValueEquality(action);
+  BindValue(action);
 
   py::class_<Feedback> feedback(m, "Feedback", "One participant's feedback on a session.");
   feedback.def(
@@ -280,7 +280,7 @@ void BindParts(py::module_& m) {
       .def_readwrite("rating", &Feedback::rating, "From 1 (poor) to 5 (excellent).")
       .def_readwrite("comment", &Feedback::comment, "Free text; may be empty.")
       .def_readwrite("step_id", &Feedback::step_id, "The step it was given in.");
-  ValueEquality(feedback);
+  BindValue(feedback);
 
   py::class_<Note> note(m, "Note", "A free-text note, reflection or piece of documentation.");
   note.def(py::init([](std::string text, NoteKind kind, std::string step_id, bool confidential) {
@@ -295,7 +295,7 @@ void BindParts(py::module_& m) {
       .def_readwrite("step_id", &Note::step_id, "The step it was written in.")
       .def_readwrite("confidential", &Note::confidential,
                      "True: the text is left out of exports unless asked for.");
-  ValueEquality(note);
+  BindValue(note);
 }
 
 void BindSession(py::module_& m) {
@@ -388,7 +388,7 @@ void BindSession(py::module_& m) {
             return *found;
           },
           py::arg("action_id"), "A copy of the action with `action_id`, or None.");
-  ValueEquality(session);
+  BindValue(session);
 
   m.def("new_session_id", &NewSessionId,
         "A new random session id: 32 lower-case hex digits (128 bits) from OpenSSL.");
@@ -482,8 +482,9 @@ void BindPseudonyms(py::module_& m) {
       // pybind11 3.1's first overload pass, and the copy constructor makes two.
       .def(py::init([](bool include_confidential, bool evaluator,
                        const py::typing::Optional<Pseudonymiser>& key) {
-             return ExportOptions{include_confidential, evaluator,
-                                  key.is_none() ? nullptr : key.cast<const Pseudonymiser*>()};
+             return ExportOptions{
+                 include_confidential, evaluator,
+                 OptionalPointer<Pseudonymiser>(key, "ExportOptions(): evaluator_pseudonymiser")};
            }),
            py::kw_only(), py::arg("include_confidential") = false, py::arg("evaluator") = false,
            py::arg("evaluator_pseudonymiser") = py::none(), py::keep_alive<1, 4>(),
@@ -503,12 +504,13 @@ void BindPseudonyms(py::module_& m) {
           py::cpp_function(
               [](ExportOptions& self, const py::typing::Optional<Pseudonymiser>& key) {
                 self.evaluator_pseudonymiser =
-                    key.is_none() ? nullptr : key.cast<const Pseudonymiser*>();
+                    OptionalPointer<Pseudonymiser>(key, "ExportOptions.evaluator_pseudonymiser");
               },
               py::keep_alive<1, 2>()),
           py::return_value_policy::reference,
           "With `evaluator`: re-pseudonymises participant ids, authors, owners and session\n"
           "ids under this key; None keeps the organisation's pseudonyms.");
+  BindValue(options);
 
   m.def("redaction_of", &RedactionOf, py::arg("options"), "The redaction `options` ask for.");
   m.def("redact", &Redact, py::arg("session"),
@@ -573,7 +575,7 @@ void BindCheck(py::module_& m) {
       [](const Session& session, const Format& format, const py::typing::Optional<Catalog>& catalog,
          WorkingDay day) {
         CheckOptions options;
-        options.catalog = catalog.is_none() ? nullptr : catalog.cast<const Catalog*>();
+        options.catalog = OptionalPointer<Catalog>(catalog, "check_session(): catalog");
         options.day = day;
         return CheckSession(session, format, options);
       },
@@ -615,6 +617,7 @@ void BindRunner(py::module_& m) {
                        "True when the output is in the session now.");
   TupleField(result, "diagnostics", &RecordResult::diagnostics,
              "What did not fit: errors for a rejected output, warnings for a kept one.");
+  BindValue(result);
 
   py::class_<RoundTurn> turn(m, "RoundTurn", "Who has the word in a round, and for how long.");
   turn.def(py::init([](std::vector<std::string> order, std::size_t speaker, MinuteRange each,
@@ -634,6 +637,7 @@ void BindRunner(py::module_& m) {
       .def_readwrite("time_left", &RoundTurn::time_left,
                      "Time left for the speaker, by the longest of `each`.")
       .def("done", &RoundTurn::done, "True once everyone in `order` has had their turn.");
+  BindValue(turn);
 
   py::class_<Runner> runner(
       m, "Runner",
@@ -653,8 +657,8 @@ void BindRunner(py::module_& m) {
              plan.unit = std::move(unit);
              plan.planned_start = planned_start;
              RunnerOptions options;
-             options.clock = clock.is_none() ? nullptr : clock.cast<const Clock*>();
-             options.catalog = catalog.is_none() ? nullptr : catalog.cast<const Catalog*>();
+             options.clock = OptionalPointer<Clock>(clock, "Runner(): clock");
+             options.catalog = OptionalPointer<Catalog>(catalog, "Runner(): catalog");
              options.misfit = misfit;
              options.day = day;
              return Unwrap(Runner::Create(std::move(format), std::move(plan), options));

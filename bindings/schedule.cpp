@@ -27,6 +27,9 @@
 #include "carelearn/schedule/work_calendar.hpp"
 #include "common.hpp"
 
+// After common.hpp, which includes pybind11 first.
+#include <pybind11/numpy.h>
+
 namespace carelearn::bindings {
 namespace {
 
@@ -41,9 +44,13 @@ py::object NaiveDateTime(const absl::CivilSecond& t) {
 /// The naive datetime.datetime `value` as a civil second (microseconds dropped).
 absl::CivilSecond CivilSecondOf(const py::handle& value) {
   static const py::object datetime = py::module_::import("datetime").attr("datetime");
-  if (!py::isinstance(value, datetime)) throw py::type_error("expected a datetime.datetime");
+  if (!py::isinstance(value, datetime)) {
+    throw py::type_error(std::string("RRuleUntil: value must be a naive datetime.datetime, not ") +
+                         Py_TYPE(value.ptr())->tp_name);
+  }
   if (!value.attr("tzinfo").is_none()) {
-    throw py::value_error("expected a naive datetime: UNTIL's kind says how it is read");
+    throw py::value_error(
+        "RRuleUntil: value must be a naive datetime: UNTIL's kind says how it is read");
   }
   return absl::CivilSecond(value.attr("year").cast<int>(), value.attr("month").cast<int>(),
                            value.attr("day").cast<int>(), value.attr("hour").cast<int>(),
@@ -121,7 +128,7 @@ void BindRules(py::module_& m) {
             return out;
           },
           "As written in an RRULE: \"WE\", \"1WE\", \"-1FR\".");
-  ValueEquality(day);
+  BindValue(day);
 
   py::class_<RRuleUntil> until(m, "RRuleUntil",
                                "The last start a rule gives (RFC 5545 UNTIL, inclusive): a "
@@ -143,7 +150,8 @@ void BindRules(py::module_& m) {
           "value", [](const RRuleUntil& self) { return NaiveDateTime(self.value); },
           [](RRuleUntil& self, const py::object& v) { self.value = CivilSecondOf(v); },
           "The bound, a naive datetime.datetime; for DATE its time of day is 00:00:00.");
-  ValueEquality(until);
+  QualifyNestedEnum(until, "Kind");
+  BindValue(until);
 
   py::class_<RRule> rule(m, "RRule",
                          "A recurrence rule: the RFC 5545 subset FREQ (DAILY, WEEKLY, MONTHLY),\n"
@@ -182,7 +190,13 @@ void BindRules(py::module_& m) {
       .def(
           "validate", [](const RRule& self) { ThrowIfError(ValidateRRule(self)); },
           "Raises FormatError when the rule leaves the subset or breaks RFC 5545.");
-  ValueEquality(rule);
+  rule.def(
+      "__repr__",
+      [](const RRule& self) {
+        return "RRule.parse(" + py::repr(py::str(ToString(self))).cast<std::string>() + ")";
+      },
+      "`RRule.parse('FREQ=WEEKLY;INTERVAL=2')`: the call that builds this rule.");
+  BindValue(rule);
   m.def(
       "parse_rrule", [](std::string_view text) { return Unwrap(ParseRRule(text)); },
       py::arg("text"), "Parses RRULE text; raises FormatError naming the part and the cause.");
@@ -215,7 +229,7 @@ void BindSeries(py::module_& m) {
       .def_readwrite("start", &MovedOccurrence::start, "The new local start.")
       .def_readwrite("duration", &MovedOccurrence::duration,
                      "The new duration; None keeps the series' duration.");
-  ValueEquality(move);
+  BindValue(move);
 
   py::class_<Recurrence> rec(
       m, "Recurrence",
@@ -258,7 +272,7 @@ void BindSeries(py::module_& m) {
   rec.def(
       "validate", [](const Recurrence& self) { ThrowIfError(ValidateRecurrence(self)); },
       "Raises FormatError for an invalid rule, a negative duration or a move given twice.");
-  ValueEquality(rec);
+  BindValue(rec);
 
   py::class_<TimeWindow> window(
       m, "TimeWindow",
@@ -294,7 +308,7 @@ void BindSeries(py::module_& m) {
           },
           "The first instant after the window; None when unbounded.")
       .def("contains", &TimeWindow::Contains, py::arg("t"), "True when from_ <= t < to.");
-  ValueEquality(window);
+  BindValue(window);
 
   py::class_<Occurrence> occurrence(
       m, "SeriesOccurrence",
@@ -322,7 +336,7 @@ void BindSeries(py::module_& m) {
       .def_readwrite("original", &Occurrence::original,
                      "The local start the series gives it (its RECURRENCE-ID).")
       .def("moved", &Occurrence::moved, "True when it was moved from where the series puts it.");
-  ValueEquality(occurrence);
+  BindValue(occurrence);
 
   m.def(
       "expand_recurrence",
@@ -377,7 +391,7 @@ void BindCalendars(py::module_& m) {
   CopyConstructor(holiday);
   holiday.def_readwrite("day", &Holiday::day, "The date.")
       .def_readwrite("kind", &Holiday::kind, "Which holiday it is.");
-  ValueEquality(holiday);
+  BindValue(holiday);
 
   m.def(
       "easter_sunday", [](absl::civil_year_t year) { return EasterSunday(year); }, py::arg("year"),
@@ -423,7 +437,7 @@ void BindCalendars(py::module_& m) {
       .def_readwrite("last", &Closure::last, "The last closed day (inclusive).")
       .def_readwrite("reason", &Closure::reason, "Why; may be empty.")
       .def_readwrite("unit", &Closure::unit, "The unit it applies to; empty for every unit.");
-  ValueEquality(closure);
+  BindValue(closure);
 
   py::class_<WorkCalendar> calendar(
       m, "WorkCalendar",
@@ -494,7 +508,7 @@ void BindCalendars(py::module_& m) {
           "are left out.")
       .def("longest_closure", &WorkCalendar::LongestClosure,
            "The longest run of days closed by closures alone; 0 without closures.");
-  ValueEquality(calendar);
+  BindValue(calendar);
 
   py::class_<CalendarRules> rules(m, "CalendarRules", "How expand_on_calendar applies a calendar.");
   rules
@@ -507,7 +521,7 @@ void BindCalendars(py::module_& m) {
       .def_readwrite("policy", &CalendarRules::policy, "What a closed day does to an occurrence.")
       .def_readwrite("count_held_sessions", &CalendarRules::count_held_sessions,
                      "True: COUNT is the number of sessions held (skipped starts are made up).");
-  ValueEquality(rules);
+  BindValue(rules);
 
   py::class_<CalendarExpansion> expansion(m, "CalendarExpansion",
                                           "A series expanded on a calendar.");
@@ -525,7 +539,7 @@ void BindCalendars(py::module_& m) {
              "The original local starts skipped for a closed day (EXDATEs in iCalendar).");
   expansion.def_readwrite("rule_count", &CalendarExpansion::rule_count,
                           "With count_held_sessions, the COUNT an RFC 5545 reader needs.");
-  ValueEquality(expansion);
+  BindValue(expansion);
 
   m.def(
       "expand_on_calendar",
@@ -557,7 +571,7 @@ void BindProgrammes(py::module_& m) {
   unit.def_readwrite("id", &OrgUnit::id, "Stable id, unique within the programme.")
       .def_readwrite("name", &OrgUnit::name, "The unit's name.")
       .def_readwrite("parent", &OrgUnit::parent, "The parent unit's id; empty for a top unit.");
-  ValueEquality(unit);
+  BindValue(unit);
 
   py::class_<ExpectedRole> role(m, "ExpectedRole",
                                 "How many people of a role are expected at each occurrence.");
@@ -568,7 +582,7 @@ void BindProgrammes(py::module_& m) {
   CopyConstructor(role);
   role.def_readwrite("role", &ExpectedRole::role, "The role's id.")
       .def_readwrite("people", &ExpectedRole::people, "How many, from 0.");
-  ValueEquality(role);
+  BindValue(role);
 
   py::class_<ProgrammeEntry> entry(
       m, "ProgrammeEntry",
@@ -626,7 +640,7 @@ void BindProgrammes(py::module_& m) {
                      "True: a time budget, not an appointment (never in conflicts).")
       .def("expected_people", &ProgrammeEntry::ExpectedPeople,
            "The number of people expected: len(people) when given, else the sum of roles.");
-  ValueEquality(entry);
+  BindValue(entry);
 
   py::class_<Programme> programme(
       m, "Programme",
@@ -664,7 +678,7 @@ void BindProgrammes(py::module_& m) {
             return *found;
           },
           py::arg("id"), "The unit with `id`, or None.");
-  ValueEquality(programme);
+  BindValue(programme);
 
   m.def(
       "validate_programme", [](const Programme& p) { ThrowIfError(ValidateProgramme(p)); },
@@ -707,7 +721,7 @@ void BindProgrammes(py::module_& m) {
   scheduled_entry
       .def_readwrite("occupies_day", &ScheduledEntry::occupies_day, "Attending takes the day.")
       .def_readwrite("flexible", &ScheduledEntry::flexible, "A time budget, not an appointment.");
-  ValueEquality(scheduled_entry);
+  BindValue(scheduled_entry);
 
   py::class_<ScheduledOccurrence> scheduled(m, "ScheduledOccurrence",
                                             "One occurrence of one entry for one unit.");
@@ -740,7 +754,7 @@ void BindProgrammes(py::module_& m) {
                      "Where the series put it (differs when moved).")
       .def_readwrite("expected_people", &ScheduledOccurrence::expected_people,
                      "The people expected.");
-  ValueEquality(scheduled);
+  BindValue(scheduled);
 
   py::class_<Schedule> schedule(
       m, "Schedule",
@@ -784,7 +798,80 @@ void BindProgrammes(py::module_& m) {
       .def(
           "__len__", [](const Schedule& self) { return self.occurrences.size(); },
           "The number of occurrences.");
-  ValueEquality(schedule);
+  schedule.def(
+      "__repr__",
+      [](const Schedule& self) {
+        return "Schedule(programme_id=" + py::repr(py::str(self.programme_id)).cast<std::string>() +
+               ", units=<" + std::to_string(self.units.size()) + ">, entries=<" +
+               std::to_string(self.entries.size()) + ">, occurrences=<" +
+               std::to_string(self.occurrences.size()) + ">)";
+      },
+      "The programme's id and how many units, entries and occurrences it has.");
+  BindValue(schedule);
+
+  m.def(
+      "schedule_columns",
+      [](const Schedule& s) {
+        // One pass over the C++ occurrences into numpy arrays: no Python object
+        // per occurrence. Instants are microseconds since the Unix epoch (UTC),
+        // local times minutes since 1970-01-01 00:00 on the local clock.
+        const auto n = static_cast<py::ssize_t>(s.occurrences.size());
+        py::array_t<std::int32_t> entry_codes(n);
+        py::array_t<std::int32_t> unit_codes(n);
+        py::array_t<std::int32_t> people(n);
+        py::array_t<std::int64_t> start(n);
+        py::array_t<std::int64_t> end(n);
+        py::array_t<std::int64_t> local_start(n);
+        py::array_t<std::int64_t> local_end(n);
+        py::array_t<std::int64_t> original(n);
+        auto e = entry_codes.mutable_unchecked<1>();
+        auto u = unit_codes.mutable_unchecked<1>();
+        auto p = people.mutable_unchecked<1>();
+        auto b = start.mutable_unchecked<1>();
+        auto f = end.mutable_unchecked<1>();
+        auto lb = local_start.mutable_unchecked<1>();
+        auto lf = local_end.mutable_unchecked<1>();
+        auto o = original.mutable_unchecked<1>();
+        const absl::CivilMinute epoch(1970, 1, 1, 0, 0);
+        for (py::ssize_t i = 0; i < n; ++i) {
+          const ScheduledOccurrence& occurrence = s.occurrences[static_cast<std::size_t>(i)];
+          e(i) = static_cast<std::int32_t>(occurrence.entry);
+          u(i) = static_cast<std::int32_t>(occurrence.unit);
+          p(i) = occurrence.expected_people;
+          b(i) = absl::ToUnixMicros(occurrence.start);
+          f(i) = absl::ToUnixMicros(occurrence.end);
+          lb(i) = occurrence.local_start - epoch;
+          lf(i) = occurrence.local_end - epoch;
+          o(i) = occurrence.original - epoch;
+        }
+        py::list entries;
+        py::list formats;
+        for (const ScheduledEntry& se : s.entries) {
+          entries.append(se.id);
+          formats.append(se.format_id);
+        }
+        py::list units;
+        for (const OrgUnit& ou : s.units) units.append(ou.id);
+        py::dict out;
+        out["entry"] = entry_codes;
+        out["unit"] = unit_codes;
+        out["start"] = start.attr("view")("datetime64[us]");
+        out["end"] = end.attr("view")("datetime64[us]");
+        out["local_start"] = local_start.attr("view")("datetime64[m]");
+        out["local_end"] = local_end.attr("view")("datetime64[m]");
+        out["original"] = original.attr("view")("datetime64[m]");
+        out["expected_people"] = people;
+        out["entries"] = entries;
+        out["formats"] = formats;
+        out["units"] = units;
+        return out;
+      },
+      py::arg("schedule"),
+      "The occurrences of `schedule` as columns, numpy arrays built in one pass in C++:\n"
+      "`entry` and `unit` (int32 indexes into the lists `entries` and `units`;\n"
+      "`formats` holds each entry's format id), `start` and `end` (datetime64[us], UTC),\n"
+      "`local_start`, `local_end` and `original` (datetime64[m] on the entry's local\n"
+      "clock) and `expected_people` (int32). Needs numpy.");
 
   m.def(
       "expand_programme",
@@ -826,7 +913,7 @@ void BindProgrammes(py::module_& m) {
       .def_readwrite("first", &Conflict::first,
                      "Index into Schedule.occurrences: the one that starts first.")
       .def_readwrite("second", &Conflict::second, "Index into Schedule.occurrences: the other.");
-  ValueEquality(conflict);
+  BindValue(conflict);
   m.def("find_conflicts", &FindConflicts, py::arg("schedule"),
         "The collisions in `schedule`, by unit and then by the occurrences' order.\n"
         "Flexible entries never collide; back-to-back occurrences do not overlap.");
@@ -852,7 +939,7 @@ void BindProgrammes(py::module_& m) {
       .def_readwrite("hours", &UnitMonthLoad::hours, "Their hours in all.")
       .def_readwrite("person_hours", &UnitMonthLoad::person_hours,
                      "Hours x expected people, over the occurrences the unit holds.");
-  ValueEquality(unit_load);
+  BindValue(unit_load);
 
   py::class_<PersonMonthLoad> person_load(m, "PersonMonthLoad",
                                           "The planned learning time of one person in one month.");
@@ -872,7 +959,7 @@ void BindProgrammes(py::module_& m) {
           "The month, as the datetime.date of its first day.")
       .def_readwrite("sessions", &PersonMonthLoad::sessions, "How many occurrences.")
       .def_readwrite("hours", &PersonMonthLoad::hours, "Their hours in all.");
-  ValueEquality(person_load);
+  BindValue(person_load);
 
   m.def("planned_hours_per_unit", &PlannedHoursPerUnit, py::arg("schedule"),
         "The planned hours per unit per month, flexible time included; sorted by unit\n"
@@ -900,9 +987,12 @@ void BindExports(py::module_& m) {
   py::class_<IcsOptions> options(m, "IcsOptions",
                                  "Options for export_icalendar. Keeps its catalog alive.");
   options
+      // The catalog comes as an object: a None for a pointer is refused by
+      // pybind11 3.1's first overload pass, and the copy constructor makes two.
       .def(py::init([](LangArg lang, IcsLayout layout, std::optional<absl::Time> stamp,
-                       const Catalog* catalog) {
-             return IcsOptions{lang.lang, layout, stamp, catalog};
+                       const py::typing::Optional<Catalog>& catalog) {
+             return IcsOptions{lang.lang, layout, stamp,
+                               OptionalPointer<Catalog>(catalog, "IcsOptions(): catalog")};
            }),
            py::kw_only(), py::arg_v("lang", Lang::kDa, "Lang.DA"),
            py::arg_v("layout", IcsLayout::kSeries, "IcsLayout.SERIES"),
@@ -916,8 +1006,11 @@ void BindExports(py::module_& m) {
       .def_readwrite("stamp", &IcsOptions::stamp, "DTSTAMP; None for the time of export.")
       .def_property(
           "catalog", [](const IcsOptions& self) { return self.catalog; },
-          py::cpp_function([](IcsOptions& self, const Catalog* c) { self.catalog = c; },
-                           py::keep_alive<1, 2>()),
+          py::cpp_function(
+              [](IcsOptions& self, const py::typing::Optional<Catalog>& c) {
+                self.catalog = OptionalPointer<Catalog>(c, "IcsOptions.catalog");
+              },
+              py::keep_alive<1, 2>()),
           py::return_value_policy::reference,
           "Resolves format titles and purposes; None uses the entry's title or the format id.");
 
@@ -945,7 +1038,7 @@ void BindExports(py::module_& m) {
       .def(py::init<const ProgrammeDocument&>(), py::arg("other"), "A copy of `other`.")
       .def_readwrite("programme", &ProgrammeDocument::programme, "The programme.")
       .def_readwrite("calendar", &ProgrammeDocument::calendar, "The work calendar.");
-  ValueEquality(document);
+  BindValue(document);
 
   const ParseOptions defaults;
   m.def(

@@ -49,6 +49,24 @@ class StoreHandle {
   std::string path_;
 };
 
+/// The value of a store's `result`, or raises its error: a failure of the
+/// database or the file under it is StoreError (Source::kStore).
+template <typename T>
+T UnwrapStore(absl::StatusOr<T> result) {
+  return Unwrap(std::move(result), Source::kStore);
+}
+
+/// Raises a store's error, as UnwrapStore.
+void ThrowIfStoreError(const absl::Status& status) {
+  ThrowIfError(status, Source::kStore);
+}
+
+/// Raises a store's error: a kFailedPrecondition of a call (a status set
+/// twice) is a call in the wrong state.
+void ThrowIfStateError(const absl::Status& status) {
+  ThrowIfError(status, Source::kStore);
+}
+
 void BindQueries(py::module_& m) {
   py::class_<SessionQuery> session(
       m, "SessionQuery",
@@ -85,6 +103,7 @@ void BindQueries(py::module_& m) {
       .def_readwrite("action_status", &SessionQuery::action_status,
                      "Has at least one action whose current status is this.")
       .def_readwrite("limit", &SessionQuery::limit, "At most this many; 0 for no limit.");
+  BindValue(session);
 
   py::class_<ActionQuery> action(m, "ActionQuery",
                                  "Which actions a query selects; fields left None select all.");
@@ -104,6 +123,7 @@ void BindQueries(py::module_& m) {
       .def_readwrite("status", &ActionQuery::status, "With this current status.")
       .def_readwrite("due_before", &ActionQuery::due_before,
                      "Due before this day (a datetime.date; actions with a due date only).");
+  BindValue(action);
 
   py::class_<ActionRecord> record(m, "ActionRecord",
                                   "An action with the session it was proposed in.");
@@ -124,6 +144,7 @@ void BindQueries(py::module_& m) {
       .def_readwrite("planned_start", &ActionRecord::planned_start,
                      "When the session was planned to start.")
       .def_readwrite("action", &ActionRecord::action, "The action, with its whole status history.");
+  BindValue(record);
 }
 
 void BindOptions(py::module_& m) {
@@ -139,6 +160,7 @@ void BindOptions(py::module_& m) {
       .def_readwrite("id", &StoredFormat::id, "The format's id.")
       .def_readwrite("version", &StoredFormat::version, "Its version.")
       .def_readwrite("json", &StoredFormat::json, "The canonical JSON text, byte for byte.");
+  BindValue(format);
 
   py::native_enum<ConflictPolicy>(
       m, "ConflictPolicy", "enum.Enum",
@@ -181,6 +203,7 @@ void BindOptions(py::module_& m) {
       .def_readwrite("source_name", &ImportOptions::source_name,
                      "The name errors give the input, e.g. its file path; \"<input>\" when "
                      "empty.");
+BindValue(import);
 
 py::class_<ImportResult> result(m, "ImportResult", "What an import did.");
 result
@@ -192,6 +215,7 @@ result
     .def(py::init<const ImportResult&>(), py::arg("other"), "A copy of `other`.")
     .def_readwrite("imported", &ImportResult::imported, "Sessions written.")
     .def_readwrite("skipped", &ImportResult::skipped, "Sessions left alone (ConflictPolicy.SKIP).");
+BindValue(result);
 
 py::class_<StoreInfo> info(m, "StoreInfo", "Facts about an open store.");
 info.def(py::init([](int schema_version, std::string journal_mode, int synchronous) {
@@ -204,6 +228,7 @@ info.def(py::init([](int schema_version, std::string journal_mode, int synchrono
     .def_readwrite("journal_mode", &StoreInfo::journal_mode,
                    "\"wal\" for a file; \"memory\" for \":memory:\".")
     .def_readwrite("synchronous", &StoreInfo::synchronous, "0 off, 1 normal, 2 full, 3 extra.");
+BindValue(info);
 }  // namespace
 
 void BindStoreClass(py::module_& m) {
@@ -224,7 +249,7 @@ void BindStoreClass(py::module_& m) {
              options.create_if_missing = create_if_missing;
              options.read_only = read_only;
              options.busy_timeout = busy_timeout;
-             return StoreHandle(Unwrap(Store::Open(path, options)), path);
+             return StoreHandle(UnwrapStore(Store::Open(path, options)), path);
            }),
            py::arg("path"), py::kw_only(), py::arg("create_if_missing") = true,
            py::arg("read_only") = false,
@@ -240,20 +265,22 @@ void BindStoreClass(py::module_& m) {
            "Closes the store; later calls raise StateError. Closing twice does nothing.")
       .def(
           "put_session",
-          [](StoreHandle& self, const Session& s) { ThrowIfError(self.Get().PutSession(s)); },
+          [](StoreHandle& self, const Session& s) { ThrowIfStoreError(self.Get().PutSession(s)); },
           py::arg("session"),
           "Stores `session`, replacing one with the same id, in one transaction.\n\n"
           "Raises FormatError when validate_session fails; StoreError when read-only or\n"
           "when another writer holds the lock too long.")
       .def(
           "get_session",
-          [](StoreHandle& self, std::string_view id) { return Unwrap(self.Get().GetSession(id)); },
+          [](StoreHandle& self, std::string_view id) {
+            return UnwrapStore(self.Get().GetSession(id));
+          },
           py::arg("id"),
           "The session with `id`, with its actions' whole history; NotFoundError when none.")
       .def(
           "delete_session",
           [](StoreHandle& self, std::string_view id) {
-            ThrowIfError(self.Get().DeleteSession(id));
+            ThrowIfStoreError(self.Get().DeleteSession(id));
           },
           py::arg("id"),
           "Removes the session `id` with its actions (an erasure request): the rows are\n"
@@ -261,14 +288,14 @@ void BindStoreClass(py::module_& m) {
       .def(
           "find_sessions",
           [](StoreHandle& self, const SessionQuery& q) {
-            return Unwrap(self.Get().FindSessions(q));
+            return UnwrapStore(self.Get().FindSessions(q));
           },
           py::arg_v("query", SessionQuery{}, "SessionQuery()"),
           "The sessions `query` selects, ordered by planned start, then id.")
       .def(
           "count_sessions",
           [](StoreHandle& self, const SessionQuery& q) {
-            return Unwrap(self.Get().CountSessions(q));
+            return UnwrapStore(self.Get().CountSessions(q));
           },
           py::arg_v("query", SessionQuery{}, "SessionQuery()"),
           "How many sessions `query` selects (its limit is ignored).")
@@ -284,14 +311,16 @@ void BindStoreClass(py::module_& m) {
           "action has that status already; FormatError when `at` is before its last change.")
       .def(
           "find_actions",
-          [](StoreHandle& self, const ActionQuery& q) { return Unwrap(self.Get().FindActions(q)); },
+          [](StoreHandle& self, const ActionQuery& q) {
+            return UnwrapStore(self.Get().FindActions(q));
+          },
           py::arg_v("query", ActionQuery{}, "ActionQuery()"),
           "The actions `query` selects, ordered by their session's planned start, then\n"
           "session id, then the order they were proposed in.")
       .def(
           "put_format",
           [](StoreHandle& self, const Format& format) {
-            ThrowIfError(self.Get().PutFormat(format));
+            ThrowIfStoreError(self.Get().PutFormat(format));
           },
           py::arg("format"),
           "Stores a user format, as its canonical JSON text, under its id and version.\n\n"
@@ -300,19 +329,19 @@ void BindStoreClass(py::module_& m) {
       .def(
           "get_format",
           [](StoreHandle& self, std::string_view id, std::optional<int> version) {
-            return Unwrap(self.Get().GetFormat(id, version));
+            return UnwrapStore(self.Get().GetFormat(id, version));
           },
           py::arg("id"), py::arg("version") = py::none(),
           "The stored format `id` at `version` (None: the newest); NotFoundError when none.")
       .def(
-          "list_formats", [](StoreHandle& self) { return Unwrap(self.Get().ListFormats()); },
+          "list_formats", [](StoreHandle& self) { return UnwrapStore(self.Get().ListFormats()); },
           "Every stored format, ordered by id and version.")
       .def(
           "import_json_lines",
           [](StoreHandle& self, const std::string& path, ImportOptions options) {
             Store& open = self.Get();
             if (options.source_name.empty()) options.source_name = path;
-            return Unwrap(open.ImportJsonLines(std::filesystem::path(path), options));
+            return UnwrapStore(open.ImportJsonLines(std::filesystem::path(path), options));
           },
           py::arg("path"), py::arg_v("options", ImportOptions{}, "ImportOptions()"),
           "Imports the JSON Lines file at `path` in one transaction: all or nothing.\n\n"
@@ -327,7 +356,7 @@ void BindStoreClass(py::module_& m) {
           "import_json_lines_text",
           [](StoreHandle& self, const std::string& text, const ImportOptions& options) {
             std::istringstream in(text);
-            return Unwrap(self.Get().ImportJsonLines(in, options));
+            return UnwrapStore(self.Get().ImportJsonLines(in, options));
           },
           py::arg("text"), py::arg_v("options", ImportOptions{}, "ImportOptions()"),
           "Imports JSON Lines from `text`; as import_json_lines.")
@@ -335,7 +364,7 @@ void BindStoreClass(py::module_& m) {
           "export_json_lines",
           [](StoreHandle& self, const std::string& path, const SessionQuery& q,
              const ExportOptions& options) {
-            return Unwrap(self.Get().ExportJsonLines(std::filesystem::path(path), q, options));
+            return UnwrapStore(self.Get().ExportJsonLines(std::filesystem::path(path), q, options));
           },
           py::arg("path"), py::arg_v("query", SessionQuery{}, "SessionQuery()"),
           py::arg_v("options", ExportOptions{}, "ExportOptions()"),
@@ -347,18 +376,19 @@ void BindStoreClass(py::module_& m) {
           "export_json_lines_text",
           [](StoreHandle& self, const SessionQuery& q, const ExportOptions& options) {
             std::ostringstream out;
-            Unwrap(self.Get().ExportJsonLines(out, q, options));
+            UnwrapStore(self.Get().ExportJsonLines(out, q, options));
             return out.str();
           },
           py::arg_v("query", SessionQuery{}, "SessionQuery()"),
           py::arg_v("options", ExportOptions{}, "ExportOptions()"),
           "The sessions `query` selects as JSON Lines text; as export_json_lines.")
       .def(
-          "check_integrity", [](StoreHandle& self) { ThrowIfError(self.Get().CheckIntegrity()); },
+          "check_integrity",
+          [](StoreHandle& self) { ThrowIfStoreError(self.Get().CheckIntegrity()); },
           "Runs SQLite's integrity check and the foreign key check; StoreError with\n"
           "SQLite's findings when the file is damaged.")
       .def(
-          "info", [](StoreHandle& self) { return Unwrap(self.Get().Info()); },
+          "info", [](StoreHandle& self) { return UnwrapStore(self.Get().Info()); },
           "The schema version, journal mode and synchronous setting in force.");
 }
 

@@ -26,7 +26,7 @@ pandas tables, a command line: ``carelearn --help``).
 
 from __future__ import annotations
 
-from . import _core, _errors, _schedule, _values
+from . import _arguments, _core, _errors
 from ._agenda import Agenda, plan_agenda, validate
 from ._catalog import Catalog
 from ._core import (
@@ -124,7 +124,6 @@ from ._errors import (
 )
 from ._record import (
     FakeClock,
-    InstantLike,
     Pseudonymiser,
     Runner,
     Session,
@@ -176,7 +175,6 @@ from ._core import (  # cadence, calendars and programmes
 )
 from ._schedule import (
     Conflict,
-    DateLike,
     Occurrence,
     Occurrences,
     Programme,
@@ -184,6 +182,7 @@ from ._schedule import (
 )
 from ._store import Store
 from ._text import LangLike, describe_cadence
+from ._time import DateLike, InstantLike
 from . import fhir, xapi
 
 _core._set_exception_types(
@@ -196,8 +195,7 @@ _core._set_exception_types(
     state=_errors.StateError,
     store=_errors.StoreError,
 )
-_values.install()
-_schedule.install()
+_core._set_argument_diagnosis(_arguments.diagnose)
 
 __version__: str = _core.__version__
 """The library's version, "major.minor.patch"."""

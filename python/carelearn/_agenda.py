@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from . import _core
-from ._catalog import builtin_catalog
+from ._arguments import whole_number
+from ._builtin import builtin_catalog
 from ._text import LangLike, to_lang
+from ._time import StartLike, local_time, next_quarter_hour
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Agenda", "StartLike", "plan_agenda", "validate"]
+__all__ = ["MAX_PARTICIPANTS", "Agenda", "plan_agenda", "validate"]
 
-StartLike: TypeAlias = "datetime.datetime | str | None"
-"""When an agenda starts: a naive datetime, an ISO 8601 string such as
-``"2026-03-04T14:00"``, or None for the next quarter hour from now."""
+MAX_PARTICIPANTS = 1_000_000
+"""The most people an agenda is planned or a format validated for; a larger
+number is refused (ValueError naming the argument) rather than overflowing."""
 
 
 class Agenda(_core.Agenda):
@@ -80,28 +82,6 @@ class Agenda(_core.Agenda):
         return agenda_frame(self, to_lang(lang))
 
 
-def _start(start: StartLike) -> datetime.datetime:
-    if start is None:
-        now = datetime.datetime.now().replace(second=0, microsecond=0)
-        return now + datetime.timedelta(minutes=-now.minute % 15)
-    if isinstance(start, str):
-        try:
-            start = datetime.datetime.fromisoformat(start)
-        except ValueError:
-            raise ValueError(
-                f'start "{start}" is not a date and time such as "2026-03-04T14:00"'
-            ) from None
-    if not isinstance(start, datetime.datetime):
-        raise TypeError(
-            f"start must be a datetime.datetime, not {type(start).__name__}"
-        )
-    if start.tzinfo is not None:
-        raise ValueError(
-            "start must be a naive datetime (the wall-clock time where the meeting is held)"
-        )
-    return start
-
-
 def plan_agenda(
     format: _core.Format,
     participants: int,
@@ -112,14 +92,17 @@ def plan_agenda(
 ) -> Agenda:
     """Plans ``format`` for ``participants`` people starting at ``start``.
 
-    ``start`` is a naive :class:`datetime.datetime` or an ISO 8601 string
-    (taken to the minute); None starts at the next quarter hour from now.
+    ``start`` is a naive :class:`datetime.datetime` or an ISO 8601 string, the
+    wall-clock time where the meeting is held (taken to the minute); an aware
+    datetime is converted to Copenhagen time; None starts at the next quarter
+    hour on Copenhagen's clock.
     ``catalog`` resolves the question sets and the formats that steps are
     (None: the built-in catalog); ``day`` is the working day for budgets in days.
 
     An overrun is not an error: it is a ``"budget-overrun"`` diagnostic in the
     result. Raises :class:`FormatError` when ``participants`` is below 1 or the
-    format has no steps.
+    format has no steps; ValueError naming ``participants`` for more than
+    1,000,000 people.
 
     Example::
 
@@ -131,7 +114,9 @@ def plan_agenda(
         catalog=builtin_catalog() if catalog is None else catalog,
         day=_core.WorkingDay() if day is None else day,
     )
-    return Agenda(_core.plan_agenda(format, participants, _start(start), options))
+    people = whole_number(participants, "participants", maximum=MAX_PARTICIPANTS)
+    when = next_quarter_hour() if start is None else local_time(start, "start")
+    return Agenda(_core.plan_agenda(format, people, when, options))
 
 
 def validate(
@@ -144,7 +129,8 @@ def validate(
 ) -> list[_core.Diagnostic]:
     """Checks ``format`` and returns what it finds: errors first, then warnings, then info.
 
-    ``participants`` checks the time and capacity for that many people;
+    ``participants`` checks the time and capacity for that many people (ValueError
+    above :data:`MAX_PARTICIPANTS`);
     ``roles_present`` (role id to count) checks the roles; ``catalog``
     resolves references (None: the built-in catalog). Never raises for
     anything in ``format``.
@@ -155,9 +141,16 @@ def validate(
         found[0].code          # 'budget-overrun'
         found[0].message("da")
     """
+    if roles_present is not None and not isinstance(roles_present, Mapping):
+        raise TypeError(
+            f"roles_present must be a mapping of role ids to counts, not "
+            f"{type(roles_present).__name__}"
+        )
     context = _core.ValidationContext(
         catalog=builtin_catalog() if catalog is None else catalog,
-        participants=participants,
+        participants=None
+        if participants is None
+        else whole_number(participants, "participants", maximum=MAX_PARTICIPANTS),
         roles_present=dict(roles_present or {}),
         day=_core.WorkingDay() if day is None else day,
     )

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from . import _core
-from ._documents import Format, QuestionSet
+from ._documents import Format, QuestionSet, text_of
+from ._errors import NotFoundError
 from ._text import LangLike, describe_cadence, to_lang
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Catalog", "builtin_catalog"]
+__all__ = ["Catalog", "catalog_row"]
 
 
 class Catalog(_core.Catalog):
@@ -65,19 +65,20 @@ class Catalog(_core.Catalog):
         """Every question set, ordered by id and then version."""
         return [QuestionSet(s) for s in _core.Catalog.question_sets(self)]
 
-    def add_document(self, text: str, *, source_name: str = "<json>") -> None:
-        """Adds the JSON document ``text`` of any kind; a variant is resolved here.
+    def add_document(self, text: str | bytes, *, source_name: str = "<json>") -> None:
+        """Adds the JSON document ``text`` (a str, or UTF-8 bytes) of any kind; a
+        variant is resolved here.
 
         Raises the loader's errors and those of :meth:`add` and :meth:`add_variant`.
         """
-        _core.add_to_catalog(self, text, _core.ParseOptions(source_name=source_name))
+        _core.add_to_catalog(
+            self, text_of(text, source_name), _core.ParseOptions(source_name=source_name)
+        )
 
     def __getitem__(self, id: str) -> Format:
         """The newest version of the format ``id``; raises :class:`NotFoundError`."""
         found = self.find(id)
         if found is None:
-            from ._errors import NotFoundError
-
             raise NotFoundError(f'catalog: no format "{id}"')
         return found
 
@@ -173,12 +174,3 @@ def _catalog_from_json(formats: list[str], question_sets: list[str]) -> Catalog:
     for text in formats:
         catalog.add(_core.parse_format(text))
     return catalog
-
-
-@functools.cache
-def builtin_catalog() -> Catalog:
-    """The built-in catalog, shared; used as the default where a catalog is needed.
-
-    Do not change it: use :meth:`Catalog.builtin` for a copy of your own.
-    """
-    return Catalog.builtin()

@@ -26,67 +26,32 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import zoneinfo
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeAlias
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Self
 
-from . import _core, _values
-from ._catalog import builtin_catalog
+from . import _core
+from ._arguments import text, whole_number
+from ._builtin import builtin_catalog
+from ._documents import PathLike, dict_text, path_of, text_of
+from ._errors import Error, FormatError, NotFoundError
+from ._time import UTC, InstantLike, day, duration, instant
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = [
-    "COPENHAGEN",
     "FakeClock",
-    "InstantLike",
     "Pseudonymiser",
     "Runner",
     "Session",
     "check_session",
     "export_options",
-    "instant",
     "parse_session_line",
     "read_sessions",
     "redact",
     "sessions_to_frame",
     "write_sessions",
 ]
-
-PathLike: TypeAlias = str | os.PathLike[str]
-
-COPENHAGEN = zoneinfo.ZoneInfo("Europe/Copenhagen")
-"""The time zone in which a naive datetime or a date given to carelearn is read."""
-
-InstantLike: TypeAlias = "datetime.datetime | datetime.date | str"
-"""A point in time as an argument: an aware datetime; a naive datetime or an
-ISO 8601 string, read as wall-clock time in Europe/Copenhagen; or a date, its
-midnight there."""
-
-
-def instant(value: InstantLike, name: str = "time") -> datetime.datetime:
-    """``value`` as an aware datetime (see :data:`InstantLike`).
-
-    Raises ValueError, naming ``name``, for a string that is not ISO 8601, and
-    TypeError for anything that is not a time.
-    """
-    if isinstance(value, str):
-        try:
-            parsed = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            raise ValueError(
-                f'{name}: "{value}" is not a date and time such as 2026-03-04T14:00'
-            ) from None
-        value = parsed
-    if isinstance(value, datetime.datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            return value.replace(tzinfo=COPENHAGEN)
-        return value
-    if isinstance(value, datetime.date):
-        return datetime.datetime(value.year, value.month, value.day, tzinfo=COPENHAGEN)
-    raise TypeError(
-        f"{name} must be a datetime, a date or an ISO 8601 string, not {type(value).__name__}"
-    )
 
 
 def export_options(
@@ -183,21 +148,22 @@ class Session(_core.Session):
         return result
 
     @classmethod
-    def from_json_line(cls, line: str) -> Self:
-        """Reads one ``"session/1"`` line.
+    def from_json_line(cls, line: str | bytes) -> Self:
+        """Reads one ``"session/1"`` line (a str, or UTF-8 bytes).
 
         Raises :class:`FormatError` (its message and ``path`` name the JSON
-        Pointer of the place) or :class:`VersionError` for another kind or a
-        newer version. The session is not validated (see :meth:`validate`).
+        Pointer of the place; for bytes that are not UTF-8, the offset) or
+        :class:`VersionError` for another kind or a newer version. The session
+        is not validated (see :meth:`validate`).
         """
-        session, _ = _core.parse_session_line(line)
+        session, _ = _core.parse_session_line(text_of(line, "<line>", "line"))
         return cls(session)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """The session whose ``"session/1"`` JSON is ``data``, read by the C++
         reader; raises as :meth:`from_json_line`."""
-        return cls.from_json_line(json.dumps(data, ensure_ascii=False))
+        return cls.from_json_line(dict_text(data))
 
     def validate(self) -> None:
         """Checks what a stored session must keep (ids present and unique, a held
@@ -227,14 +193,24 @@ class Session(_core.Session):
         )
 
 
+def _sessions_in(sessions: Iterable[_core.Session]) -> Iterator[_core.Session]:
+    """``sessions``, each checked to be a Session; TypeError names the argument."""
+    if not isinstance(sessions, Iterable) or isinstance(sessions, (str, bytes)):
+        raise TypeError(f"sessions must be Session values, not {type(sessions).__name__}")
+    for index, session in enumerate(sessions):
+        if not isinstance(session, _core.Session):
+            raise TypeError(f"sessions[{index}] must be a Session, not {type(session).__name__}")
+        yield session
+
+
 def _session(value: _core.Session) -> Session:
     return value if isinstance(value, Session) else Session(value)
 
 
-def parse_session_line(line: str) -> tuple[Session, _core.Redaction]:
+def parse_session_line(line: str | bytes) -> tuple[Session, _core.Redaction]:
     """Reads one ``"session/1"`` line; returns the session and what the line
     left out (its ``"redaction"``). Raises as :meth:`Session.from_json_line`."""
-    session, redaction = _core.parse_session_line(line)
+    session, redaction = _core.parse_session_line(text_of(line, "<line>", "line"))
     return Session(session), redaction
 
 
@@ -277,12 +253,14 @@ def check_session(
         for d in carelearn.check_session(session):
             print(d)    # error too-few-learning-points at learning_points: ...
     """
+    if not isinstance(session, _core.Session):
+        raise TypeError(f"session must be a Session, not {type(session).__name__}")
+    if catalog is not None and not isinstance(catalog, _core.Catalog):
+        raise TypeError(f"catalog must be a Catalog or None, not {type(catalog).__name__}")
     resolver = builtin_catalog() if catalog is None else catalog
     if format is None:
         format = resolver.find(session.format_id, session.format_version)
         if format is None:
-            from ._errors import NotFoundError
-
             raise NotFoundError(
                 f'session "{session.id}": format "{session.format_id}" version '
                 f"{session.format_version} is not in the catalog"
@@ -311,9 +289,7 @@ class FakeClock(_core.FakeClock):
     def __init__(self, start: InstantLike | None = None) -> None:
         """A clock that reads ``start`` until it is moved."""
         super().__init__(
-            datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-            if start is None
-            else instant(start, "start")
+            datetime.datetime(1970, 1, 1, tzinfo=UTC) if start is None else instant(start, "start")
         )
 
     def advance(
@@ -324,10 +300,25 @@ class FakeClock(_core.FakeClock):
         seconds: float = 0,
     ) -> None:
         """Moves the clock by ``delta`` plus ``minutes`` and ``seconds`` (negative
-        to test a clock that jumps back)."""
-        total = datetime.timedelta(minutes=minutes, seconds=seconds)
-        if delta is not None:
-            total += delta
+        to test a clock that jumps back).
+
+        Raises ValueError naming the arguments when the clock would leave the
+        years 1 to 9999, which is all a datetime can show.
+        """
+        total = duration(delta, minutes=minutes, seconds=seconds)
+        now = self.now()
+        try:
+            now + total
+        except OverflowError:
+            given = [
+                name
+                for name, value in (("delta", delta), ("minutes", minutes), ("seconds", seconds))
+                if value
+            ]
+            raise ValueError(
+                f"{' and '.join(given) or 'delta'}: moving the clock by {total} from "
+                f"{now:%Y-%m-%d %H:%M} UTC leaves the years 1 to 9999"
+            ) from None
         super().advance(total)
 
     def set(self, time: InstantLike) -> None:
@@ -366,9 +357,7 @@ class Pseudonymiser(_core.Pseudonymiser):
         when it cannot be read and :class:`FormatError` when the key is
         shorter than 16 bytes.
         """
-        from ._errors import FormatError, NotFoundError
-
-        name = os.fspath(path)
+        name = path_of(path)
         try:
             with open(name, "rb") as f:
                 data = f.read()
@@ -467,6 +456,10 @@ class Runner(_core.Runner):
         started or finished already, :class:`FormatError` for no participants
         or an empty or repeated id.
         """
+        if not isinstance(participants, Iterable) or isinstance(participants, (str, bytes)):
+            raise TypeError(
+                f"participants must be Participant values, not {type(participants).__name__}"
+            )
         return super().start(list(participants))
 
     def record_learning_point(
@@ -483,7 +476,9 @@ class Runner(_core.Runner):
         empty text or an author who is not a participant.
         """
         if isinstance(point, str):
-            point = _core.LearningPoint(point, author=author, confidential=confidential)
+            point = _core.LearningPoint(
+                text(point, "point"), author=text(author, "author"), confidential=confidential
+            )
         return super().record_learning_point(point)
 
     def record_action(
@@ -502,9 +497,12 @@ class Runner(_core.Runner):
         :class:`AlreadyExistsError` for an id in use.
         """
         if isinstance(action, str):
-            if isinstance(due, str):
-                due = _date(due, "due")
-            action = _core.Action(action, id=id, owner=owner, due=due)
+            action = _core.Action(
+                text(action, "action"),
+                id=text(id, "id"),
+                owner=text(owner, "owner"),
+                due=None if due is None else day(due, "due"),
+            )
         return super().record_action(action)
 
     def record_feedback(
@@ -523,7 +521,9 @@ class Runner(_core.Runner):
         if isinstance(feedback, str):
             if rating is None:
                 raise TypeError("record_feedback: give a rating from 1 to 5")
-            feedback = _core.Feedback(feedback, rating, comment)
+            feedback = _core.Feedback(
+                text(feedback, "feedback"), whole_number(rating, "rating"), text(comment, "comment")
+            )
         return super().record_feedback(feedback)
 
     def record_note(
@@ -539,13 +539,13 @@ class Runner(_core.Runner):
         produced by the step (``"output-not-produced-here"`` otherwise).
         """
         if isinstance(note, str):
-            note = _core.Note(note, kind=kind, confidential=confidential)
+            note = _core.Note(text(note, "note"), kind=kind, confidential=confidential)
         return super().record_note(note)
 
     def set_case(self, case: _core.Case | str, *, citizen: str = "") -> None:
         """Records the case: a :class:`Case`, or its category and the citizen's pseudonym."""
         if isinstance(case, str):
-            case = _core.Case(case, citizen)
+            case = _core.Case(text(case, "case"), text(citizen, "citizen"))
         super().set_case(case)
 
     def finish(self) -> Session:
@@ -566,8 +566,13 @@ class Runner(_core.Runner):
         ``"holiday"``, ``"other"``). Raises :class:`StateError` when finished
         already, ValueError for an unknown reason.
         """
+        if not isinstance(reason, (str, _core.CancelReason, _core.Cancellation)):
+            raise TypeError(
+                "reason must be a Cancellation, a CancelReason or its name, "
+                f"not {type(reason).__name__}"
+            )
         if isinstance(reason, str):
-            parsed = _core.parse_cancel_reason(reason)
+            parsed = _core.parse_cancel_reason(text(reason, "reason"))
             if parsed is None:
                 raise ValueError(
                     f'unknown cancel reason "{reason}"; expected staffing, workload, '
@@ -575,7 +580,7 @@ class Runner(_core.Runner):
                 )
             reason = parsed
         if isinstance(reason, _core.CancelReason):
-            reason = _core.Cancellation(reason, note)
+            reason = _core.Cancellation(reason, text(note, "note"))
         return Session(super().cancel(reason))
 
     @property
@@ -591,15 +596,6 @@ class Runner(_core.Runner):
             f"<Runner of {self.format.id!r} for session {session_id!r}: "
             f"{self.state.name.lower()}{where}>"
         )
-
-
-def _date(value: str, name: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(
-            f'{name}: "{value}" is not a date such as 2026-04-01'
-        ) from None
 
 
 def read_sessions(path: PathLike, *, validate: bool = True) -> list[Session]:
@@ -620,7 +616,7 @@ def read_sessions(path: PathLike, *, validate: bool = True) -> list[Session]:
         sessions = carelearn.read_sessions("export.jsonl")
         frame = carelearn.sessions_to_frame(sessions)
     """
-    return [_session(s) for s in _core.read_sessions(os.fspath(path), validate=validate)]
+    return [_session(s) for s in _core.read_sessions(path_of(path), validate=validate)]
 
 
 def write_sessions(
@@ -644,7 +640,7 @@ def write_sessions(
         evaluator=evaluator,
         pseudonymiser=pseudonymiser,
     )
-    return _core.write_sessions(os.fspath(path), list(sessions), options)
+    return _core.write_sessions(path_of(path), list(_sessions_in(sessions)), options)
 
 
 _FRAME_COLUMNS = [
@@ -684,7 +680,7 @@ def sessions_to_frame(
     import pandas as pd
 
     columns: dict[str, list[Any]] = {name: [] for name in _FRAME_COLUMNS}
-    for s in sessions:
+    for s in _sessions_in(sessions):
         columns["id"].append(s.id)
         columns["unit"].append(s.unit)
         columns["format"].append(s.format_id)
@@ -712,27 +708,3 @@ def sessions_to_frame(
             "actions": "int64",
         }
     )
-
-
-def _install() -> None:
-    _values.install_values(
-        (
-            _core.Cancellation,
-            _core.Participant,
-            _core.StepTiming,
-            _core.PromptUse,
-            _core.Case,
-            _core.LearningPoint,
-            _core.StatusChange,
-            _core.Action,
-            _core.Feedback,
-            _core.Note,
-            _core.Session,
-            _core.ExportOptions,
-            _core.RecordResult,
-            _core.RoundTurn,
-        )
-    )
-
-
-_install()

@@ -3,8 +3,9 @@
 :class:`Programme` composes formats over time for the units of an
 organisation (municipality, area, care centre) and keeps the
 :class:`WorkCalendar` it is planned on; it loads and saves the
-``"programme/1"`` JSON document, expands to a list of :class:`Occurrence`
-values (``.to_frame()`` gives a pandas table), finds :class:`Conflict`\\ s,
+``"programme/1"`` JSON document, expands to :class:`Occurrences` (columns
+built in C++; ``.to_frame()`` gives a pandas table, indexing an
+:class:`Occurrence`), finds :class:`Conflict`\\ s,
 sums the planned hours per unit and month, and exports iCalendar.
 
 Times: an occurrence's ``start`` and ``end`` are aware datetimes in the
@@ -28,75 +29,39 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
-import os
-import zoneinfo
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeAlias, overload
+import operator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
-from . import _core, _values
+from . import _core
+from ._builtin import builtin_catalog
+from ._documents import PathLike, dict_text, parse_options, path_of, text_of, write_text
+from ._errors import LimitError
 from ._text import LangLike, to_lang
+from ._time import DateLike, instant, zone
 
 if TYPE_CHECKING:
     import pandas
 
-    from ._catalog import Catalog
-
 __all__ = [
     "Conflict",
-    "DateLike",
     "Occurrence",
     "Occurrences",
     "Programme",
     "conflicts_of",
-    "install",
     "load_programme",
     "occurrences_of",
 ]
 
-PathLike: TypeAlias = str | os.PathLike[str]
-
-DateLike: TypeAlias = "datetime.date | datetime.datetime | str | None"
-"""A bound of a window: a date or ``"YYYY-MM-DD"`` (local midnight), a naive
-datetime or ``"YYYY-MM-DDTHH:MM"`` (a local time), an aware datetime (an
-instant), or None (unbounded)."""
-
 _COPENHAGEN = "Europe/Copenhagen"
 
 
-def _zone(name: str) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(name)
-
-
-def _bound(value: DateLike, zone: str, name: str) -> datetime.datetime | None:
-    """``value`` as an aware datetime, local values read in ``zone``."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            parsed: datetime.date = (
-                datetime.datetime.fromisoformat(value)
-                if "T" in value or " " in value
-                else datetime.date.fromisoformat(value)
-            )
-        except ValueError:
-            raise ValueError(
-                f'{name}: "{value}" is not a date such as 2026-03-04 or a date and time '
-                "such as 2026-03-04T14:00"
-            ) from None
-        value = parsed
-    if isinstance(value, datetime.datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            return value.replace(tzinfo=_zone(zone))
-        return value
-    if isinstance(value, datetime.date):
-        return datetime.datetime(value.year, value.month, value.day, tzinfo=_zone(zone))
-    raise TypeError(
-        f"{name} must be a date, a datetime or an ISO 8601 string, not {type(value).__name__}"
+def _window(start: DateLike, end: DateLike, zone_name: str) -> _core.TimeWindow:
+    tz = zone(zone_name)
+    return _core.TimeWindow(
+        None if start is None else instant(start, "start", tz=tz),
+        None if end is None else instant(end, "end", tz=tz),
     )
-
-
-def _window(start: DateLike, end: DateLike, zone: str) -> _core.TimeWindow:
-    return _core.TimeWindow(_bound(start, zone, "start"), _bound(end, zone, "end"))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,53 +103,234 @@ class Occurrence:
 Occurrence.__init__.__doc__ = "An occurrence from its fields, all given by name or in order."
 
 _FRAME_COLUMNS = ["entry", "unit", "format", "start", "end", "expected_people"]
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_LOCAL_EPOCH = datetime.datetime(1970, 1, 1)
 
 
-class Occurrences(list[Occurrence]):
-    """A list of :class:`Occurrence` values, sorted by start, then unit, then
-    entry, with :meth:`to_frame`."""
+def _columns_of(items: Iterable[Occurrence]) -> dict[str, Any]:
+    """What ``_core.schedule_columns`` gives, for Occurrence values made in Python."""
+    import numpy as np
+
+    entries: dict[tuple[str, str], int] = {}
+    units: dict[str, int] = {}
+    if not isinstance(items, Iterable):
+        raise TypeError(f"items must be Occurrence values, not {type(items).__name__}")
+    rows = list(items)
+    for o in rows:
+        if not isinstance(o, Occurrence):
+            raise TypeError(f"items must hold Occurrence values, not {type(o).__name__}")
+        entries.setdefault((o.entry, o.format), len(entries))
+        units.setdefault(o.unit, len(units))
+
+    def micros(t: datetime.datetime) -> int:
+        return (t - _EPOCH) // datetime.timedelta(microseconds=1)
+
+    def minutes(t: datetime.datetime) -> int:
+        return (t.replace(tzinfo=None) - _LOCAL_EPOCH) // datetime.timedelta(minutes=1)
+
+    return {
+        "entry": np.array([entries[(o.entry, o.format)] for o in rows], dtype=np.int32),
+        "unit": np.array([units[o.unit] for o in rows], dtype=np.int32),
+        "start": np.array([micros(o.start) for o in rows], dtype=np.int64).view("datetime64[us]"),
+        "end": np.array([micros(o.end) for o in rows], dtype=np.int64).view("datetime64[us]"),
+        "local_start": np.array([minutes(o.start) for o in rows], dtype=np.int64).view(
+            "datetime64[m]"
+        ),
+        "local_end": np.array([minutes(o.end) for o in rows], dtype=np.int64).view(
+            "datetime64[m]"
+        ),
+        "original": np.array([minutes(o.original) for o in rows], dtype=np.int64).view(
+            "datetime64[m]"
+        ),
+        "expected_people": np.array([o.expected_people for o in rows], dtype=np.int32),
+        "entries": [e for e, _ in entries],
+        "formats": [f for _, f in entries],
+        "units": list(units),
+    }
+
+
+class Occurrences(Sequence[Occurrence]):
+    """The occurrences of an expansion, sorted by start, then unit, then entry.
+
+    They are held as columns that the C++ library fills in one pass --
+    :attr:`columns`, numpy arrays -- so that a schedule of hundreds of
+    thousands of occurrences costs no Python object each: :meth:`to_frame`
+    builds a pandas table from the arrays. Indexing and iterating give
+    :class:`Occurrence` values, made when they are asked for; ``==`` compares
+    them with any sequence of occurrences.
+
+    Example::
+
+        occurrences = programme.expand("2026-01-01", "2031-01-01")
+        len(occurrences)                     # 419971
+        occurrences.to_frame().groupby("format").size()
+        occurrences[0].start                 # an aware datetime
+    """
 
     zone: str
-    """The IANA name of the zone the frame's times are shown in."""
+    """The name of the zone whose clock the times are shown on."""
 
     def __init__(self, items: Iterable[Occurrence] = (), *, zone: str = _COPENHAGEN) -> None:
-        """The occurrences ``items``, shown in ``zone`` by :meth:`to_frame`."""
-        super().__init__(items)
+        """The occurrences ``items`` (Occurrence values), shown in ``zone``.
+
+        :meth:`Programme.expand` makes them from the C++ columns instead.
+        """
         self.zone = zone
+        self._columns = _columns_of(items)
+
+    @classmethod
+    def from_schedule(cls, schedule: _core.Schedule, zone: str = _COPENHAGEN) -> Self:
+        """The occurrences of the C++ ``schedule``, as the columns it gives, shown in ``zone``."""
+        occurrences = cls.__new__(cls)
+        occurrences.zone = zone
+        occurrences._columns = _core.schedule_columns(schedule)
+        return occurrences
+
+    @property
+    def columns(self) -> dict[str, Any]:
+        """The columns, numpy arrays of one value per occurrence (not copies):
+        ``entry`` and ``unit`` (int32 indexes into the lists ``entries`` and
+        ``units``; ``formats`` holds each entry's format), ``start`` and ``end``
+        (``datetime64[us]``, UTC), ``local_start``, ``local_end`` and
+        ``original`` (``datetime64[m]`` on the entry's clock) and
+        ``expected_people`` (int32)."""
+        return self._columns
+
+    def __len__(self) -> int:
+        """The number of occurrences."""
+        return len(self._columns["entry"])
+
+    @overload
+    def __getitem__(self, index: int) -> Occurrence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Occurrences: ...
+
+    def __getitem__(self, index: int | slice) -> Occurrence | Occurrences:
+        """The occurrence at ``index`` (made now), or the occurrences of a slice."""
+        if isinstance(index, slice):
+            part = type(self).__new__(type(self))
+            part.zone = self.zone
+            part._columns = {
+                key: value if isinstance(value, list) else value[index]
+                for key, value in self._columns.items()
+            }
+            return part
+        try:
+            position = operator.index(index)
+        except TypeError:
+            raise TypeError(
+                f"index must be an int or a slice, not {type(index).__name__}"
+            ) from None
+        size = len(self)
+        if not -size <= position < size:
+            raise IndexError(f"index {position} is out of range for {size} occurrences")
+        return self._occurrence(position % size)
+
+    def __iter__(self) -> Iterator[Occurrence]:
+        """Every occurrence, as an :class:`Occurrence` made when it is reached."""
+        c = self._columns
+        tz = zone(self.zone)
+        entries, units, formats = c["entries"], c["units"], c["formats"]
+        rows = zip(
+            c["entry"].tolist(),
+            c["unit"].tolist(),
+            c["start"].astype("int64").tolist(),
+            c["end"].astype("int64").tolist(),
+            c["original"].astype("int64").tolist(),
+            c["expected_people"].tolist(),
+            strict=True,
+        )
+        micro = datetime.timedelta(microseconds=1)
+        minute = datetime.timedelta(minutes=1)
+        for i, (entry, unit, start, end, original, people) in enumerate(rows):
+            try:
+                yield Occurrence(
+                    entries[entry],
+                    units[unit],
+                    formats[entry],
+                    (_EPOCH + start * micro).astimezone(tz),
+                    (_EPOCH + end * micro).astimezone(tz),
+                    _LOCAL_EPOCH + original * minute,
+                    people,
+                )
+            except OverflowError:
+                self._occurrence(i)  # raises the LimitError that says which
+
+    def _occurrence(self, i: int) -> Occurrence:
+        try:
+            return self._make(i)
+        except OverflowError:
+            raise LimitError(
+                f"occurrence {i}: its times {self._columns['start'][i]} to "
+                f"{self._columns['end'][i]} (UTC) are outside the years 1-9999 that "
+                "datetime.datetime can hold; the columns hold them"
+            ) from None
+
+    def _make(self, i: int) -> Occurrence:
+        c = self._columns
+        tz = zone(self.zone)
+        entry = int(c["entry"][i])
+        micro = datetime.timedelta(microseconds=1)
+        return Occurrence(
+            entry=c["entries"][entry],
+            unit=c["units"][int(c["unit"][i])],
+            format=c["formats"][entry],
+            start=(_EPOCH + int(c["start"][i].astype("int64")) * micro).astimezone(tz),
+            end=(_EPOCH + int(c["end"][i].astype("int64")) * micro).astimezone(tz),
+            original=_LOCAL_EPOCH
+            + datetime.timedelta(minutes=int(c["original"][i].astype("int64"))),
+            expected_people=int(c["expected_people"][i]),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """True when ``other`` is a sequence of the same occurrences, in order."""
+        if isinstance(other, Occurrences):
+            return self.zone == other.zone and list(self) == list(other)
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Occurrences: {len(self)} on the clock of {self.zone}>"
 
     def to_frame(self) -> pandas.DataFrame:
-        """The occurrences as a pandas table, one row each.
+        """The occurrences as a pandas table, one row each, built from the columns.
 
-        Columns: ``entry``, ``unit``, ``format``, ``start``, ``end`` (tz-aware,
-        ``datetime64[ns, Europe/Copenhagen]`` unless the programme's zone is
-        another) and ``expected_people``. Needs pandas (``pip install carelearn[pandas]``).
+        Columns: ``entry``, ``unit``, ``format`` (str), ``start``, ``end``
+        (``datetime64[us, Europe/Copenhagen]``, or the programme's zone: to
+        the microsecond, which holds the years up to 9999 that carelearn
+        plans in) and ``expected_people`` (int64). Needs pandas
+        (``pip install carelearn[pandas]``).
         """
         from ._frames import require_pandas
 
         require_pandas()
+        import numpy as np
         import pandas as pd
 
-        zone = _zone(self.zone)
-        frame = pd.DataFrame(
+        c = self._columns
+        tz = zone(self.zone)
+        entries = np.asarray(c["entries"], dtype=object)
+        formats = np.asarray(c["formats"], dtype=object)
+        units = np.asarray(c["units"], dtype=object)
+
+        def times(values: Any) -> pandas.Series:
+            return pd.Series(values, dtype="datetime64[us]").dt.tz_localize("UTC").dt.tz_convert(tz)
+
+        return pd.DataFrame(
             {
-                "entry": pd.Series([o.entry for o in self], dtype="object"),
-                "unit": pd.Series([o.unit for o in self], dtype="object"),
-                "format": pd.Series([o.format for o in self], dtype="object"),
-                "start": pd.Series(
-                    [o.start.astimezone(zone) for o in self],
-                    dtype=pd.DatetimeTZDtype("ns", self.zone),
-                ),
-                "end": pd.Series(
-                    [o.end.astimezone(zone) for o in self],
-                    dtype=pd.DatetimeTZDtype("ns", self.zone),
-                ),
-                "expected_people": pd.Series(
-                    [o.expected_people for o in self], dtype="int64"
-                ),
+                "entry": pd.Series(entries.take(c["entry"]), dtype="object"),
+                "unit": pd.Series(units.take(c["unit"]), dtype="object"),
+                "format": pd.Series(formats.take(c["entry"]), dtype="object"),
+                "start": times(c["start"]),
+                "end": times(c["end"]),
+                "expected_people": pd.Series(c["expected_people"], dtype="int64"),
             },
             columns=_FRAME_COLUMNS,
         )
-        return frame
 
 
 @dataclasses.dataclass(frozen=True)
@@ -210,65 +356,23 @@ class Conflict:
 Conflict.__init__.__doc__ = "A conflict of ``kind`` for ``unit`` between two occurrences."
 
 
-def _occurrence(schedule: _core.Schedule, o: _core.ScheduledOccurrence, zone: str) -> Occurrence:
-    tz = _zone(zone)
-    return Occurrence(
-        entry=schedule.entry_id(o),
-        unit=schedule.unit_id(o),
-        format=schedule.format_id(o),
-        start=o.start.astimezone(tz),
-        end=o.end.astimezone(tz),
-        original=o.original,
-        expected_people=o.expected_people,
-    )
+def occurrences_of(schedule: _core.Schedule, zone_name: str) -> Occurrences:
+    """The occurrences of ``schedule``, times in ``zone_name``, as columns."""
+    return Occurrences.from_schedule(schedule, zone_name)
 
 
-def occurrences_of(schedule: _core.Schedule, zone: str) -> Occurrences:
-    """The occurrences of ``schedule`` as :class:`Occurrence` values, times in ``zone``."""
-    return Occurrences((_occurrence(schedule, o, zone) for o in schedule.occurrences), zone=zone)
-
-
-def conflicts_of(schedule: _core.Schedule, zone: str) -> list[Conflict]:
-    """The collisions in ``schedule`` (``find_conflicts``) as :class:`Conflict` values."""
+def conflicts_of(schedule: _core.Schedule, occurrences: Occurrences) -> list[Conflict]:
+    """The collisions in ``schedule`` (``find_conflicts``) as :class:`Conflict`
+    values, their occurrences taken from ``occurrences`` (the schedule's own)."""
     return [
         Conflict(
             kind=c.kind,
             unit=c.unit,
-            first=_occurrence(schedule, schedule.occurrences[c.first], zone),
-            second=_occurrence(schedule, schedule.occurrences[c.second], zone),
+            first=occurrences[c.first],
+            second=occurrences[c.second],
         )
         for c in _core.find_conflicts(schedule)
     ]
-
-
-def _calendar_reduce(self: object) -> tuple[Any, tuple[Any, ...]]:
-    assert isinstance(self, _core.WorkCalendar)
-    return (
-        _rebuild_calendar,
-        (self.danish_holidays, self.common_days_off, list(self.closures)),
-    )
-
-
-def _rebuild_calendar(
-    danish_holidays: bool, common_days_off: bool, closures: list[_core.Closure]
-) -> _core.WorkCalendar:
-    return _core.WorkCalendar(
-        danish_holidays=danish_holidays, common_days_off=common_days_off, closures=closures
-    )
-
-
-def _schedule_repr(self: object) -> str:
-    assert isinstance(self, _core.Schedule)
-    schedule = self
-    return (
-        f"Schedule(programme_id={schedule.programme_id!r}, units=<{len(schedule.units)}>, "
-        f"entries=<{len(schedule.entries)}>, occurrences=<{len(schedule.occurrences)}>)"
-    )
-
-
-def _rrule_repr(self: object) -> str:
-    assert isinstance(self, _core.RRule)
-    return f"RRule.parse({str(self)!r})"
 
 
 class Programme(_core.Programme):
@@ -331,16 +435,16 @@ class Programme(_core.Programme):
         return result
 
     @classmethod
-    def from_json(cls, text: str, *, source_name: str = "<json>") -> Self:
-        """Parses a ``"programme/1"`` document.
+    def from_json(cls, text: str | bytes, *, source_name: str = "<json>") -> Self:
+        """Parses a ``"programme/1"`` document (a str, or UTF-8 bytes).
 
         Raises :class:`FormatError` (with ``path``, ``line`` and ``column``)
         for a malformed document, an RRULE that does not parse, a bad time,
         duration or time zone, or a reference to a unit that is not there;
         :class:`LimitError` or :class:`VersionError` as the other loaders.
         """
-        options = _core.ParseOptions(source_name=source_name)
-        return cls._from_document(_core.parse_programme(text, options))
+        options = parse_options(source_name)
+        return cls._from_document(_core.parse_programme(text_of(text, source_name), options))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -348,7 +452,7 @@ class Programme(_core.Programme):
 
         ``data`` must name its kind: ``{"carelearn": "programme/1", ...}``.
         """
-        return cls.from_json(json.dumps(data, ensure_ascii=False, indent=2), source_name="<dict>")
+        return cls.from_json(dict_text(data), source_name="<dict>")
 
     @classmethod
     def load(cls, path: PathLike, *, options: _core.ParseOptions | None = None) -> Self:
@@ -357,16 +461,12 @@ class Programme(_core.Programme):
         Raises :class:`NotFoundError` when it cannot be read, else as
         :meth:`from_json`; messages name the file, line, column and JSON Pointer.
         """
-        name = os.fspath(path)
-        opts = _core.ParseOptions(options) if options is not None else _core.ParseOptions()
-        if not opts.source_name:
-            opts.source_name = name
-        return cls._from_document(_core.load_programme(name, opts))
+        name = path_of(path)
+        return cls._from_document(_core.load_programme(name, parse_options(name, options)))
 
     def save(self, path: PathLike) -> None:
         """Writes the canonical JSON to ``path`` (UTF-8); :meth:`load` reads it back equal."""
-        with open(path, "w", encoding="utf-8", newline="\n") as out:
-            out.write(self.to_json())
+        write_text(path, self.to_json())
 
     # --- Value behaviour ---------------------------------------------------------------
 
@@ -388,7 +488,7 @@ class Programme(_core.Programme):
 
     def __repr__(self) -> str:
         """``Programme(id=..., ..., calendar=WorkCalendar(...))``, defaults left out."""
-        text = _values.constructor_repr(self)
+        text = _core.Programme.__repr__(self)
         if self.calendar != _core.WorkCalendar():
             inner = text[text.index("(") + 1 : -1]
             calendar = f"calendar={self.calendar!r}"
@@ -443,13 +543,14 @@ class Programme(_core.Programme):
             occurrences = programme.expand("2018-09-01", "2019-02-01")
             occurrences.to_frame().head()
         """
-        return occurrences_of(self.schedule(start, end), self.zone)
+        return Occurrences.from_schedule(self.schedule(start, end), self.zone)
 
     def conflicts(self, start: DateLike = None, end: DateLike = None) -> list[Conflict]:
         """The collisions in [start, end), by unit and then by start: two
         occurrences a unit holds or attends that overlap, or any occurrence on
         the day of a whole-day one (a seminar). Flexible entries never collide."""
-        return conflicts_of(self.schedule(start, end), self.zone)
+        schedule = self.schedule(start, end)
+        return conflicts_of(schedule, Occurrences.from_schedule(schedule, self.zone))
 
     @overload
     def planned_hours(
@@ -484,7 +585,7 @@ class Programme(_core.Programme):
         end: DateLike = None,
         lang: LangLike = "da",
         stamp: datetime.datetime | None = None,
-        catalog: Catalog | None = None,
+        catalog: _core.Catalog | None = None,
     ) -> str:
         """The programme as an RFC 5545 iCalendar document; written to
         ``path`` (bytes as they are, CRLF line ends) when one is given.
@@ -497,55 +598,18 @@ class Programme(_core.Programme):
         of the summaries; ``catalog`` (None: the built-in catalog) gives
         titles and descriptions; ``stamp`` (an aware datetime) fixes DTSTAMP.
         """
-        from ._catalog import builtin_catalog
-
         options = _core.IcsOptions(
             lang=to_lang(lang),
             layout=_core.IcsLayout.EXPANDED if expanded else _core.IcsLayout.SERIES,
-            stamp=stamp,
+            stamp=None if stamp is None else instant(stamp, "stamp"),
             catalog=builtin_catalog() if catalog is None else catalog,
         )
         text = _core.export_icalendar(self, self.window(start, end), self.calendar, options)
         if path is not None:
-            with open(path, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
+            write_text(path, text, newline="")
         return text
 
 
 def load_programme(path: PathLike, *, options: _core.ParseOptions | None = None) -> Programme:
     """Reads the ``"programme/1"`` file at ``path``; see :meth:`Programme.load`."""
     return Programme.load(path, options=options)
-
-
-# The schedule's value types: constructor-like reprs, copy and pickling.
-_VALUE_TYPES: tuple[type, ...] = (
-    _core.WeekdayNum,
-    _core.RRuleUntil,
-    _core.MovedOccurrence,
-    _core.Recurrence,
-    _core.TimeWindow,
-    _core.SeriesOccurrence,
-    _core.Holiday,
-    _core.Closure,
-    _core.CalendarRules,
-    _core.CalendarExpansion,
-    _core.OrgUnit,
-    _core.ExpectedRole,
-    _core.ProgrammeEntry,
-    _core.ScheduledEntry,
-    _core.ScheduledOccurrence,
-    _core.ScheduledConflict,
-    _core.UnitMonthLoad,
-    _core.PersonMonthLoad,
-    _core.ProgrammeDocument,
-)
-
-
-def install() -> None:
-    """Gives the schedule types of :mod:`carelearn._core` their value behaviour."""
-    _core.RRuleUntil.Kind.__qualname__ = "RRuleUntil.Kind"
-    _values.install_values(_VALUE_TYPES)
-    _values.install_values([_core.RRule, _core.WorkCalendar, _core.Schedule])
-    _core.RRule.__repr__ = _rrule_repr  # type: ignore[method-assign]
-    _core.WorkCalendar.__reduce__ = _calendar_reduce  # type: ignore[method-assign]
-    _core.Schedule.__repr__ = _schedule_repr  # type: ignore[method-assign]

@@ -1,6 +1,11 @@
 """The store: held sessions, the status history of their actions and a
 municipality's own formats, kept durably in one SQLite file.
 
+:class:`Store` wraps the C++ store and gives each operation one name:
+``put``, ``get``, ``delete``, ``sessions``, ``count``, ``actions``,
+``set_action_status``, ``put_format``, ``get_format``, ``formats``,
+``import_sessions``, ``export_sessions``, ``check`` and ``info``.
+
 Example::
 
     with carelearn.Store("learning.db") as store:
@@ -18,10 +23,13 @@ import enum
 import os
 from collections.abc import Callable
 from types import TracebackType
-from typing import Self, TypeAlias, TypeVar
+from typing import IO, ClassVar, Self, TypeAlias, TypeVar
 
-from . import _core, _values
-from ._record import InstantLike, PathLike, Session, export_options, instant
+from . import _core
+from ._arguments import clipped, text, whole_number
+from ._documents import PathLike, path_of, text_of
+from ._record import Session, export_options
+from ._time import InstantLike, day, instant
 
 __all__ = ["FormatLike", "Store", "session_query"]
 
@@ -43,13 +51,11 @@ def _enum(
     if value is None or isinstance(value, cls):
         return value
     if isinstance(value, str):
-        parsed = parse(value)
+        parsed = parse(text(value, name))
         if parsed is None:
-            raise ValueError(f'{name}: unknown value "{value}"; expected {choices}')
+            raise ValueError(f'{name}: unknown value "{clipped(value)}"; expected {choices}')
         return parsed
-    raise TypeError(
-        f"{name} must be a {cls.__name__} or its name, not {type(value).__name__}"
-    )
+    raise TypeError(f"{name} must be a {cls.__name__} or its name, not {type(value).__name__}")
 
 
 def _session_status(
@@ -79,14 +85,23 @@ def _action_status(
 def _conflict(value: _core.ConflictPolicy | str) -> _core.ConflictPolicy:
     if isinstance(value, _core.ConflictPolicy):
         return value
+    if not isinstance(value, str):
+        raise TypeError(
+            f"on_conflict must be a ConflictPolicy or its name, not {type(value).__name__}"
+        )
     policy = _core.parse_conflict_policy(value)
     if policy is None:
         names = ", ".join(_core.conflict_policy_name(p) for p in _core.ConflictPolicy)
-        raise ValueError(f'on_conflict: unknown value "{value}"; expected one of {names}')
+        raise ValueError(f'on_conflict: unknown value "{clipped(value)}"; expected one of {names}')
     return policy
 
 
+def _optional_str(value: object, name: str) -> str | None:
+    return None if value is None else text(value, name)
+
+
 def session_query(
+    query: _core.SessionQuery | None = None,
     *,
     unit: str | None = None,
     format: FormatLike | None = None,
@@ -97,10 +112,18 @@ def session_query(
     action_status: _core.ActionStatus | str | None = None,
     limit: int = 0,
 ) -> _core.SessionQuery:
-    """The :class:`SessionQuery` for these keywords (see :meth:`Store.sessions`)."""
+    """The :class:`SessionQuery` for these keywords (see :meth:`Store.sessions`),
+    or ``query`` itself when one is given (then no keyword may be)."""
+    keywords = (unit, format, version, start, end, status, action_status)
+    if query is not None:
+        if not isinstance(query, _core.SessionQuery):
+            raise TypeError(f"query must be a SessionQuery, not {type(query).__name__}")
+        if any(k is not None for k in keywords) or limit:
+            raise TypeError("give a SessionQuery or query keywords, not both")
+        return query
     format_id: str | None = None
     if isinstance(format, str):
-        format_id = format
+        format_id = text(format, "format")
     elif isinstance(format, (_core.Format, _core.FormatRef)):
         format_id = format.id
         version = format.version if version is None else version
@@ -108,21 +131,27 @@ def session_query(
         raise TypeError(
             f"format must be an id, a Format or a FormatRef, not {type(format).__name__}"
         )
-    if limit < 0:
-        raise ValueError(f"limit: {limit} is negative; 0 means no limit")
     return _core.SessionQuery(
-        unit=unit,
+        unit=_optional_str(unit, "unit"),
         format_id=format_id,
-        format_version=version,
+        format_version=None if version is None else whole_number(version, "version"),
         start=None if start is None else instant(start, "start"),
         end=None if end is None else instant(end, "end"),
         status=_session_status(status),
         action_status=_action_status(action_status),
-        limit=limit,
+        limit=whole_number(limit, "limit", minimum=0),
     )
 
 
-class Store(_core.Store):
+def _readable(source: object) -> bool:
+    return callable(getattr(source, "read", None))
+
+
+def _writable(destination: object) -> bool:
+    return callable(getattr(destination, "write", None))
+
+
+class Store:
     """Sessions, action histories and user formats in one SQLite file.
 
     ``Store(path)`` opens the file, creating it (readable by its owner only)
@@ -139,7 +168,8 @@ class Store(_core.Store):
     :class:`NotFoundError` for what is not there, :class:`StateError` for a
     call on a closed store or an action set to the status it has,
     :class:`VersionError` for another application's file or a newer schema,
-    :class:`StoreError` for a damaged, busy or read-only store.
+    :class:`StoreError` for a damaged, busy or read-only store, a full disk,
+    or any other failure of the database or the file under it.
 
     Example::
 
@@ -147,6 +177,12 @@ class Store(_core.Store):
             store.put(session)
             store.sessions(unit="home-care-north", format="systematic-learning-meeting")
     """
+
+    SCHEMA_VERSION: ClassVar[int] = _core.Store.SCHEMA_VERSION
+    """The schema version this library writes (``PRAGMA user_version``)."""
+
+    APPLICATION_ID: ClassVar[int] = _core.Store.APPLICATION_ID
+    """What marks a SQLite file as a carelearn store (``PRAGMA application_id``)."""
 
     def __init__(
         self,
@@ -156,13 +192,33 @@ class Store(_core.Store):
         read_only: bool = False,
         busy_timeout: datetime.timedelta = datetime.timedelta(seconds=5),
     ) -> None:
-        """Opens the store at ``path`` (or ``":memory:"``)."""
-        super().__init__(
-            os.fspath(path),
+        """Opens the store at ``path`` (or ``":memory:"``).
+
+        Raises :class:`NotFoundError` when the file does not exist and
+        ``create`` is False, :class:`VersionError` for another application's
+        database or a newer schema, :class:`StoreError` for a file that is not
+        a database or is damaged, or locked past ``busy_timeout``.
+        """
+        self._store = _core.Store(
+            path_of(path, "path"),
             create_if_missing=create,
             read_only=read_only,
             busy_timeout=busy_timeout,
         )
+
+    @property
+    def path(self) -> str:
+        """The path the store was opened with."""
+        return self._store.path
+
+    @property
+    def closed(self) -> bool:
+        """True once closed."""
+        return self._store.closed
+
+    def close(self) -> None:
+        """Closes the store; later calls raise :class:`StateError`. Closing twice does nothing."""
+        self._store.close()
 
     def __enter__(self) -> Self:
         """The store itself."""
@@ -181,35 +237,29 @@ class Store(_core.Store):
         state = " (closed)" if self.closed else ""
         return f"<Store {self.path!r}{state}>"
 
+    # --- Sessions --------------------------------------------------------------------------
+
     def put(self, session: _core.Session) -> None:
         """Stores ``session``, replacing one with the same id, in one transaction.
 
         Raises :class:`FormatError` (naming the session and the place) when it
         does not validate.
         """
-        self.put_session(session)
+        self._store.put_session(session)
 
     def get(self, id: str) -> Session:
         """The session ``id`` with its actions' whole history; :class:`NotFoundError` if none."""
-        return self.get_session(id)
+        return Session(self._store.get_session(id))
 
-    def get_session(self, id: str) -> Session:
-        """The session ``id``; as :meth:`get`."""
-        return Session(super().get_session(id))
-
-    def find_sessions(  # type: ignore[override]
-        self, query: _core.SessionQuery | None = None
-    ) -> list[Session]:
-        """The sessions ``query`` selects, ordered by planned start, then id."""
-        return [
-            Session(s)
-            for s in super().find_sessions(
-                _core.SessionQuery() if query is None else query
-            )
-        ]
+    def delete(self, id: str) -> None:
+        """Removes the session ``id`` with its actions (an erasure request): the
+        rows are overwritten and the write-ahead log emptied. Raises
+        :class:`NotFoundError` when there is none."""
+        self._store.delete_session(id)
 
     def sessions(
         self,
+        query: _core.SessionQuery | None = None,
         *,
         unit: str | None = None,
         format: FormatLike | None = None,
@@ -220,7 +270,8 @@ class Store(_core.Store):
         action_status: _core.ActionStatus | str | None = None,
         limit: int = 0,
     ) -> list[Session]:
-        """The sessions that match every keyword given, ordered by planned start, then id.
+        """The sessions that match every keyword given (or the
+        :class:`SessionQuery` ``query``), ordered by planned start, then id.
 
         ``format`` is an id, a Format or a FormatRef; ``start`` and ``end``
         bound the planned start (at or after ``start``, before ``end``): aware
@@ -234,21 +285,22 @@ class Store(_core.Store):
             store.sessions(unit="home-care-north", start=datetime.date(2026, 3, 1),
                            end=datetime.date(2026, 4, 1), action_status="open")
         """
-        return self.find_sessions(
-            session_query(
-                unit=unit,
-                format=format,
-                version=version,
-                start=start,
-                end=end,
-                status=status,
-                action_status=action_status,
-                limit=limit,
-            )
+        chosen = session_query(
+            query,
+            unit=unit,
+            format=format,
+            version=version,
+            start=start,
+            end=end,
+            status=status,
+            action_status=action_status,
+            limit=limit,
         )
+        return [Session(s) for s in self._store.find_sessions(chosen)]
 
     def count(
         self,
+        query: _core.SessionQuery | None = None,
         *,
         unit: str | None = None,
         format: FormatLike | None = None,
@@ -258,42 +310,54 @@ class Store(_core.Store):
         status: _core.SessionStatus | str | None = None,
         action_status: _core.ActionStatus | str | None = None,
     ) -> int:
-        """How many sessions :meth:`sessions` would give for the same keywords."""
-        return self.count_sessions(
-            session_query(
-                unit=unit,
-                format=format,
-                version=version,
-                start=start,
-                end=end,
-                status=status,
-                action_status=action_status,
-            )
+        """How many sessions :meth:`sessions` would give for the same arguments
+        (a query's limit is ignored)."""
+        chosen = session_query(
+            query,
+            unit=unit,
+            format=format,
+            version=version,
+            start=start,
+            end=end,
+            status=status,
+            action_status=action_status,
         )
+        return self._store.count_sessions(chosen)
+
+    # --- Actions ---------------------------------------------------------------------------
 
     def actions(
         self,
+        query: _core.ActionQuery | None = None,
         *,
         session: str | None = None,
         unit: str | None = None,
         format: str | None = None,
         status: _core.ActionStatus | str | None = None,
-        due_before: datetime.date | None = None,
+        due_before: datetime.date | str | None = None,
     ) -> list[_core.ActionRecord]:
-        """The actions that match every keyword given, each with its session's
-        id, unit, format and planned start, ordered by the session's planned
-        start, then the order they were proposed in.
+        """The actions that match every keyword given (or the
+        :class:`ActionQuery` ``query``), each with its session's id, unit,
+        format and planned start, ordered by the session's planned start, then
+        the order they were proposed in.
 
         ``status`` is the current status (``"open"``, ``"in-progress"``, ...);
         ``due_before`` selects actions with a due date before that day.
         """
-        return self.find_actions(
+        keywords = (session, unit, format, status, due_before)
+        if query is not None:
+            if not isinstance(query, _core.ActionQuery):
+                raise TypeError(f"query must be an ActionQuery, not {type(query).__name__}")
+            if any(k is not None for k in keywords):
+                raise TypeError("give an ActionQuery or query keywords, not both")
+            return self._store.find_actions(query)
+        return self._store.find_actions(
             _core.ActionQuery(
-                session_id=session,
-                unit=unit,
-                format_id=format,
+                session_id=_optional_str(session, "session"),
+                unit=_optional_str(unit, "unit"),
+                format_id=_optional_str(format, "format"),
                 status=_action_status(status, "status"),
-                due_before=due_before,
+                due_before=None if due_before is None else day(due_before, "due_before"),
             )
         )
 
@@ -312,19 +376,47 @@ class Store(_core.Store):
         :class:`FormatError` when ``at`` is before its last change.
         """
         parsed = _action_status(status, "status")
-        assert parsed is not None
+        if parsed is None:
+            raise TypeError("status must be an ActionStatus or its name, not None")
         when = datetime.datetime.now(datetime.UTC) if at is None else instant(at, "at")
-        self.update_action_status(session_id, action_id, parsed, when)
+        self._store.update_action_status(session_id, action_id, parsed, when)
+
+    # --- Formats ---------------------------------------------------------------------------
+
+    def put_format(self, format: _core.Format) -> None:
+        """Keeps a user format's canonical JSON under its id and version, byte
+        for byte, so that sessions of it can be checked later.
+
+        Raises :class:`AlreadyExistsError` when that id and version hold
+        another format (raise the version).
+        """
+        if not isinstance(format, _core.Format):
+            raise TypeError(f"format must be a Format, not {type(format).__name__}")
+        self._store.put_format(format)
+
+    def get_format(self, id: str, version: int | None = None) -> _core.StoredFormat:
+        """The stored format ``id`` at ``version`` (None: the newest);
+        :class:`NotFoundError` when there is none."""
+        return self._store.get_format(
+            id, None if version is None else whole_number(version, "version")
+        )
+
+    def formats(self) -> list[_core.StoredFormat]:
+        """Every stored format, ordered by id and version."""
+        return self._store.list_formats()
+
+    # --- JSON Lines ------------------------------------------------------------------------
 
     def import_sessions(
         self,
-        path: PathLike,
+        source: PathLike | IO[str] | IO[bytes],
         *,
         on_conflict: _core.ConflictPolicy | str = "fail",
         allow_redacted: bool = False,
         bulk: bool = False,
     ) -> _core.ImportResult:
-        """Imports the ``"session/1"`` JSON Lines file at ``path`` in one
+        """Imports ``"session/1"`` JSON Lines, from the file at the path
+        ``source`` or from an open text or binary file (``sys.stdin``), in one
         transaction: all of it, or on an error nothing.
 
         ``on_conflict`` says what to do with a session already stored:
@@ -332,19 +424,26 @@ class Store(_core.Store):
         A line that left text out (an export) is refused unless
         ``allow_redacted``, so that an export cannot silently replace the full
         record. ``bulk`` trades the per-commit fsync for speed. Errors name
-        ``"<path>:<line>: "`` first.
+        ``"<source>:<line>: "`` first.
         """
+        policy = _conflict(on_conflict)
+        if _readable(source):
+            name = str(getattr(source, "name", "<input>"))
+            options = _core.ImportOptions(
+                bulk=bulk, on_conflict=policy, allow_redacted=allow_redacted, source_name=name
+            )
+            data = source.read()  # type: ignore[union-attr]
+            return self._store.import_json_lines_text(text_of(data, name, "source"), options)
+        path = path_of(source, "source")
         options = _core.ImportOptions(
-            bulk=bulk,
-            on_conflict=_conflict(on_conflict),
-            allow_redacted=allow_redacted,
-            source_name=os.fspath(path),
+            bulk=bulk, on_conflict=policy, allow_redacted=allow_redacted, source_name=path
         )
-        return self.import_json_lines(os.fspath(path), options)
+        return self._store.import_json_lines(path, options)
 
     def export_sessions(
         self,
-        path: PathLike,
+        destination: PathLike | IO[str],
+        query: _core.SessionQuery | None = None,
         *,
         include_confidential: bool = False,
         evaluator: bool = False,
@@ -357,8 +456,10 @@ class Store(_core.Store):
         status: _core.SessionStatus | str | None = None,
         action_status: _core.ActionStatus | str | None = None,
     ) -> int:
-        """Writes the sessions the query keywords select (as :meth:`sessions`)
-        to the new file ``path`` (mode 0600) as JSON Lines; returns how many.
+        """Writes the sessions the query keywords (or ``query``) select, as
+        :meth:`sessions`, as JSON Lines to ``destination`` -- a new file at
+        that path (mode 0600: it holds personal data), or an open text file
+        such as ``sys.stdout`` -- and returns how many.
 
         Confidential text is left out unless ``include_confidential``;
         ``evaluator`` leaves out all free text and every direct identifier and,
@@ -370,7 +471,8 @@ class Store(_core.Store):
             evaluator=evaluator,
             pseudonymiser=pseudonymiser,
         )
-        query = session_query(
+        chosen = session_query(
+            query,
             unit=unit,
             format=format,
             version=version,
@@ -379,22 +481,19 @@ class Store(_core.Store):
             status=status,
             action_status=action_status,
         )
-        return self.export_json_lines(os.fspath(path), query, options)
+        if _writable(destination):
+            text = self._store.export_json_lines_text(chosen, options)
+            destination.write(text)  # type: ignore[union-attr]
+            return text.count("\n")
+        return self._store.export_json_lines(path_of(destination, "destination"), chosen, options)
+
+    # --- The file --------------------------------------------------------------------------
 
     def check(self) -> None:
         """Runs SQLite's integrity and foreign key checks; raises
         :class:`StoreError` with SQLite's findings when the file is damaged."""
-        self.check_integrity()
+        self._store.check_integrity()
 
-
-_values.install_values(
-    (
-        _core.SessionQuery,
-        _core.ActionQuery,
-        _core.ActionRecord,
-        _core.StoredFormat,
-        _core.ImportOptions,
-        _core.ImportResult,
-        _core.StoreInfo,
-    )
-)
+    def info(self) -> _core.StoreInfo:
+        """The schema version, journal mode and synchronous setting in force."""
+        return self._store.info()

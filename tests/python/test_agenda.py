@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 import sys
 
 import pytest
@@ -71,18 +72,25 @@ def test_a_step_that_is_a_format_has_children(catalog: carelearn.Catalog) -> Non
     ]
 
 
-def test_start_defaults_to_the_next_quarter_hour(meeting: carelearn.Format) -> None:
-    before = datetime.datetime.now()
+def test_start_defaults_to_the_next_quarter_hour_in_copenhagen(
+    meeting: carelearn.Format,
+) -> None:
+    copenhagen = zoneinfo.ZoneInfo("Europe/Copenhagen")
+    before = datetime.datetime.now(copenhagen).replace(tzinfo=None)
     agenda = carelearn.plan_agenda(meeting, 4)
     assert agenda.start.minute % 15 == 0
     assert before - datetime.timedelta(minutes=1) <= agenda.start
     assert agenda.start <= before + datetime.timedelta(minutes=15)
 
 
-def test_an_aware_start_is_refused(meeting: carelearn.Format) -> None:
-    aware = START.replace(tzinfo=datetime.UTC)
-    with pytest.raises(ValueError, match="naive"):
-        carelearn.plan_agenda(meeting, 4, aware)
+def test_an_aware_start_is_read_on_the_copenhagen_clock(meeting: carelearn.Format) -> None:
+    # 13:00 UTC on 4 March 2026 is 14:00 in Copenhagen (winter time).
+    aware = datetime.datetime(2026, 3, 4, 13, 0, tzinfo=datetime.UTC)
+    assert carelearn.plan_agenda(meeting, 4, aware).start == START
+    summer = datetime.datetime(2026, 7, 1, 12, 0, tzinfo=datetime.UTC)
+    assert carelearn.plan_agenda(meeting, 4, summer).start == datetime.datetime(2026, 7, 1, 14, 0)
+    with pytest.raises(TypeError, match="^start must be a datetime.datetime or an ISO 8601"):
+        carelearn.plan_agenda(meeting, 4, datetime.date(2026, 3, 4))  # type: ignore[arg-type]
 
 
 def test_validate_with_roles_present(meeting: carelearn.Format) -> None:

@@ -214,4 +214,41 @@ def test_validate_a_missing_file_exits_one(tmp_path: pathlib.Path) -> None:
 
 def test_without_a_command_exits_two() -> None:
     result = run(check_exit=2)
-    assert "usage: carelearn" in result.stderr
+    assert result.stderr == (
+        "carelearn: the following arguments are required: COMMAND (see carelearn --help)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["agenda", "systematic-learning-meeting", "--participants", "1" * 30],
+            f"argument --participants/-n: {'1' * 30} participants are more than the 1,000,000",
+        ),
+        (
+            ["validate", "catalog/systematic-learning-meeting.json", "-n", "2147483648"],
+            "argument --participants/-n: 2147483648 participants are more than",
+        ),
+        (["agenda", "systematic-learning-meeting", "-n", "3", "--start", "0001-01-01T00:00"],
+         "carelearn plans in the years 1583 to 9999"),
+        (["holidays", "99999999999999999999"], "the holidays are computed for the years"),
+        (["schedule", "nowhere.json"], "nowhere.json: cannot read"),
+    ],
+)
+def test_a_mistake_is_one_line_never_a_traceback(
+    args: list[str], message: str, repo: pathlib.Path
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "carelearn", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        cwd=repo,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert message in result.stderr

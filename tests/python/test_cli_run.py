@@ -271,6 +271,16 @@ def test_a_cancelled_session_is_saved(
             "<stdin>: the input ended before finish or cancel; nothing was saved",
         ),
         ('lp "unbalanced\n', "<stdin>:1: No closing quotation"),
+        (
+            "wait 99999999999999h\n",
+            '<stdin>:1: wait: "99999999999999h" is longer than a clock can move',
+        ),
+        ("wait 2000000000d\n", '<stdin>:1: wait: "2000000000d" is not a duration'),
+        (
+            "wait 9000000000\n",
+            '<stdin>:1: wait: "9000000000" moves the clock past the year 9999',
+        ),
+        ("feedback anna 2147483648\n", "<stdin>:1: feedback: 2147483648 is not a rating"),
     ],
 )
 def test_a_bad_line_ends_a_scripted_run_with_exit_code_2(
@@ -282,6 +292,8 @@ def test_a_bad_line_ends_a_scripted_run_with_exit_code_2(
         assert result.returncode in (0, 1), result.stderr
         return
     assert result.returncode == 2, result.stdout
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.rstrip().endswith("nothing was saved")
     first = result.stderr.splitlines()[0]
     if message == "<stdin>:1: feedback: PARTICIPANT":
         # dora is not a participant: the runner says so, naming the call.
@@ -459,7 +471,7 @@ def filled(tmp_path: pathlib.Path, key_file: pathlib.Path) -> pathlib.Path:
 
 
 def test_sessions_lists_what_a_query_selects(filled: pathlib.Path) -> None:
-    result = carelearn_cli("sessions", "--store", str(filled))
+    result = carelearn_cli("sessions", "list", "--store", str(filled))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == [
@@ -486,17 +498,25 @@ def test_sessions_lists_what_a_query_selects(filled: pathlib.Path) -> None:
     ]
     assert lines[2].split()[6] == "cancelled"
     one = carelearn_cli(
-        "sessions", "--store", str(filled), "--unit", "nursing-home-east"
+        "sessions", "list", "--store", str(filled), "--unit", "nursing-home-east"
     )
     assert len(one.stdout.splitlines()) == 2
     dates = carelearn_cli(
-        "sessions", "--store", str(filled), "--from", "2026-03-05", "--to", "2026-04-01"
+        "sessions",
+        "list",
+        "--store",
+        str(filled),
+        "--from",
+        "2026-03-05",
+        "--to",
+        "2026-04-01",
     )
     assert [line.split()[3] for line in dates.stdout.splitlines()[1:]] == [
         "nursing-home-east"
     ]
     held = carelearn_cli(
         "sessions",
+        "list",
         "--store",
         str(filled),
         "--status",
@@ -510,14 +530,14 @@ def test_sessions_lists_what_a_query_selects(filled: pathlib.Path) -> None:
 def test_sessions_check_exits_1_on_an_error(
     filled: pathlib.Path, tmp_path: pathlib.Path
 ) -> None:
-    ok = carelearn_cli("sessions", "--store", str(filled), "--check")
+    ok = carelearn_cli("sessions", "list", "--store", str(filled), "--check")
     assert ok.returncode == 0, ok.stdout
     with carelearn.Store(filled) as db:
         session = db.sessions(status="held")[0]
         session.id = "s-empty"
         session.learning_points = []
         db.put(session)
-    bad = carelearn_cli("sessions", "--store", str(filled), "--check")
+    bad = carelearn_cli("sessions", "list", "--store", str(filled), "--check")
     assert bad.returncode == 1
     assert "s-empty: error too-few-learning-points at learning_points" in bad.stdout
 
@@ -526,16 +546,16 @@ def test_the_export_leaves_confidential_text_out_unless_asked(
     filled: pathlib.Path, tmp_path: pathlib.Path
 ) -> None:
     out = tmp_path / "out.jsonl"
-    result = carelearn_cli("sessions", "--store", str(filled), "--export", str(out))
+    result = carelearn_cli("sessions", "export", "--store", str(filled), str(out))
     assert result.returncode == 0, result.stderr
     assert result.stderr == f"exported 2 sessions to {out}\n"
     text = out.read_text(encoding="utf-8")
     assert "Skovvej" not in text and "Ask the relative first." in text
     full = carelearn_cli(
         "sessions",
+        "export",
         "--store",
         str(filled),
-        "--export",
         str(out),
         "--include-confidential",
     )
@@ -553,9 +573,9 @@ def test_the_evaluator_export_has_no_direct_identifiers(
     out = tmp_path / "study.jsonl"
     result = carelearn_cli(
         "sessions",
+        "export",
         "--store",
         str(filled),
-        "--export",
         str(out),
         "--evaluator",
         "--key-file",
@@ -587,9 +607,9 @@ def test_the_evaluator_export_has_no_direct_identifiers(
     again = tmp_path / "again.jsonl"
     carelearn_cli(
         "sessions",
+        "export",
         "--store",
         str(filled),
-        "--export",
         str(again),
         "--evaluator",
         "--key-file",
@@ -601,40 +621,77 @@ def test_the_evaluator_export_has_no_direct_identifiers(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--evaluator", "--export", "x.jsonl"], "--evaluator needs --key-file"),
+        (["export", "x.jsonl", "--evaluator"], "--evaluator needs --key-file"),
         (
             [
+                "export",
+                "x.jsonl",
                 "--evaluator",
                 "--include-confidential",
-                "--export",
-                "x.jsonl",
                 "--key-file",
                 "k",
             ],
             "--include-confidential cannot be combined with --evaluator",
         ),
-        (["--include-confidential"], "--include-confidential applies to an export"),
-        (
-            ["--key-file", "k", "--export", "x.jsonl"],
-            "--key-file is the evaluation's key",
-        ),
-        (["--from", "March"], 'argument --from: "March" is not a date'),
+        (["list", "--include-confidential"], "unrecognized arguments: --include-confidential"),
+        (["export", "x.jsonl", "--key-file", "k"], "--key-file is the evaluation's key"),
+        (["list", "--from", "March"], 'argument --from: "March" is not a date'),
+        (["import", "nowhere.jsonl"], "nowhere.jsonl: no such file"),
+        (["import", "x.jsonl", "--on-conflict", "merge"], "invalid choice: 'merge'"),
     ],
 )
 def test_sessions_refuses_bad_arguments(
     filled: pathlib.Path, args: list[str], message: str
 ) -> None:
-    result = carelearn_cli("sessions", "--store", str(filled), *args)
+    result = carelearn_cli("sessions", args[0], "--store", str(filled), *args[1:])
     assert result.returncode == 2
     assert message in result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
 
 
 def test_sessions_needs_an_existing_store(tmp_path: pathlib.Path) -> None:
     missing = tmp_path / "nowhere.db"
-    result = carelearn_cli("sessions", "--store", str(missing))
+    result = carelearn_cli("sessions", "list", "--store", str(missing))
     assert result.returncode == 2
-    assert result.stderr == f"carelearn sessions: --store {missing}: no such file\n"
+    assert result.stderr == f"carelearn sessions list: --store {missing}: no such file\n"
     assert not missing.exists()
+
+
+def test_sessions_import_is_all_or_nothing(filled: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    archive = tmp_path / "archive.jsonl"
+    exported = carelearn_cli(
+        "sessions", "export", "--store", str(filled), str(archive), "--include-confidential"
+    )
+    assert exported.returncode == 0, exported.stderr
+    lines = archive.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    copy = tmp_path / "copy.db"
+    # A third line that does not load: nothing of the file is kept, and the
+    # message names the line.
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("\n".join([*lines, '{"carelearn": "session/1", "id": '] ) + "\n", "utf-8")
+    result = carelearn_cli("sessions", "import", "--store", str(copy), str(broken))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"carelearn sessions import: {broken}:3: ")
+    assert result.stderr.endswith("; nothing was imported\n")
+    assert len(result.stderr.splitlines()) == 1
+    with carelearn.Store(copy) as db:
+        assert db.count() == 0
+    # The whole file goes in; a second time, the ids clash unless skipped.
+    result = carelearn_cli("sessions", "import", "--store", str(copy), str(archive))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"imported 2 sessions into {copy}\n"
+    again = carelearn_cli("sessions", "import", "--store", str(copy), str(archive))
+    assert again.returncode == 2
+    assert "already" in again.stderr and "nothing was imported" in again.stderr
+    skip = carelearn_cli(
+        "sessions", "import", "--store", str(copy), "-", "--on-conflict", "skip",
+        stdin=archive.read_text(encoding="utf-8"),
+    )
+    assert skip.returncode == 0, skip.stderr
+    assert skip.stderr == f"imported 0 sessions into {copy} (2 already there, skipped)\n"
+    with carelearn.Store(copy) as db, carelearn.Store(filled) as original:
+        assert db.sessions() == original.sessions()
 
 
 def test_typed_at_a_terminal_a_bad_command_is_reported_and_the_run_goes_on(

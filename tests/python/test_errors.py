@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import math
 import pathlib
 import pickle
 
@@ -134,3 +136,55 @@ def test_errors_pickle_with_their_location(meeting: Format) -> None:
         caught.value.column,
     )
     assert str(again) == str(caught.value)
+
+
+def test_bytes_that_are_not_utf8_are_a_format_error_naming_the_byte() -> None:
+    with pytest.raises(FormatError, match=r"^<json>: not UTF-8 text: invalid start byte at byte 1$"):
+        carelearn.loads(b"{\xff}")
+    with pytest.raises(FormatError, match=r"^mine\.json: not UTF-8 text"):
+        carelearn.Format.from_json(b"\xc3", source_name="mine.json")
+    with pytest.raises(TypeError, match=r"^text must be a str or UTF-8 bytes, not int$"):
+        carelearn.loads(5)  # type: ignore[arg-type]
+
+
+def test_a_refused_argument_is_named() -> None:
+    with pytest.raises(ValueError, match=r"^Feedback\(\): rating: 2147483648 is out of range"):
+        carelearn.Feedback("p", 2**31)
+    with pytest.raises(TypeError, match=r"^Text\(\): da must be str, not int$"):
+        carelearn.Text(da=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^Step\(\): prompts\[1\] must be Prompt, not str$"):
+        carelearn.Step(prompts=[carelearn.Prompt("a"), "b"])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match=r'^Text\.get\(\): lang: unknown language "sv"'):
+        carelearn.Text("x").get("sv")
+    with pytest.raises(ValueError, match=r"^StatusChange\(\): at: a naive datetime names no instant"):
+        carelearn.StatusChange(at=datetime.datetime(2026, 3, 4, 14, 0))
+    with pytest.raises(ValueError, match=r"^Recurrence\(\): start: a local time is a naive datetime"):
+        carelearn.Recurrence(start=datetime.datetime(2026, 3, 4, 14, 0, tzinfo=datetime.UTC))
+    with pytest.raises(ValueError, match=r"^TimeBudget\.range\(\): hi: inf is not a finite number$"):
+        carelearn.TimeBudget.range(1, math.inf)
+    with pytest.raises(ValueError, match=r"^participants: 1000001 is more than 1000000$"):
+        carelearn.validate(carelearn.Format(), participants=1_000_001)
+
+
+def test_a_time_python_cannot_hold_is_a_limit_error() -> None:
+    programme = carelearn.Programme(
+        units=[carelearn.OrgUnit("u")],
+        entries=[
+            carelearn.ProgrammeEntry(
+                id="e",
+                units=["u"],
+                recurrence=carelearn.Recurrence(
+                    start=datetime.datetime(9999, 12, 31, 23, 0),
+                    duration=datetime.timedelta(hours=2),
+                ),
+            )
+        ],
+    )
+    occurrences = programme.expand()
+    assert len(occurrences) == 1
+    with pytest.raises(LimitError, match="outside the years 1-9999"):
+        programme.schedule().occurrences[0].end
+    # The columns hold what datetime cannot: the end in the year 10000.
+    assert str(occurrences.columns["end"][0]) == "10000-01-01T00:00:00.000000"
+    with pytest.raises(LimitError, match=r"^occurrence 0: its times .* are outside the years"):
+        occurrences[0]

@@ -230,8 +230,8 @@ def test_to_frame_gives_tz_aware_columns() -> None:
     programme = carelearn.Programme.load(MODULE)
     frame = programme.expand("2018-09-01", "2019-02-01").to_frame()
     assert list(frame.columns) == ["entry", "unit", "format", "start", "end", "expected_people"]
-    assert str(frame["start"].dtype) == "datetime64[ns, Europe/Copenhagen]"
-    assert str(frame["end"].dtype) == "datetime64[ns, Europe/Copenhagen]"
+    assert str(frame["start"].dtype) == "datetime64[us, Europe/Copenhagen]"
+    assert str(frame["end"].dtype) == "datetime64[us, Europe/Copenhagen]"
     sessions = frame[frame["format"] == "competence-module-session"]
     assert len(sessions) == 8
     assert sessions["start"].iloc[-1].isoformat() == "2019-01-09T09:00:00+01:00"
@@ -244,7 +244,7 @@ def test_to_frame_gives_tz_aware_columns() -> None:
     assert (per_week == datetime.timedelta(hours=2)).all()
     empty = carelearn.Occurrences().to_frame()
     assert list(empty.columns) == list(frame.columns) and len(empty) == 0
-    assert str(empty["start"].dtype) == "datetime64[ns, Europe/Copenhagen]"
+    assert str(empty["start"].dtype) == "datetime64[us, Europe/Copenhagen]"
 
 
 def test_planned_hours_per_unit_and_month() -> None:
@@ -401,3 +401,63 @@ def test_the_programme_example_prints_what_the_guide_says(tmp_path: pathlib.Path
         "wrote network.ics",
     ]
     assert (tmp_path / "network.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+# ---------------------------------------------------------------- columns
+
+
+def test_expand_gives_columns_built_in_cpp() -> None:
+    import numpy
+
+    programme = carelearn.Programme.load(MODULE)
+    occurrences = programme.expand("2018-09-01", "2019-02-01")
+    columns = occurrences.columns
+    # 8 teaching days and 19 weeks of reading (the example's figures).
+    assert len(occurrences) == len(columns["entry"]) == 8 + 19
+    assert columns["start"].dtype == numpy.dtype("datetime64[us]")
+    assert columns["local_start"].dtype == numpy.dtype("datetime64[m]")
+    assert columns["entries"] == ["sessions", "reading"]
+    assert columns["formats"][0] == "competence-module-session"
+    first = int(numpy.flatnonzero(columns["entry"] == 0)[0])
+    # 5 September 2018, 09:00 in Copenhagen is 07:00 UTC.
+    assert str(columns["start"][first]) == "2018-09-05T07:00:00.000000"
+    assert str(columns["local_start"][first]) == "2018-09-05T09:00"
+    assert occurrences[first].start == datetime.datetime(2018, 9, 5, 9, 0, tzinfo=CPH)
+    listed = list(occurrences)
+    assert occurrences[-1] == listed[-1]
+    assert occurrences[2:5] == listed[2:5]
+    assert occurrences == listed
+    again = carelearn.Occurrences(listed)
+    assert again == occurrences
+    assert again.to_frame().equals(occurrences.to_frame())
+    with pytest.raises(IndexError, match="index 27 is out of range for 27 occurrences"):
+        occurrences[27]
+    assert repr(occurrences) == "<Occurrences: 27 on the clock of Europe/Copenhagen>"
+
+
+def test_a_fixed_offset_zone_expands() -> None:
+    programme = carelearn.Programme(
+        id="p",
+        units=[carelearn.OrgUnit("u")],
+        entries=[
+            carelearn.ProgrammeEntry(
+                id="e",
+                units=["u"],
+                format=carelearn.FormatRef("systematic-learning-meeting"),
+                recurrence=carelearn.Recurrence(
+                    start=dt(2026, 3, 4, 14, 0),
+                    duration=datetime.timedelta(hours=1),
+                    rule=carelearn.parse_rrule("FREQ=WEEKLY;COUNT=2"),
+                    zone="Fixed/UTC+01:00:00",
+                ),
+            )
+        ],
+    )
+    occurrences = programme.expand()
+    assert [o.start.isoformat() for o in occurrences] == [
+        "2026-03-04T14:00:00+01:00",
+        "2026-03-11T14:00:00+01:00",
+    ]
+    frame = occurrences.to_frame()
+    assert str(frame["end"].iloc[1]) == "2026-03-11 15:00:00+01:00"
+    assert carelearn.Programme.from_json(programme.to_json()).expand() == occurrences

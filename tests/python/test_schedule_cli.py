@@ -161,3 +161,31 @@ def test_holidays() -> None:
     assert any(line.startswith("2026-12-24  tor  christmas-eve") for line in danish)
     assert "1583 to 9999" in run("holidays", "1200", exit_code=2).stderr
     assert "is not a year" in run("holidays", "next", exit_code=2).stderr
+
+
+def test_schedule_in_a_fixed_offset_zone(tmp_path: pathlib.Path) -> None:
+    document = json.loads(MODULE.read_text(encoding="utf-8"))
+    for entry in document["entries"]:
+        entry["recurrence"]["time_zone"] = "Fixed/UTC+01:00:00"
+    path = tmp_path / "fixed.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = run("schedule", str(path), "--from", "2018-09-01", "--to", "2018-09-10", "--csv")
+    rows = list(csv.reader(io.StringIO(sections(result.stdout)[0][1] + "\n")))
+    assert rows[0][4:6] == ["2018-09-03T08:00:00+01:00", "2018-09-03T10:00:00+01:00"]
+    text = run("schedule", str(path), "--from", "2018-09-01", "--to", "2018-09-10").stdout
+    assert "(Fixed/UTC+01:00:00)" in text.splitlines()[0]
+
+
+def test_a_programme_in_the_year_9999_needs_an_end(tmp_path: pathlib.Path) -> None:
+    document = json.loads(MODULE.read_text(encoding="utf-8"))
+    for entry in document["entries"]:
+        entry["recurrence"]["start"] = "9999-12-31T09:00"
+        entry["recurrence"].pop("rule", None)
+    path = tmp_path / "late.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = run("schedule", str(path), exit_code=2)
+    assert result.stderr == (
+        f"carelearn schedule: {path}: the programme starts in 9999; give --to "
+        "(carelearn plans up to the end of 9999)\n"
+    )
+    assert run("schedule", str(path), "--to", "10000-01-01", exit_code=2).stderr.count("\n") == 1

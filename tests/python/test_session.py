@@ -188,7 +188,7 @@ def test_list_fields_read_as_tuples_and_are_replaced_whole() -> None:
 
 
 def test_times_are_aware_and_come_back_in_utc() -> None:
-    copenhagen = carelearn._record.COPENHAGEN
+    copenhagen = carelearn._time.COPENHAGEN
     s = Session(planned_start=datetime.datetime(2026, 3, 4, 14, 0, tzinfo=copenhagen))
     assert s.planned_start == at(4, 13, 0)
     assert s.planned_start.tzinfo is UTC

@@ -5,10 +5,13 @@ the integrity check, and errors as carelearn.Error subclasses."""
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import os
 import pathlib
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -108,7 +111,6 @@ def test_a_session_comes_back_as_it_went_in(tmp_path: pathlib.Path) -> None:
         back = store.get("s-1")
         assert isinstance(back, Session)
         assert back == s
-        assert store.get_session("s-1") == s
         assert store.info().schema_version == Store.SCHEMA_VERSION == 2
         assert store.info().journal_mode == "wal"
         store.check()
@@ -162,8 +164,10 @@ def test_queries_by_unit_format_dates_and_status(db: pathlib.Path) -> None:
         assert store.count() == 5
         assert store.count(unit="home-care-north", status="held") == 3
         query = carelearn.SessionQuery(unit="home-care-north", limit=1)
-        assert ids(store.find_sessions(query)) == ["s-1"]
-        assert store.count_sessions(query) == 4
+        assert ids(store.sessions(query)) == ["s-1"]
+        assert store.count(query) == 4
+        with pytest.raises(TypeError, match="a SessionQuery or query keywords, not both"):
+            store.sessions(query, unit="home-care-north")
 
 
 def test_bad_query_arguments_say_what_is_wrong(db: pathlib.Path) -> None:
@@ -249,9 +253,9 @@ def test_an_export_leaves_confidential_text_out_unless_asked(
         assert store.get("s-1").learning_points[1].text == "Mrs Jensen at Skovvej 3."
         store.export_sessions(out, include_confidential=True)
         assert "Skovvej" in out.read_text(encoding="utf-8")
-        assert "Skovvej" in store.export_json_lines_text(
-            carelearn.SessionQuery(), carelearn.ExportOptions(include_confidential=True)
-        )
+        text = io.StringIO()
+        assert store.export_sessions(text, include_confidential=True) == 5
+        assert "Skovvej" in text.getvalue()
     # A redacted export cannot silently replace the full record.
     store_path = tmp_path / "other.db"
     with Store(store_path) as other:
@@ -348,12 +352,12 @@ def test_a_read_only_store_refuses_writes(db: pathlib.Path) -> None:
 
 def test_deleting_a_session_removes_it(db: pathlib.Path) -> None:
     with Store(db) as store:
-        store.delete_session("s-1")
+        store.delete("s-1")
         assert store.count() == 4
         with pytest.raises(NotFoundError):
             store.get("s-1")
         with pytest.raises(NotFoundError):
-            store.delete_session("s-1")
+            store.delete("s-1")
 
 
 def test_user_formats_are_kept_byte_for_byte(tmp_path: pathlib.Path) -> None:
@@ -364,10 +368,10 @@ def test_user_formats_are_kept_byte_for_byte(tmp_path: pathlib.Path) -> None:
         stored = store.get_format("evening-meeting")
         assert stored.json == fmt.to_json()
         assert carelearn.Format.from_json(stored.json) == fmt
-        assert [f.id for f in store.list_formats()] == ["evening-meeting"]
-        changed = carelearn.Format.from_json(fmt.to_json().replace("30", "25"))
+        assert [f.id for f in store.formats()] == ["evening-meeting"]
+        fmt.duration = carelearn.TimeBudget.fixed(25)
         with pytest.raises(AlreadyExistsError):
-            store.put_format(changed)
+            store.put_format(fmt)
 
 
 def test_sessions_from_the_store_make_a_frame(db: pathlib.Path) -> None:
@@ -379,3 +383,48 @@ def test_sessions_from_the_store_make_a_frame(db: pathlib.Path) -> None:
         "home-care-north": 6,
         "nursing-home-east": 2,
     }
+
+
+def test_a_carelearn_file_without_tables_is_a_store_error(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "marked.db"
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA application_id = {Store.APPLICATION_ID}")
+    connection.execute(f"PRAGMA user_version = {Store.SCHEMA_VERSION}")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreError, match=r"no such table"):
+        with Store(path) as store:
+            store.count()
+
+
+FULL_DISK = """\
+import datetime, resource, signal, sys
+import carelearn
+
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+store = carelearn.Store(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+start = datetime.datetime(2026, 3, 4, 13, 0, tzinfo=datetime.UTC)
+try:
+    for i in range(10_000):
+        store.put(carelearn.Session(
+            id=f"s-{i}", format_id="systematic-learning-meeting", planned_start=start,
+            cancellation=carelearn.Cancellation(carelearn.CancelReason.OTHER, "x" * 4000)))
+except carelearn.StoreError as error:
+    print("StoreError:", error)
+except BaseException as error:
+    print(type(error).__name__ + ":", error)
+"""
+
+
+def test_a_full_disk_is_a_store_error(tmp_path: pathlib.Path) -> None:
+    # A file size limit stands in for a full disk: the write fails half-way.
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(tmp_path / "full.db")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout.startswith("StoreError: "), result.stdout + result.stderr
+    assert str(tmp_path / "full.db") in result.stdout

@@ -1,9 +1,8 @@
-"""The command line for held sessions: ``carelearn run`` and ``carelearn sessions``.
+"""``carelearn run``: a session run in the terminal and saved to the store.
 
-``carelearn run FORMAT --store FILE`` runs a session in the terminal. It
-shows the agenda step by step with the time left, shows each step's
-questions, and reads the facilitator's commands one per line from standard
-input, so that it can be typed or scripted::
+``carelearn run FORMAT --store FILE`` shows the agenda step by step with the
+time left, shows each step's questions, and reads the facilitator's commands
+one per line from standard input, so that it can be typed or scripted::
 
     lp Ask the relative first.
     action Fixed call with relatives --owner leader --due 2026-04-01
@@ -14,11 +13,6 @@ Typed at a terminal, a command that fails is reported and the session goes
 on; read from a file or a pipe, it ends the run with exit code 2 and nothing
 is saved. At the end the session is saved to the store and its id is the
 last line printed.
-
-``carelearn sessions --store FILE`` lists the stored sessions a query
-selects, exports them as JSON Lines (confidential text left out unless asked;
-for evaluators without free text or direct identifiers) and checks them
-against their formats.
 
 People are named by pseudonyms: with ``--key-file`` the ids given are
 pseudonymised with the organisation's key (HMAC-SHA256; the key is never
@@ -36,27 +30,21 @@ import datetime
 import os
 import re
 import shlex
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
-from . import _core
-from ._catalog import Catalog
-from ._documents import Format, QuestionSet, Variant, apply_variant, load
-from ._errors import Error
-from ._record import (
-    COPENHAGEN,
-    FakeClock,
-    Pseudonymiser,
-    Runner,
-    Session,
-    instant,
-    write_sessions,
-)
-from ._store import Store
+from .. import _core
+from .._arguments import clipped
+from .._catalog import Catalog
+from .._documents import Format
+from .._errors import Error
+from .._record import FakeClock, Pseudonymiser, Runner, Session, write_sessions
+from .._store import Store
+from .._time import COPENHAGEN, day
+from ._common import UsageError, format_named, key_file, lang, when
 
-__all__ = ["COMMANDS", "add_commands"]
+__all__ = ["add_parsers"]
 
 _PSEUDONYM = re.compile(r"[0-9a-f]{24}")
 _CITIZEN_ROLES = frozenset({"citizen", "relative"})
@@ -117,38 +105,13 @@ Commands, one per line:
 """
 
 
-class _BadInput(Exception):
-    """A bad argument or command: reported on stderr, exit code 2."""
-
-
 def _say(lang: _core.Lang, key: str, **values: object) -> str:
     da, en = _WORDS[key]
     return (da if lang == _core.Lang.DA else en).format(**values)
 
 
-def _lang_argument(value: str) -> _core.Lang:
-    lang = _core.parse_lang(value)
-    if lang is None:
-        raise argparse.ArgumentTypeError(
-            f'unknown language "{value}"; expected "da" or "en"'
-        )
-    return lang
-
-
-def _when_argument(value: str) -> datetime.datetime:
-    try:
-        if len(value) == 10:
-            return instant(datetime.date.fromisoformat(value))
-        return instant(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f'"{value}" is not a date or a date and time such as 2026-03-04 or '
-            "2026-03-04T14:00 (Copenhagen time unless it names an offset)"
-        ) from None
-
-
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Adds the ``run`` and ``sessions`` commands to the command line's subparsers."""
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Adds ``run`` to ``commands``."""
     run = commands.add_parser(
         "run",
         help="run a session in the terminal and save it",
@@ -176,11 +139,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "must be pseudonyms already",
     )
     run.add_argument(
-        "--lang", type=_lang_argument, default=_core.Lang.EN, help="da or en"
+        "--lang", type=lang, default=_core.Lang.EN, help="da or en"
     )
     run.add_argument(
         "--start",
-        type=_when_argument,
+        type=when,
         default=None,
         metavar="WHEN",
         help="the planned start, e.g. 2026-03-04T14:00 (Copenhagen time; default: now)",
@@ -201,116 +164,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="record an output that does not fit the format, with a warning, "
         "instead of refusing it",
     )
-
-    sessions = commands.add_parser(
-        "sessions",
-        help="list, check and export stored sessions",
-        description="List the stored sessions a query selects, or export them as JSON "
-        "Lines. An export leaves confidential text out unless --include-confidential; "
-        "--evaluator leaves out all free text and direct identifiers and "
-        "re-pseudonymises the ids with the evaluation's --key-file.",
-    )
-    sessions.add_argument(
-        "--store", required=True, metavar="FILE", help="the SQLite store"
-    )
-    sessions.add_argument("--unit", default=None, help="held by this unit")
-    sessions.add_argument("--format", default=None, metavar="ID", help="of this format")
-    sessions.add_argument(
-        "--from",
-        dest="start",
-        type=_when_argument,
-        default=None,
-        metavar="WHEN",
-        help="planned to start at or after, e.g. 2026-03-01 (Copenhagen time)",
-    )
-    sessions.add_argument(
-        "--to",
-        dest="end",
-        type=_when_argument,
-        default=None,
-        metavar="WHEN",
-        help="planned to start before, e.g. 2026-04-01",
-    )
-    sessions.add_argument("--status", choices=("held", "cancelled"), default=None)
-    sessions.add_argument(
-        "--action-status",
-        choices=("open", "in-progress", "done", "dropped"),
-        default=None,
-        help="with at least one action whose status is this",
-    )
-    sessions.add_argument("--export", metavar="OUT", help="write JSON Lines to OUT")
-    sessions.add_argument(
-        "--include-confidential",
-        action="store_true",
-        help="with --export: include the text of confidential items",
-    )
-    sessions.add_argument(
-        "--evaluator",
-        action="store_true",
-        help="with --export: no free text, no direct identifiers (needs --key-file)",
-    )
-    sessions.add_argument(
-        "--key-file", metavar="FILE", help="with --evaluator: the evaluation's own key"
-    )
-    sessions.add_argument(
-        "--check",
-        action="store_true",
-        help="check each session against its format; exit code 1 on an error",
-    )
-    sessions.add_argument(
-        "--lang", type=_lang_argument, default=_core.Lang.EN, help="da or en"
-    )
-
-
-# ------------------------------------------------------------------ helpers
-
-
-def _key(path: str | None, command: str) -> Pseudonymiser | None:
-    if path is None:
-        return None
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as error:
-        raise _BadInput(f"--key-file {path}: cannot read: {error.strerror}") from None
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        print(
-            f"carelearn {command}: warning: the key file {path} can be read by others "
-            f"(mode {stat.S_IMODE(mode):o}); keep it readable by its owner only (chmod 600)",
-            file=sys.stderr,
-        )
-    try:
-        return Pseudonymiser.from_file(path)
-    except Error as error:
-        raise _BadInput(f"--key-file {error}") from None
-
-
-def _format(name: str, catalog: Catalog) -> tuple[Format, bool]:
-    """The format ``name`` names, and whether it came from a file."""
-    if os.path.exists(name) or name.endswith(".json"):
-        try:
-            document = load(name)
-        except Error as error:
-            raise _BadInput(str(error)) from None
-        if isinstance(document, QuestionSet):
-            raise _BadInput(f'{name}: "{document.id}" is a question set, not a format')
-        if isinstance(document, Variant):
-            base = catalog.find(document.extends)
-            if base is None:
-                raise _BadInput(
-                    f'{name}: variant "{document.id}" extends "{document.extends.id}", '
-                    "which is not in the built-in catalog"
-                )
-            try:
-                return apply_variant(base, document), True
-            except Error as error:
-                raise _BadInput(f"{name}: {error}") from None
-        return document, True
-    found = catalog.find(name)
-    if found is None:
-        known = ", ".join(f.id for f in catalog)
-        raise _BadInput(f'unknown format "{name}"; the built-in formats are: {known}')
-    return found, False
-
+    run.set_defaults(handler=_run)
 
 @dataclasses.dataclass
 class _People:
@@ -323,10 +177,10 @@ class _People:
         if given in self.known:
             return self.known[given]
         if not given:
-            raise _BadInput(f"{where}: the id is empty")
+            raise UsageError(f"{where}: the id is empty")
         if self.key is None:
             if not _PSEUDONYM.fullmatch(given):
-                raise _BadInput(
+                raise UsageError(
                     f'{where}: "{given}" is not a pseudonym (24 hex digits); give '
                     "--key-file to pseudonymise ids with the organisation's key"
                 )
@@ -343,7 +197,7 @@ class _People:
     def participant(self, spec: str, unit: str, where: str) -> _core.Participant:
         parts = spec.split(":")
         if len(parts) < 2 or len(parts) > 4 or not parts[0] or not parts[1]:
-            raise _BadInput(
+            raise UsageError(
                 f'{where}: "{spec}" is not ID:ROLE, ID:ROLE:PROFESSION or '
                 "ID:ROLE:PROFESSION:SHIFT"
             )
@@ -353,7 +207,7 @@ class _People:
         if len(parts) > 3 and parts[3]:
             parsed = _core.parse_shift(parts[3])
             if parsed is None:
-                raise _BadInput(
+                raise UsageError(
                     f'{where}: unknown shift "{parts[3]}"; expected day, evening or night'
                 )
             shift = parsed
@@ -379,18 +233,22 @@ def _left(delta: datetime.timedelta | None, lang: _core.Lang) -> str:
 
 def _duration(text: str) -> datetime.timedelta:
     """``5`` or ``5m`` minutes, ``90s`` seconds, ``1h`` an hour, ``1:30`` minutes:seconds."""
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)([smh]?)", text)
-    if match:
-        amount = float(match.group(1))
-        unit = match.group(2) or "m"
-        names = {"s": "seconds", "m": "minutes", "h": "hours"}
-        return datetime.timedelta(**{names[unit]: amount})
-    match = re.fullmatch(r"(\d+):([0-5]\d)", text)
-    if match:
-        return datetime.timedelta(
-            minutes=int(match.group(1)), seconds=int(match.group(2))
-        )
-    raise _BadInput(f'wait: "{text}" is not a duration such as 5, 5m, 90s, 1h or 1:30')
+    shown = clipped(text)
+    try:
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)([smh]?)", text)
+        if match:
+            amount = float(match.group(1))
+            unit = match.group(2) or "m"
+            names = {"s": "seconds", "m": "minutes", "h": "hours"}
+            return datetime.timedelta(**{names[unit]: amount})
+        match = re.fullmatch(r"(\d+):([0-5]\d)", text)
+        if match:
+            return datetime.timedelta(minutes=int(match.group(1)), seconds=int(match.group(2)))
+    except (OverflowError, ValueError):
+        raise UsageError(
+            f'wait: "{shown}" is longer than a clock can move (999,999,999 days)'
+        ) from None
+    raise UsageError(f'wait: "{shown}" is not a duration such as 5, 5m, 90s, 1h or 1:30')
 
 
 def _options(
@@ -410,7 +268,7 @@ def _options(
             name, _, inline = token[2:].partition("=")
             if name not in flags:
                 known = ", ".join(f"--{f}" for f in flags) or "none"
-                raise _BadInput(
+                raise UsageError(
                     f'{command}: unknown option "--{name}"; its options: {known}'
                 )
             if flags[name]:
@@ -420,7 +278,7 @@ def _options(
                     i += 1
                     found[name] = tokens[i]
                 else:
-                    raise _BadInput(f"{command}: --{name} needs a value")
+                    raise UsageError(f"{command}: --{name} needs a value")
             else:
                 found[name] = "yes"
         else:
@@ -539,7 +397,7 @@ class _Meeting:
             self.print(_say(self.lang, "not-recorded"))
         self.findings(result.diagnostics)
 
-    # -- the commands; each raises _BadInput or carelearn.Error on a bad line
+    # -- the commands; each raises UsageError or carelearn.Error on a bad line
 
     def do_help(self, words: list[str]) -> None:
         self.out.write(_HELP)
@@ -561,12 +419,12 @@ class _Meeting:
 
     def do_cancel(self, words: list[str]) -> None:
         if not words:
-            raise _BadInput(
+            raise UsageError(
                 "cancel: give a reason: staffing, workload, no-facilitator, holiday or other"
             )
         reason = _core.parse_cancel_reason(words[0])
         if reason is None:
-            raise _BadInput(
+            raise UsageError(
                 f'cancel: unknown reason "{words[0]}"; expected staffing, workload, '
                 "no-facilitator, holiday or other"
             )
@@ -593,11 +451,9 @@ class _Meeting:
         due: datetime.date | None = None
         if "due" in options:
             try:
-                due = datetime.date.fromisoformat(options["due"])
-            except ValueError:
-                raise _BadInput(
-                    f'action --due: "{options["due"]}" is not a date such as 2026-04-01'
-                ) from None
+                due = day(options["due"], "action --due")
+            except ValueError as error:
+                raise UsageError(str(error)) from None
         self.result(
             self.runner.record_action(
                 " ".join(text), owner=owner, due=due, id=options.get("id", "")
@@ -615,7 +471,7 @@ class _Meeting:
         if "kind" in options:
             parsed = _core.parse_note_kind(options["kind"])
             if parsed is None:
-                raise _BadInput(
+                raise UsageError(
                     f'note --kind: unknown kind "{options["kind"]}"; expected note, '
                     "reflection or documentation"
                 )
@@ -628,7 +484,7 @@ class _Meeting:
 
     def do_question(self, words: list[str]) -> None:
         if len(words) != 1:
-            raise _BadInput(
+            raise UsageError(
                 "question: give one question id, e.g. question biggest-challenge"
             )
         self.result(self.runner.record_prompt_used(words[0]))
@@ -636,7 +492,7 @@ class _Meeting:
     def do_case(self, words: list[str]) -> None:
         options, category = _options(words, {"citizen": True}, "case")
         if len(category) != 1:
-            raise _BadInput("case: give one category, e.g. case difficult-conversation")
+            raise UsageError("case: give one category, e.g. case difficult-conversation")
         citizen = ""
         if "citizen" in options:
             citizen = self.people.pseudonym(
@@ -647,15 +503,16 @@ class _Meeting:
 
     def do_feedback(self, words: list[str]) -> None:
         if len(words) < 2:
-            raise _BadInput(
+            raise UsageError(
                 "feedback: give a participant's id and a rating from 1 to 5"
             )
+        shown = clipped(words[1])
         try:
             rating = int(words[1])
         except ValueError:
-            raise _BadInput(
-                f'feedback: "{words[1]}" is not a rating from 1 to 5'
-            ) from None
+            raise UsageError(f'feedback: "{shown}" is not a rating from 1 to 5') from None
+        if not 1 <= rating <= 5:
+            raise UsageError(f"feedback: {shown} is not a rating from 1 to 5")
         participant = self.people.pseudonym(words[0], where="feedback")
         self.result(
             self.runner.record_feedback(participant, rating, " ".join(words[2:]))
@@ -663,7 +520,7 @@ class _Meeting:
 
     def do_join(self, words: list[str]) -> None:
         if len(words) != 1:
-            raise _BadInput("join: give ID:ROLE[:PROFESSION[:SHIFT]]")
+            raise UsageError("join: give ID:ROLE[:PROFESSION[:SHIFT]]")
         participant = self.people.participant(words[0], self.unit, "join")
         self.findings(self.runner.add_participant(participant))
         self.print(_say(self.lang, "recorded"))
@@ -675,18 +532,23 @@ class _Meeting:
 
     def do_wait(self, words: list[str]) -> None:
         if self.clock is None:
-            raise _BadInput(
+            raise UsageError(
                 "wait: the clock is the system clock; wait works with --clock fake"
             )
         if len(words) != 1:
-            raise _BadInput("wait: give a duration such as 5, 5m, 90s or 1:30")
-        self.clock.advance(_duration(words[0]))
+            raise UsageError("wait: give a duration such as 5, 5m, 90s or 1:30")
+        delta = _duration(words[0])
+        try:
+            self.clock.advance(delta)
+        except ValueError:
+            shown = clipped(words[0])
+            raise UsageError(f'wait: "{shown}" moves the clock past the year 9999') from None
         self.show_time()
 
 
 def _no_words(command: str, words: list[str]) -> None:
     if words:
-        raise _BadInput(f'{command}: takes no arguments; found "{" ".join(words)}"')
+        raise UsageError(f'{command}: takes no arguments; found "{" ".join(words)}"')
 
 
 def _commands(meeting: _Meeting) -> dict[str, Callable[[list[str]], None]]:
@@ -718,18 +580,29 @@ def _lines(interactive: bool) -> Iterator[str]:
             except EOFError:
                 return
     else:
-        for line in sys.stdin:
-            yield line.rstrip("\r\n")
+        source = getattr(sys.stdin, "buffer", None)
+        if source is None:
+            for line in sys.stdin:
+                yield line.rstrip("\r\n")
+            return
+        for number, raw in enumerate(source, start=1):
+            try:
+                yield raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as error:
+                raise UsageError(
+                    f"<stdin>:{number}: not UTF-8 text: {error.reason} at byte "
+                    f"{error.start + 1}; nothing was saved"
+                ) from None
 
 
 def _run(args: argparse.Namespace) -> int:
     lang: _core.Lang = args.lang
     catalog = Catalog.builtin()
-    fmt, from_file = _format(args.format, catalog)
-    key = _key(args.key_file, "run")
+    fmt, from_file = format_named(args.format, catalog)
+    key = key_file(args.key_file, "run")
     people = _People(key)
     if not args.participant:
-        raise _BadInput(
+        raise UsageError(
             "give the people present with --participant ID:ROLE (at least one)"
         )
     participants = [
@@ -744,14 +617,16 @@ def _run(args: argparse.Namespace) -> int:
     try:
         store = Store(args.store)
     except Error as error:
-        raise _BadInput(f"--store {error}") from None
+        raise UsageError(f"--store {error}") from None
+    except ValueError as error:
+        raise UsageError(f"--store: {error}") from None
     with store:
         if from_file:
             # Kept before the meeting, so that a clash is known before anyone types.
             try:
                 store.put_format(fmt)
             except Error as error:
-                raise _BadInput(f"{args.format}: {error}") from None
+                raise UsageError(f"{args.format}: {error}") from None
         try:
             runner = Runner(
                 fmt,
@@ -765,7 +640,7 @@ def _run(args: argparse.Namespace) -> int:
                 else _core.MisfitPolicy.REJECT,
             )
         except Error as error:
-            raise _BadInput(f"{args.format}: {error}") from None
+            raise UsageError(f"{args.format}: {error}") from None
         meeting = _Meeting(
             runner, fmt, catalog, people, clock, lang, sys.stdout, args.unit
         )
@@ -796,19 +671,21 @@ def _run(args: argparse.Namespace) -> int:
                 try:
                     tokens = shlex.split(text)
                 except ValueError as error:
-                    raise _BadInput(f"{error}") from None
+                    raise UsageError(f"{error}") from None
                 command = commands.get(tokens[0])
                 if command is None:
-                    raise _BadInput(
+                    raise UsageError(
                         f'unknown command "{tokens[0]}"; type help for the commands'
                     )
                 command(tokens[1:])
-            except (_BadInput, Error) as error:
-                where = "<stdin>" if not interactive else "input"
-                print(f"carelearn run: {where}:{number}: {error}", file=sys.stderr)
+            except (UsageError, Error, ValueError) as error:
                 if not interactive:
-                    print("carelearn run: nothing was saved", file=sys.stderr)
+                    print(
+                        f"carelearn run: <stdin>:{number}: {error}; nothing was saved",
+                        file=sys.stderr,
+                    )
                     return 2
+                print(f"carelearn run: input:{number}: {error}", file=sys.stderr)
         if meeting.ended is None:
             if not interactive:
                 print(
@@ -847,7 +724,7 @@ def _run(args: argparse.Namespace) -> int:
             write_sessions(kept, [session], include_confidential=True)
             print(
                 f"carelearn run: {args.store}: {error}; the session is kept in {kept} "
-                "(import it with Store.import_sessions)",
+                f"(import it with carelearn sessions import --store {args.store} {kept})",
                 file=sys.stderr,
             )
             return 2
@@ -856,150 +733,3 @@ def _run(args: argparse.Namespace) -> int:
         return 1 if _core.has_errors(found) else 0
 
 
-# ------------------------------------------------------------------ sessions
-
-
-def _stored_catalog(store: Store) -> Catalog:
-    """The built-in catalog with the formats kept in ``store``."""
-    catalog = Catalog.builtin()
-    for stored in store.list_formats():
-        if catalog.find(stored.id, stored.version) is None:
-            catalog.add(
-                Format.from_json(stored.json, source_name=f"{store.path}:{stored.id}")
-            )
-    return catalog
-
-
-def _sessions(args: argparse.Namespace) -> int:
-    if args.export is None:
-        for flag, given in (
-            ("--include-confidential", args.include_confidential),
-            ("--evaluator", args.evaluator),
-        ):
-            if given:
-                raise _BadInput(f"{flag} applies to an export: give --export OUT")
-    if args.evaluator and args.include_confidential:
-        raise _BadInput(
-            "--include-confidential cannot be combined with --evaluator: "
-            "evaluators never get confidential text"
-        )
-    if args.evaluator and args.key_file is None:
-        raise _BadInput(
-            "--evaluator needs --key-file: the evaluation's own key, so that the "
-            "export cannot be joined back to the store by id"
-        )
-    if args.key_file is not None and not args.evaluator:
-        raise _BadInput("--key-file is the evaluation's key: give it with --evaluator")
-    key = _key(args.key_file, "sessions")
-    if not os.path.exists(args.store):
-        raise _BadInput(f"--store {args.store}: no such file")
-    try:
-        store = Store(args.store, create=False, read_only=args.export is None)
-    except Error as error:
-        raise _BadInput(f"--store {error}") from None
-    query = {
-        "unit": args.unit,
-        "format": args.format,
-        "start": args.start,
-        "end": args.end,
-        "status": args.status,
-        "action_status": args.action_status,
-    }
-    with store:
-        if args.export is not None:
-            try:
-                count = store.export_sessions(
-                    args.export,
-                    include_confidential=args.include_confidential,
-                    evaluator=args.evaluator,
-                    pseudonymiser=key,
-                    **query,
-                )
-            except Error as error:
-                raise _BadInput(f"--export {error}") from None
-            print(f"exported {count} sessions to {args.export}", file=sys.stderr)
-            return 0
-        found = store.sessions(**query)
-        failed = False
-        rows = [_row(s) for s in found]
-        _table(rows, sys.stdout)
-        if args.check:
-            catalog = _stored_catalog(store)
-            for s in found:
-                try:
-                    diagnostics = s.check(catalog=catalog)
-                except Error as error:
-                    print(f"{s.id}: {error}")
-                    failed = True
-                    continue
-                for d in diagnostics:
-                    print(f"{s.id}: {_core.format_diagnostic(d, args.lang)}")
-                failed = failed or _core.has_errors(diagnostics)
-        return 1 if failed else 0
-
-
-_COLUMNS = (
-    "id",
-    "planned",
-    "unit",
-    "format",
-    "status",
-    "participants",
-    "learning_points",
-    "actions",
-)
-
-
-def _row(s: Session) -> dict[str, str]:
-    planned = s.planned_start.astimezone(COPENHAGEN).strftime("%Y-%m-%d %H:%M")
-    return {
-        "id": s.id,
-        "planned": planned,
-        "unit": s.unit or "-",
-        "format": f"{s.format_id} v{s.format_version}",
-        "status": _core.session_status_name(s.status()),
-        "participants": str(len(s.participants)),
-        "learning_points": str(len(s.learning_points)),
-        "actions": str(len(s.actions)),
-    }
-
-
-def _table(rows: list[dict[str, str]], out: TextIO) -> None:
-    widths = [len(c) for c in _COLUMNS]
-    for row in rows:
-        widths = [max(w, len(row[c])) for w, c in zip(widths, _COLUMNS, strict=True)]
-    print(
-        "  ".join(c.ljust(w) for c, w in zip(_COLUMNS, widths, strict=True)).rstrip(),
-        file=out,
-    )
-    for row in rows:
-        print(
-            "  ".join(
-                row[c].ljust(w) for c, w in zip(_COLUMNS, widths, strict=True)
-            ).rstrip(),
-            file=out,
-        )
-
-
-def _guarded(
-    name: str, command: Callable[[argparse.Namespace], int]
-) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return command(args)
-        except _BadInput as error:
-            print(f"carelearn {name}: {error}", file=sys.stderr)
-            return 2
-        except Error as error:
-            print(f"carelearn {name}: {error}", file=sys.stderr)
-            return 2
-
-    return run
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "run": _guarded("run", _run),
-    "sessions": _guarded("sessions", _sessions),
-}
-"""The commands this module adds, by name: each takes the parsed arguments
-and returns the exit code."""
