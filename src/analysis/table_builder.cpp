@@ -2,6 +2,7 @@
 // merge of tables read in parts; see table_builder.hpp.
 #include "analysis/table_builder.hpp"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -65,37 +66,38 @@ void Reserve(StringColumn& c, double factor) {
   c.data.reserve(static_cast<std::size_t>(static_cast<double>(c.data.size()) * factor) + 16);
 }
 
-template <typename... Columns>
-void ReserveAll(double factor, Columns&... columns) {
-  (Reserve(columns, factor), ...);
-}
-
 }  // namespace
 
 std::uint64_t DictionaryIndex::Hash(std::string_view value) {
   return absl::Hash<std::string_view>{}(value);
 }
 
-void DictionaryIndex::Grow(const std::vector<std::string>& dictionary) {
-  std::size_t capacity = slots_.empty() ? 16 : slots_.size() * 2;
-  while (dictionary.size() * 2 > capacity) capacity *= 2;
-  slots_.assign(capacity, kNullCode);
+void DictionaryIndex::Rehash(std::size_t capacity) {
+  std::vector<Slot> old = std::move(slots_);
+  // Inserted again in code order, so that the newest entries stay last in
+  // their runs and `Truncate` can take them out.
+  old.erase(std::remove_if(old.begin(), old.end(),
+                           [](const Slot& slot) { return slot.code == kNullCode; }),
+            old.end());
+  std::sort(old.begin(), old.end(), [](const Slot& a, const Slot& b) { return a.code < b.code; });
+  slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
-  for (std::size_t code = 0; code < dictionary.size(); ++code) {
-    std::size_t i = static_cast<std::size_t>(hashes_[code]) & mask_;
-    while (slots_[i] != kNullCode) i = (i + 1) & mask_;
-    slots_[i] = static_cast<std::int32_t>(code);
+  for (const Slot& slot : old) {
+    std::size_t i = static_cast<std::size_t>(slot.hash) & mask_;
+    while (slots_[i].code != kNullCode) i = (i + 1) & mask_;
+    slots_[i] = slot;
   }
 }
 
 void DictionaryIndex::Truncate(DictionaryColumn& column, std::size_t size) {
   while (column.dictionary.size() > size) {
-    const std::size_t code = column.dictionary.size() - 1;
-    std::size_t i = static_cast<std::size_t>(hashes_[code]) & mask_;
-    while (slots_[i] != static_cast<std::int32_t>(code)) i = (i + 1) & mask_;
-    slots_[i] = kNullCode;
+    const std::string& value = column.dictionary.back();
+    const auto code = static_cast<std::int32_t>(column.dictionary.size() - 1);
+    std::size_t i = static_cast<std::size_t>(Hash(value)) & mask_;
+    while (slots_[i].code != code) i = (i + 1) & mask_;
+    slots_[i] = Slot{};
+    arena_.resize(arena_.size() - value.size());
     column.dictionary.pop_back();
-    hashes_.pop_back();
   }
 }
 
@@ -234,28 +236,9 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part) {
 }
 
 void ReserveFor(SessionTables& t, double factor) {
-  SessionsTable& s = t.sessions;
-  ReserveAll(factor, s.id, s.unit, s.format_id, s.format_version, s.planned_start, s.actual_start,
-             s.actual_end, s.status, s.cancel_reason, s.cancel_note, s.case_category, s.citizen,
-             s.participant_count, s.step_count, s.prompt_count, s.learning_point_count,
-             s.action_count, s.feedback_count, s.note_count);
-  ParticipantsTable& p = t.participants;
-  ReserveAll(factor, p.session, p.position, p.person, p.role, p.unit, p.profession, p.shift);
-  StepsTable& st = t.steps;
-  ReserveAll(factor, st.session, st.position, st.step, st.start, st.end, st.minutes);
-  PromptsTable& pr = t.prompts;
-  ReserveAll(factor, pr.session, pr.step, pr.question);
-  LearningPointsTable& lp = t.learning_points;
-  ReserveAll(factor, lp.session, lp.position, lp.step, lp.author, lp.confidential, lp.text);
-  ActionsTable& a = t.actions;
-  ReserveAll(factor, a.session, a.position, a.action, a.step, a.owner, a.due, a.status,
-             a.proposed_at, a.started_at, a.done_at, a.dropped_at, a.text);
-  ActionChangesTable& c = t.action_changes;
-  ReserveAll(factor, c.session, c.action, c.position, c.status, c.at);
-  FeedbackTable& f = t.feedback;
-  ReserveAll(factor, f.session, f.step, f.participant, f.rating, f.comment);
-  NotesTable& n = t.notes;
-  ReserveAll(factor, n.session, n.step, n.kind, n.confidential, n.text);
+  ForEachTable(t, [&](auto& table) {
+    ForEachColumn(table, [&](auto& column) { Reserve(column, factor); });
+  });
 }
 
 }  // namespace carelearn::detail

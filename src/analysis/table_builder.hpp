@@ -19,6 +19,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,29 +29,33 @@
 
 namespace carelearn::detail {
 
-/// The codes of the strings of one dictionary column: an open-addressing hash
-/// table of codes, whose strings stay in the column's own dictionary.
+/// The codes of the strings of one dictionary column: an open-addressing
+/// hash table whose slots hold each string's hash, code and place in an
+/// arena of the strings' bytes, so that a lookup touches a slot and the bytes
+/// it compares, not the column's std::strings.
 class DictionaryIndex {
  public:
   /// The code of `value` in `column`'s dictionary, appended when new; the
   /// empty string is missing (`kNullCode`).
   std::int32_t Intern(DictionaryColumn& column, std::string_view value) {
     if (value.empty()) return kNullCode;
+    if (slots_.empty()) Rehash(16);
     const std::uint64_t hash = Hash(value);
-    if (slots_.empty()) Grow(column.dictionary);
     std::size_t i = static_cast<std::size_t>(hash) & mask_;
     while (true) {
-      const std::int32_t code = slots_[i];
-      if (code == kNullCode) break;
-      const auto c = static_cast<std::size_t>(code);
-      if (hashes_[c] == hash && column.dictionary[c] == value) return code;
+      const Slot& slot = slots_[i];
+      if (slot.code == kNullCode) break;
+      if (slot.hash == hash && slot.size == value.size() &&
+          std::memcmp(arena_.data() + slot.offset, value.data(), value.size()) == 0) {
+        return slot.code;
+      }
       i = (i + 1) & mask_;
     }
     const auto code = static_cast<std::int32_t>(column.dictionary.size());
     column.dictionary.emplace_back(value);
-    hashes_.push_back(hash);
-    slots_[i] = code;
-    if (column.dictionary.size() * 2 > slots_.size()) Grow(column.dictionary);
+    slots_[i] = Slot{hash, arena_.size(), code, static_cast<std::uint32_t>(value.size())};
+    arena_.append(value);
+    if (column.dictionary.size() * 2 > slots_.size()) Rehash(slots_.size() * 2);
     return code;
   }
 
@@ -66,10 +72,17 @@ class DictionaryIndex {
   static std::uint64_t Hash(std::string_view value);
 
  private:
-  void Grow(const std::vector<std::string>& dictionary);
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::size_t offset = 0;  // of the string's bytes in `arena_`
+    std::int32_t code = kNullCode;
+    std::uint32_t size = 0;
+  };
 
-  std::vector<std::int32_t> slots_;    // a code, or kNullCode for an empty slot
-  std::vector<std::uint64_t> hashes_;  // the hash of each code's string
+  void Rehash(std::size_t capacity);
+
+  std::vector<Slot> slots_;
+  std::string arena_;
   std::size_t mask_ = 0;
 };
 
@@ -136,6 +149,62 @@ inline void AppendString(StringColumn& column, std::string_view value) {
 /// The minutes from `start` to `end` (microseconds since the epoch).
 [[nodiscard]] inline double Minutes(std::int64_t start, std::int64_t end) {
   return static_cast<double>(end - start) / 60e6;
+}
+
+/// Calls `f(column)` for every column of `t`.
+template <typename F>
+void ForEachColumn(SessionsTable& t, F&& f) {
+  f(t.id), f(t.unit), f(t.format_id), f(t.format_version), f(t.planned_start), f(t.actual_start);
+  f(t.actual_end), f(t.status), f(t.cancel_reason), f(t.cancel_note), f(t.case_category);
+  f(t.citizen), f(t.participant_count), f(t.step_count), f(t.prompt_count);
+  f(t.learning_point_count), f(t.action_count), f(t.feedback_count), f(t.note_count);
+}
+/// Calls `f(column)` for every column of `t`.
+template <typename F>
+void ForEachColumn(ParticipantsTable& t, F&& f) {
+  f(t.session), f(t.position), f(t.person), f(t.role), f(t.unit), f(t.profession), f(t.shift);
+}
+/// Calls `f(column)` for every column of `t`.
+template <typename F>
+void ForEachColumn(StepsTable& t, F&& f) {
+  f(t.session), f(t.position), f(t.step), f(t.start), f(t.end), f(t.minutes);
+}
+/// Calls `f(column)` for every column of `t`.
+template <typename F>
+void ForEachColumn(PromptsTable& t, F&& f) {
+  f(t.session), f(t.step), f(t.question);
+}
+/// Calls `f(column)` for every column of `t`.
+template <typename F>
+void ForEachColumn(LearningPointsTable& t, F&& f) {
+  f(t.session), f(t.position), f(t.step), f(t.author), f(t.confidential), f(t.text);
+}
+/// Calls `f(column)` for every column of `t`.
+template <typename F>
+void ForEachColumn(ActionsTable& t, F&& f) {
+  f(t.session), f(t.position), f(t.action), f(t.step), f(t.owner), f(t.due), f(t.status);
+  f(t.proposed_at), f(t.started_at), f(t.done_at), f(t.dropped_at), f(t.text);
+}
+/// Calls `f(column)` for every column of `t`.
+template <typename F>
+void ForEachColumn(ActionChangesTable& t, F&& f) {
+  f(t.session), f(t.action), f(t.position), f(t.status), f(t.at);
+}
+/// Calls `f(column)` for every column of `t`.
+template <typename F>
+void ForEachColumn(FeedbackTable& t, F&& f) {
+  f(t.session), f(t.step), f(t.participant), f(t.rating), f(t.comment);
+}
+/// Calls `f(column)` for every column of `t`.
+template <typename F>
+void ForEachColumn(NotesTable& t, F&& f) {
+  f(t.session), f(t.step), f(t.kind), f(t.confidential), f(t.text);
+}
+/// Calls `f(table)` for every table of `t`.
+template <typename F>
+void ForEachTable(SessionTables& t, F&& f) {
+  f(t.sessions), f(t.participants), f(t.steps), f(t.prompts), f(t.learning_points);
+  f(t.actions), f(t.action_changes), f(t.feedback), f(t.notes);
 }
 
 /// Appends `part` (tables read from the sessions that follow those in `all`)
