@@ -59,6 +59,7 @@ from ._core import (
     MisfitPolicy,
     Note,
     NoteKind,
+    OnError,
     OutputKind,
     ParseOptions,
     Participant,
@@ -86,6 +87,8 @@ from ._core import (
     StoreInfo,
     StoredFormat,
     SystemClock,
+    TableLimits,
+    TableOptions,
     Text,
     TimeBudget,
     TimeUnit,
@@ -182,6 +185,13 @@ from ._schedule import (
     load_programme,
 )
 from ._store import Store
+from ._tables import (
+    SessionTables,
+    Table,
+    read_tables,
+    tables_from_sessions,
+    tables_from_text,
+)
 from ._text import LangLike, describe_cadence
 
 _core._set_exception_types(
@@ -259,6 +269,7 @@ __all__ = [
     "NoteKind",
     "Occurrence",
     "Occurrences",
+    "OnError",
     "OrgUnit",
     "OutputKind",
     "ParseOptions",
@@ -293,6 +304,7 @@ __all__ = [
     "Session",
     "SessionQuery",
     "SessionStatus",
+    "SessionTables",
     "Setting",
     "Severity",
     "Shift",
@@ -306,6 +318,9 @@ __all__ = [
     "StoreInfo",
     "StoredFormat",
     "SystemClock",
+    "Table",
+    "TableLimits",
+    "TableOptions",
     "Text",
     "TimeBudget",
     "TimeUnit",
@@ -343,8 +358,11 @@ __all__ = [
     "parse_session_line",
     "plan_agenda",
     "read_sessions",
+    "read_tables",
     "redact",
     "sessions_to_frame",
+    "tables_from_sessions",
+    "tables_from_text",
     "to_json",
     "validate",
     "validate_session",

@@ -8,8 +8,9 @@ from __future__ import annotations
 import collections.abc
 import datetime
 import enum
+import numpy
 import typing
-__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_document', 'parse_format', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_programme', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'planned_hours_per_person', 'planned_hours_per_unit', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'validate', 'validate_programme', 'validate_session', 'weekday_code']
+__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OnError', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'SessionTables', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Table', 'TableLimits', 'TableOptions', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_document', 'parse_format', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_programme', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'planned_hours_per_person', 'planned_hours_per_unit', 'read_tables', 'read_tables_from_store', 'read_tables_from_text', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'tables_from_sessions', 'time_unit_name', 'to_json', 'to_json_line', 'validate', 'validate_programme', 'validate_session', 'weekday_code']
 class Lang(enum.Enum):
     """
     A language in which carelearn shows text to people.
@@ -5817,6 +5818,276 @@ class ProgrammeDocument:
     @programme.setter
     def programme(self, arg0: Programme) -> None:
         ...
+class OnError(enum.Enum):
+    """
+    What a table reader does with a line it cannot read.
+    """
+    FAIL: typing.ClassVar[OnError]
+    SKIP: typing.ClassVar[OnError]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class TableLimits:
+    """
+    The limits every JSON line a table reader reads is checked against;
+    passing one is a LimitError for that line.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, max_line_bytes: typing.SupportsInt | typing.SupportsIndex = 16777216, max_string_bytes: typing.SupportsInt | typing.SupportsIndex = 65536, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_array_items: typing.SupportsInt | typing.SupportsIndex = 65536) -> None:
+        """
+        Limits from their fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: TableLimits) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def max_array_items(self) -> int:
+        """
+        The most items in one array.
+        """
+    @max_array_items.setter
+    def max_array_items(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_depth(self) -> int:
+        """
+        The deepest nesting of arrays and objects, the line's object counting 1.
+        """
+    @max_depth.setter
+    def max_depth(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_line_bytes(self) -> int:
+        """
+        The longest line, in bytes, without its line end.
+        """
+    @max_line_bytes.setter
+    def max_line_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_string_bytes(self) -> int:
+        """
+        The longest string or key, in bytes after unescaping.
+        """
+    @max_string_bytes.setter
+    def max_string_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class TableOptions:
+    """
+    How session tables are built.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
+        ...
+    @typing.overload
+    def __init__(self, *, free_text: bool = False, confidential_text: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 1, on_error: OnError = ..., chunk_bytes: typing.SupportsInt | typing.SupportsIndex = 8388608, limits: TableLimits = ...) -> None:
+        """
+        Options from their fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: TableOptions) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
+        ...
+    def __repr__(self) -> str:
+        """
+        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        """
+    @property
+    def chunk_bytes(self) -> int:
+        """
+        How many bytes of input one thread parses at a time.
+        """
+    @chunk_bytes.setter
+    def chunk_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def confidential_text(self) -> bool:
+        """
+        Fill confidential text too; needs free_text.
+        """
+    @confidential_text.setter
+    def confidential_text(self, arg0: bool) -> None:
+        ...
+    @property
+    def free_text(self) -> bool:
+        """
+        Fill the free-text columns (texts, comments, notes) that are not confidential.
+        """
+    @free_text.setter
+    def free_text(self, arg0: bool) -> None:
+        ...
+    @property
+    def limits(self) -> TableLimits:
+        """
+        The limits every line is checked against.
+        """
+    @limits.setter
+    def limits(self, arg0: TableLimits) -> None:
+        ...
+    @property
+    def on_error(self) -> OnError:
+        """
+        Strict (FAIL) or forgiving (SKIP).
+        """
+    @on_error.setter
+    def on_error(self, arg0: OnError) -> None:
+        ...
+    @property
+    def threads(self) -> int:
+        """
+        Threads that parse; 0 means one per hardware thread.
+        """
+    @threads.setter
+    def threads(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Table:
+    """
+    Some columns of one of the session tables, viewed in place.
+    
+    Arrays handed out are read-only numpy views of the C++ columns; the Arrow
+    PyCapsule protocol (__arrow_c_schema__, __arrow_c_array__, __arrow_c_stream__)
+    exports the same buffers. Either keeps the tables alive.
+    """
+    def __arrow_c_array__(self, requested_schema: typing.Any = None) -> tuple[typing.Any, typing.Any]:
+        """
+        The Arrow PyCapsules ("arrow_schema", "arrow_array") of the table as one
+        struct array (a record batch) viewing the C++ columns. A requested schema is
+        not honoured: the table is offered as it is, and the consumer casts.
+        """
+    def __arrow_c_schema__(self) -> typing.Any:
+        """
+        The Arrow PyCapsule "arrow_schema" of the table's type (a struct of its
+        columns).
+        """
+    def __arrow_c_stream__(self, requested_schema: typing.Any = None) -> typing.Any:
+        """
+        The Arrow PyCapsule "arrow_array_stream" that yields the table as one record
+        batch viewing the C++ columns; called again, it gives a new stream. A
+        requested schema is not honoured: the consumer casts.
+        """
+    def __init__(self, other: Table) -> None:
+        """
+        A view of the same columns as `other` (nothing is copied).
+        """
+    def __len__(self) -> int:
+        """
+        The number of rows.
+        """
+    def __repr__(self) -> str:
+        """
+        The table's name and size.
+        """
+    def array(self, name: str) -> numpy.ndarray:
+        """
+        The column `name` as a read-only numpy array that views the C++ column:
+        its values (datetime64[us] for a timestamp, NaT when missing; int32 days
+        for a day), a dictionary column's int32 codes, or a string column's
+        validity bytes (see string_buffers). Raises ValueError for an unknown column.
+        """
+    def categories(self, name: str) -> list[str]:
+        """
+        The dictionary of the dictionary column `name`: code i stands for item i.
+        Raises ValueError for an unknown column or one of another kind.
+        """
+    def column_kind(self, name: str) -> str:
+        """
+        How the column `name` is stored: "int8", "bool", "int32", "float64",
+        "timestamp" (int64 µs since 1970 UTC), "day" (int32 days since 1970),
+        "dictionary" (int32 codes, -1 missing, into categories(name)) or "string".
+        Raises ValueError for an unknown column.
+        """
+    def select(self, columns: collections.abc.Sequence[str]) -> Table:
+        """
+        The view of the columns named in `columns`, in that order. Raises ValueError
+        for an unknown column.
+        """
+    def string_buffers(self, name: str) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """
+        The string column `name` in Arrow's large-string layout, as read-only numpy
+        views: (offsets int64[n+1], bytes uint8, valid uint8[n]); row i is the UTF-8
+        bytes[offsets[i]:offsets[i+1]] when valid[i] is 1. Raises ValueError for an
+        unknown column or one of another kind.
+        """
+    def string_objects(self, name: str) -> numpy.ndarray:
+        """
+        The string column `name` as a new numpy object array of str, None when
+        missing: a copy, for when pyarrow is not there to view the buffers.
+        """
+    @property
+    def column_names(self) -> list[str]:
+        """
+        The columns' names, in order.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The table's name, e.g. "sessions".
+        """
+    @property
+    def num_rows(self) -> int:
+        """
+        The number of rows.
+        """
+class SessionTables:
+    """
+    Every part of a set of sessions as column tables; see carelearn.read_tables.
+    
+    Each child table names its session by the session's row in `sessions`.
+    """
+    TABLE_NAMES: typing.ClassVar[tuple] = ('sessions', 'participants', 'steps', 'prompts', 'learning_points', 'actions', 'action_changes', 'feedback', 'notes')
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    def __init__(self, other: SessionTables) -> None:
+        """
+        The same tables as `other` (nothing is copied).
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __repr__(self) -> str:
+        """
+        The number of sessions.
+        """
+    def skipped_columns(self) -> tuple[list[str], list[int], list[str]]:
+        """
+        The lines left out under OnError.SKIP as columns: (sources, 1-based line
+        numbers, messages).
+        """
+    def table(self, name: str) -> Table:
+        """
+        The table `name` (one of TABLE_NAMES) with all its columns; the free-text
+        columns only when free text was read. Raises ValueError for an unknown name.
+        """
+    @property
+    def confidential_text(self) -> bool:
+        """
+        True when confidential text was read too.
+        """
+    @property
+    def free_text(self) -> bool:
+        """
+        True when the free-text columns were read.
+        """
 def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found: typing.Any, limit: typing.Any, version: typing.Any, already_exists: typing.Any, state: typing.Any = None, store: typing.Any = None) -> None:
     """
     Hands the module the carelearn.Error classes it raises (called once by carelearn).
@@ -6166,6 +6437,35 @@ def planned_hours_per_unit(schedule: Schedule) -> list[UnitMonthLoad]:
     The planned hours per unit per month, flexible time included; sorted by unit
     (programme order), then month.
     """
+def read_tables(path: str, options: TableOptions = ...) -> SessionTables:
+    """
+    Reads the "session/1" JSON Lines file at `path` into tables, streaming
+    it in chunks parsed on options.threads threads with the GIL released;
+    NotFoundError when it cannot be read.
+    
+    Raises FormatError for a line that does not parse or is not a valid
+    "session/1" record (under OnError.FAIL; its message leads with
+    "<source>:<line>:<column>: <JSON pointer>: "), VersionError for another kind or
+    a newer version, LimitError for a line past a limit, ValueError for options
+    that do not go together.
+    """
+def read_tables_from_store(store: Store, query: SessionQuery = ..., options: TableOptions = ...) -> SessionTables:
+    """
+    The tables of the sessions `query` selects from `store`, in the store's order
+    (planned start, then id), read with the GIL released; meanwhile other calls on
+    the store raise StateError. Raises StoreError for a damaged or busy store.
+    """
+def read_tables_from_text(text: str, source: str = '<text>', options: TableOptions = ...) -> SessionTables:
+    """
+    Reads "session/1" JSON Lines text into tables, with the GIL released;
+    `source` names it in errors.
+    
+    Raises FormatError for a line that does not parse or is not a valid
+    "session/1" record (under OnError.FAIL; its message leads with
+    "<source>:<line>:<column>: <JSON pointer>: "), VersionError for another kind or
+    a newer version, LimitError for a line past a limit, ValueError for options
+    that do not go together.
+    """
 def redact(session: Session, options: ExportOptions = ...) -> Session:
     """
     `session` with what `options` leave out removed: items are never dropped, only
@@ -6207,6 +6507,10 @@ def shift_name(shift: Shift) -> str:
 def step_change_op_name(op: StepChange.Op) -> str:
     """
     The canonical name of `op`: "add", "remove", "replace", "set-budget" or "set-prompts".
+    """
+def tables_from_sessions(sessions: collections.abc.Sequence[Session], options: TableOptions = ...) -> SessionTables:
+    """
+    The tables of `sessions`, in their order (built with the GIL released).
     """
 def time_unit_name(unit: TimeUnit) -> str:
     """
