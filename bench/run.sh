@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs them: schedule expansion against a
 # naive day-by-day scan, JSON loading against plain Boost.JSON, and, when the
-# Python package is installed, carelearn.loads against json + jsonschema.
+# Python package is installed, carelearn.loads against json + jsonschema and
+# carelearn.read_tables against DuckDB, polars, pandas and json.loads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dpkg-query -W -f='${Status}' libbenchmark-dev 2>/dev/null | grep -q "install ok installed" ||
@@ -13,4 +14,9 @@ cmake --build build/bench -j "$(nproc)" --target carelearn_schedule_bench carele
 ./build/bench/bench/carelearn_json_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 if python3 -c "import carelearn, jsonschema" 2>/dev/null; then
   python3 bench/compare_python.py
+fi
+if python3 -c "import carelearn, pandas, pyarrow, polars, duckdb" 2>/dev/null; then
+  # Session tables against DuckDB, polars, pandas and today's path; each way in
+  # its own subprocess for its peak memory. CARELEARN_TABLES_N sessions (200,000).
+  python3 bench/tables_compare.py "${CARELEARN_TABLES_N:-200000}"
 fi

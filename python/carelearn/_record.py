@@ -726,7 +726,7 @@ def sessions_to_frame(
     def count(name: str) -> np.ndarray:
         return table.array(name).astype("int64")
 
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "id": strings("id"),
             "unit": strings("unit"),
@@ -742,6 +742,8 @@ def sessions_to_frame(
         },
         copy=False,
     )
+    # Python str objects, as this frame has always had (pandas 3 infers "str").
+    return frame.astype({name: object for name in ("id", "unit", "format", "status")})
 
 
 def _install() -> None:
