@@ -212,7 +212,9 @@ def expected_tables(
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
 
     def text(value: str, confidential: bool = False) -> dict[str, Any]:
-        return {} if not free_text else {"text": _text(value, confidential, free_text, confidential_text)}
+        if not free_text:
+            return {}
+        return {"text": _text(value, confidential, free_text, confidential_text)}
 
     for i, s in enumerate(sessions):
         row: dict[str, Any] = {
@@ -280,13 +282,13 @@ def expected_tables(
             )
         for position, a in enumerate(s.actions):
             first: dict[ActionStatus, datetime.datetime] = {}
-            for change in a.history:
+            for change_position, change in enumerate(a.history):
                 first.setdefault(change.status, change.at)
                 out["action_changes"].append(
                     {
                         "session": i,
-                        "action": len(out["actions"]),
-                        "position": len([c for c in out["action_changes"] if c["action"] == len(out["actions"])]),
+                        "action": len(out["actions"]),  # the row this action gets
+                        "position": change_position,
                         "status": carelearn._core.action_status_name(change.status),
                         "at": change.at,
                     }
@@ -606,12 +608,16 @@ def test_columns_outlive_the_tables_object() -> None:
 def test_frames_are_read_only_views_and_copies_are_writable() -> None:
     tables = carelearn.tables_from_sessions(random_sessions(13))
     steps = tables.steps
+    before = float(tables.table("steps").array("minutes")[0])
+    assert before != -1.0
     with pytest.raises(ValueError, match="read-only"):
-        steps.loc[0, "minutes"] = 1.0
+        steps.loc[0, "minutes"] = -1.0
     copy = steps.copy()
-    copy.loc[0, "minutes"] = 1.0
-    assert copy.loc[0, "minutes"] == 1.0
-    assert tables.steps.loc[0, "minutes"] != 1.0 or steps.loc[0, "minutes"] == 1.0
+    copy.loc[0, "minutes"] = -1.0
+    assert copy.loc[0, "minutes"] == -1.0
+    # Nothing wrote into the C++ column.
+    assert tables.table("steps").array("minutes")[0] == before
+    assert tables.steps.loc[0, "minutes"] == before
 
 
 # ------------------------------------------------------------------ other readers
