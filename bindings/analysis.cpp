@@ -520,28 +520,6 @@ py::object SchemaCapsule(const arrow::Column& column) {
   return py::reinterpret_steal<py::object>(capsule);
 }
 
-/// The PyCapsule "arrow_array" of `column`'s data.
-py::object ArrayCapsule(const arrow::Column& column) {
-  auto* array = new ArrowArray{};
-  try {
-    arrow::ExportArray(column, array);
-  } catch (...) {
-    delete array;
-    throw;
-  }
-  PyObject* capsule = PyCapsule_New(array, "arrow_array", [](PyObject* self) {
-    auto* a = static_cast<ArrowArray*>(PyCapsule_GetPointer(self, "arrow_array"));
-    if (a->release != nullptr) a->release(a);
-    delete a;
-  });
-  if (capsule == nullptr) {
-    array->release(array);
-    delete array;
-    throw py::error_already_set();
-  }
-  return py::reinterpret_steal<py::object>(capsule);
-}
-
 /// The PyCapsule "arrow_array_stream" that yields `batch` once.
 py::object StreamCapsule(arrow::Column batch) {
   auto* stream = new ArrowArrayStream{};
@@ -661,8 +639,8 @@ void BindTable(py::module_& m) {
       m, "Table",
       "Some columns of one of the session tables, viewed in place.\n\n"
       "Arrays handed out are read-only numpy views of the C++ columns; the Arrow\n"
-      "PyCapsule protocol (__arrow_c_schema__, __arrow_c_array__, __arrow_c_stream__)\n"
-      "exports the same buffers. Either keeps the tables alive.");
+      "PyCapsule protocol (__arrow_c_schema__, __arrow_c_stream__) exports the same\n"
+      "buffers, as pyarrow.Table does. Either keeps the tables alive.");
   table.def(py::init<const TableView&>(), py::arg("other"),
             "A view of the same columns as `other` (nothing is copied).");
   table
@@ -800,16 +778,6 @@ void BindTable(py::module_& m) {
           "__arrow_c_schema__", [](const TableView& self) { return SchemaCapsule(self.Batch()); },
           "The Arrow PyCapsule \"arrow_schema\" of the table's type (a struct of its\n"
           "columns).")
-      .def(
-          "__arrow_c_array__",
-          [](const TableView& self, const py::object& /*requested_schema*/) {
-            arrow::Column batch = self.Batch();
-            return py::make_tuple(SchemaCapsule(batch), ArrayCapsule(batch));
-          },
-          py::arg("requested_schema") = py::none(),
-          "The Arrow PyCapsules (\"arrow_schema\", \"arrow_array\") of the table as one\n"
-          "struct array (a record batch) viewing the C++ columns. A requested schema is\n"
-          "not honoured: the table is offered as it is, and the consumer casts.")
       .def(
           "__arrow_c_stream__",
           [](const TableView& self, const py::object& /*requested_schema*/) {

@@ -5961,15 +5961,9 @@ class Table:
     Some columns of one of the session tables, viewed in place.
     
     Arrays handed out are read-only numpy views of the C++ columns; the Arrow
-    PyCapsule protocol (__arrow_c_schema__, __arrow_c_array__, __arrow_c_stream__)
-    exports the same buffers. Either keeps the tables alive.
+    PyCapsule protocol (__arrow_c_schema__, __arrow_c_stream__) exports the same
+    buffers, as pyarrow.Table does. Either keeps the tables alive.
     """
-    def __arrow_c_array__(self, requested_schema: typing.Any = None) -> tuple[typing.Any, typing.Any]:
-        """
-        The Arrow PyCapsules ("arrow_schema", "arrow_array") of the table as one
-        struct array (a record batch) viewing the C++ columns. A requested schema is
-        not honoured: the table is offered as it is, and the consumer casts.
-        """
     def __arrow_c_schema__(self) -> typing.Any:
         """
         The Arrow PyCapsule "arrow_schema" of the table's type (a struct of its

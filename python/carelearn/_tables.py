@@ -129,6 +129,15 @@ def _categorical(pd: Any, codes: numpy.ndarray, categories: list[str]) -> Any:
         return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
+def _read_stream(pa: Any, table: _core.Table) -> Any:
+    """The ``pyarrow.Table`` of ``table``'s Arrow stream (its one record batch)."""
+    from_stream = getattr(pa.RecordBatchReader, "from_stream", None)
+    if from_stream is not None:
+        return from_stream(table).read_all()
+    # pyarrow 14 imports a stream capsule only by this name.
+    return pa.RecordBatchReader._import_from_c_capsule(table.__arrow_c_stream__()).read_all()
+
+
 @functools.cache
 def _string_dtype() -> Any:
     """pandas' default string dtype (``str`` from pandas 3 on), or object."""
@@ -141,9 +150,10 @@ class Table(_core.Table):
 
     ``len(table)`` is its number of rows and ``column_names`` its columns.
     :meth:`to_pandas` and :meth:`to_arrow` build frames over the same buffers;
-    the Arrow PyCapsule protocol (``__arrow_c_stream__``, ``__arrow_c_array__``,
-    ``__arrow_c_schema__``) lets any Arrow consumer take the table without a
-    copy: ``pyarrow.table(t)``, ``polars.DataFrame(t)``, or DuckDB's
+    the Arrow PyCapsule protocol (``__arrow_c_stream__`` and
+    ``__arrow_c_schema__``, as a ``pyarrow.Table`` has them) lets any Arrow
+    consumer take the table without a copy: ``pyarrow.table(t)``,
+    ``polars.DataFrame(t)``, or DuckDB's
     ``duckdb.sql("select ... from t")`` with ``t`` a local variable. The raw
     columns are there too: :meth:`array` (a read-only numpy view),
     :meth:`categories`, :meth:`string_buffers`.
@@ -197,7 +207,7 @@ class Table(_core.Table):
         pa = _optional_pyarrow()
         if pa is None:
             return self.string_objects(name)
-        array = pa.record_batch(super().select([name])).column(0)
+        array = _read_stream(pa, super().select([name])).column(0).chunk(0)
         dtype = _string_dtype()
         if dtype is object:
             return pd.arrays.ArrowStringArray(array)
@@ -218,8 +228,7 @@ class Table(_core.Table):
     def to_arrow(self) -> Any:
         """The table as a ``pyarrow.Table`` of one record batch over the C++
         columns. Needs pyarrow (``pip install carelearn[arrow]``)."""
-        pa = require_pyarrow()
-        return pa.Table.from_batches([pa.record_batch(self)])
+        return _read_stream(require_pyarrow(), self)
 
 
 class SessionTables(_core.SessionTables):

@@ -562,7 +562,7 @@ def test_many_categories_keep_the_cpp_codes() -> None:
 def test_arrow_buffers_are_the_numpy_buffers() -> None:
     tables = carelearn.tables_from_sessions(random_sessions(9), free_text=True)
     steps = tables.table("steps")
-    batch = pa.record_batch(steps)
+    batch = pa.RecordBatchReader.from_stream(steps).read_next_batch()
     for name in ("session", "position", "minutes", "start", "end"):
         assert batch.column(name).buffers()[1].address == steps.array(name).ctypes.data, name
     # Dictionary indices are the C++ codes.
@@ -571,7 +571,7 @@ def test_arrow_buffers_are_the_numpy_buffers() -> None:
     # Strings: offsets and bytes.
     sessions = tables.table("sessions")
     offsets, data, valid = sessions.string_buffers("id")
-    ids = pa.record_batch(sessions).column("id")
+    ids = pa.RecordBatchReader.from_stream(sessions).read_next_batch().column("id")
     assert ids.type == pa.large_string()
     assert ids.buffers()[1].address == offsets.ctypes.data
     assert ids.buffers()[2].address == data.ctypes.data
@@ -647,7 +647,9 @@ def test_pyarrow_polars_and_duckdb_agree_with_pandas(name: str) -> None:
         expected,
         f"polars {name}",
     )
-    assert_rows_equal(arrow_rows(pl.from_arrow(pa.table(table)).to_arrow()), expected, f"polars.from_arrow {name}")
+    from_arrow = pl.from_arrow(pa.table(table))
+    assert isinstance(from_arrow, pl.DataFrame)
+    assert_rows_equal(arrow_rows(from_arrow.to_arrow()), expected, f"polars.from_arrow {name}")
     assert_rows_equal(_duckdb_rows(table), expected, f"duckdb {name}")
 
 
