@@ -20,6 +20,7 @@
 #include "analysis/session_columns.hpp"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -41,6 +42,7 @@
 #include "detail/absl_compat.hpp"
 #include "io/json_reader.hpp"
 #include "io/json_tree.hpp"
+#include "simdjson.h"
 
 namespace carelearn::detail {
 namespace {
@@ -124,7 +126,7 @@ struct Spec {
   std::int32_t first = 1;
 };
 
-Spec SpecOf(Ctx ctx) {
+constexpr Spec SpecFor(Ctx ctx) {
   switch (ctx) {
     case Ctx::kRoot:
       return {kRootKeys, kRootRequired, 0};
@@ -158,12 +160,129 @@ Spec SpecOf(Ctx ctx) {
   return {};
 }
 
-// The field id of `key` among `keys`, or -1.
-int FieldOf(std::span<const std::string_view> keys, std::string_view key) {
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].size() == key.size() && std::memcmp(keys[i].data(), key.data(), key.size()) == 0) {
-      return static_cast<int>(i);
+constexpr std::size_t kContexts = static_cast<std::size_t>(Ctx::kSkip) + 1;
+
+// A key as up to two 8-byte words that, with its size, tell it from any
+// other key of at most 16 bytes: its first and last 8 bytes (or 4 and 4).
+struct KeyWords {
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  std::size_t size = 0;
+  friend constexpr bool operator==(const KeyWords&, const KeyWords&) = default;
+};
+
+constexpr std::uint64_t LittleEndian(std::string_view s, std::size_t at, std::size_t n) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[at + i])) << (8 * i);
+  }
+  return v;
+}
+
+constexpr KeyWords WordsOf(std::string_view key) {
+  const std::size_t n = key.size();
+  if (n >= 8) return {LittleEndian(key, 0, 8), LittleEndian(key, n - 8, 8), n};
+  if (n >= 4) return {LittleEndian(key, 0, 4) | (LittleEndian(key, n - 4, 4) << 32), 0, n};
+  return {LittleEndian(key, 0, n), 0, n};
+}
+
+// `WordsOf` at run time: the same words, read with fixed-size loads.
+KeyWords LoadWords(std::string_view key) {
+  const char* p = key.data();
+  const std::size_t n = key.size();
+  if (n >= 8) {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    return {a, b, n};
+  }
+  if (n >= 4) {
+    std::uint32_t a = 0;
+    std::uint32_t b = 0;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    return {a | (static_cast<std::uint64_t>(b) << 32), 0, n};
+  }
+  return WordsOf(key);
+}
+
+// What a field takes.
+enum class Takes : std::uint8_t { kString, kInt, kBool, kObject, kArray };
+
+constexpr Takes TakesFor(Ctx ctx, int field) {
+  switch (ctx) {
+    case Ctx::kRoot:
+      switch (field) {
+        case kFormat:
+        case kCancellation:
+        case kCase:
+          return Takes::kObject;
+        case kParticipants:
+        case kSteps:
+        case kPrompts:
+        case kLearningPoints:
+        case kActions:
+        case kFeedbackList:
+        case kNotes:
+          return Takes::kArray;
+        default:
+          return Takes::kString;
+      }
+    case Ctx::kFormat:
+      return field == 1 ? Takes::kInt : Takes::kString;
+    case Ctx::kAction:
+      return field == 5 ? Takes::kArray : Takes::kString;
+    case Ctx::kFeedback:
+      return field == 2 ? Takes::kInt : Takes::kString;
+    case Ctx::kLearningPoint:
+    case Ctx::kNote:
+      return field == 3 ? Takes::kBool : Takes::kString;
+    default:
+      return Takes::kString;
+  }
+}
+
+// What the reader knows of each kind of object, computed once.
+struct ContextInfo {
+  Spec spec;
+  std::array<KeyWords, kRootKeys.size()> words{};
+  std::array<Takes, kRootKeys.size()> takes{};
+  std::array<std::uint32_t, 17> by_size{};  // the fields whose keys have that many bytes
+};
+
+constexpr std::array<ContextInfo, kContexts> MakeContexts() {
+  std::array<ContextInfo, kContexts> out{};
+  for (std::size_t c = 0; c < kContexts; ++c) {
+    out[c].spec = SpecFor(static_cast<Ctx>(c));
+    for (std::size_t k = 0; k < out[c].spec.keys.size(); ++k) {
+      out[c].words[k] = WordsOf(out[c].spec.keys[k]);
+      out[c].takes[k] = TakesFor(static_cast<Ctx>(c), static_cast<int>(k));
+      out[c].by_size[out[c].spec.keys[k].size()] |= 1U << k;
     }
+  }
+  return out;
+}
+
+constexpr std::array<ContextInfo, kContexts> kContextInfo = MakeContexts();
+
+const Spec& SpecOf(Ctx ctx) { return kContextInfo[static_cast<std::size_t>(ctx)].spec; }
+
+Takes TakesOf(Ctx ctx, int field) {
+  return kContextInfo[static_cast<std::size_t>(ctx)].takes[static_cast<std::size_t>(field)];
+}
+
+// The field id of `key` in an object of kind `ctx`, or -1.
+int FieldOf(Ctx ctx, std::string_view key) {
+  if (key.size() > 16) return -1;
+  const ContextInfo& info = kContextInfo[static_cast<std::size_t>(ctx)];
+  std::uint32_t candidates = info.by_size[key.size()];
+  if (candidates == 0) return -1;
+  const KeyWords words = LoadWords(key);
+  while (candidates != 0) {
+    const int i = std::countr_zero(candidates);
+    if (info.words[static_cast<std::size_t>(i)] == words) return i;
+    candidates &= candidates - 1;
   }
   return -1;
 }
@@ -210,42 +329,6 @@ std::string_view KindName(Kind k) {
       return "an object";
   }
   return "a value";
-}
-
-// What a field takes.
-enum class Takes : std::uint8_t { kString, kInt, kBool, kObject, kArray };
-
-Takes TakesOf(Ctx ctx, int field) {
-  switch (ctx) {
-    case Ctx::kRoot:
-      switch (field) {
-        case kFormat:
-        case kCancellation:
-        case kCase:
-          return Takes::kObject;
-        case kParticipants:
-        case kSteps:
-        case kPrompts:
-        case kLearningPoints:
-        case kActions:
-        case kFeedbackList:
-        case kNotes:
-          return Takes::kArray;
-        default:
-          return Takes::kString;
-      }
-    case Ctx::kFormat:
-      return field == 1 ? Takes::kInt : Takes::kString;
-    case Ctx::kAction:
-      return field == 5 ? Takes::kArray : Takes::kString;
-    case Ctx::kFeedback:
-      return field == 2 ? Takes::kInt : Takes::kString;
-    case Ctx::kLearningPoint:
-    case Ctx::kNote:
-      return field == 3 ? Takes::kBool : Takes::kString;
-    default:
-      return Takes::kString;
-  }
 }
 
 std::string_view TakesName(Takes t) {
@@ -311,15 +394,29 @@ bool ParsePlainDay(std::string_view s, std::int64_t& days) {
   return true;
 }
 
+// The day read last: the times of a session mostly fall on one day.
+struct DateCache {
+  std::array<char, 10> text{};  // "YYYY-MM-DD"
+  std::int64_t days = 0;
+  bool valid = false;
+};
+
 // The canonical form "YYYY-MM-DDTHH:MM:SS[.fraction]Z" (what `ToJsonLine`
 // writes for years 1000 to 9999), as microseconds since the epoch, rounded
 // down as absl::ToUnixMicros rounds; false for anything else.
-bool ParseCanonicalTime(std::string_view s, std::int64_t& micros) {
+bool ParseCanonicalTime(std::string_view s, DateCache& cache, std::int64_t& micros) {
   if (s.size() < 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s.back() != 'Z') {
     return false;
   }
   std::int64_t days = 0;
-  if (!ParsePlainDay(s.substr(0, 10), days)) return false;
+  if (cache.valid && std::memcmp(cache.text.data(), s.data(), 10) == 0) {
+    days = cache.days;
+  } else {
+    if (!ParsePlainDay(s.substr(0, 10), days)) return false;
+    std::memcpy(cache.text.data(), s.data(), 10);
+    cache.days = days;
+    cache.valid = true;
+  }
   const int h = Digits(s.data() + 11, 2);
   const int mi = Digits(s.data() + 14, 2);
   const int se = Digits(s.data() + 17, 2);
@@ -376,7 +473,18 @@ struct Pending {
   std::string cause;
 };
 
-// The rows and dictionary sizes before a line, to roll a bad line back.
+// A dictionary-encoded value of the line, coded when the line is done.
+struct Deferred {
+  std::uint64_t hash = 0;
+  DictionaryColumn* column = nullptr;
+  DictionaryIndex* index = nullptr;
+  std::size_t row = 0;
+  const char* data = nullptr;  // the value where it is, or nullptr for the scratch copy
+  std::size_t offset = 0;      // of the copy in the scratch buffer
+  std::size_t size = 0;
+};
+
+// The rows before a line, to roll a bad line back.
 struct Mark {
   std::size_t sessions = 0;
   std::size_t participants = 0;
@@ -387,32 +495,7 @@ struct Mark {
   std::size_t action_changes = 0;
   std::size_t feedback = 0;
   std::size_t notes = 0;
-  std::array<std::size_t, 19> dictionaries{};
 };
-
-// Calls `f(column, index)` for each dictionary column of an open vocabulary.
-template <typename F>
-void ForEachOpen(SessionTables& t, TableIndex& x, F&& f) {
-  f(t.sessions.unit, x.session_unit);
-  f(t.sessions.format_id, x.session_format);
-  f(t.sessions.case_category, x.session_case_category);
-  f(t.sessions.citizen, x.session_citizen);
-  f(t.participants.person, x.participant_person);
-  f(t.participants.role, x.participant_role);
-  f(t.participants.unit, x.participant_unit);
-  f(t.participants.profession, x.participant_profession);
-  f(t.steps.step, x.step_step);
-  f(t.prompts.step, x.prompt_step);
-  f(t.prompts.question, x.prompt_question);
-  f(t.learning_points.step, x.learning_point_step);
-  f(t.learning_points.author, x.learning_point_author);
-  f(t.actions.action, x.action_action);
-  f(t.actions.step, x.action_step);
-  f(t.actions.owner, x.action_owner);
-  f(t.feedback.step, x.feedback_step);
-  f(t.feedback.participant, x.feedback_participant);
-  f(t.notes.step, x.note_step);
-}
 
 template <typename T>
 void Cut(std::vector<T>& v, std::size_t n) {
@@ -455,10 +538,14 @@ class LineHandler {
       : text_(WantsText(options)),
         confidential_(WantsConfidential(options)),
         max_string_bytes_(options.limits.max_string_bytes),
-        max_array_items_(options.limits.max_array_items) {}
+        max_array_items_(options.limits.max_array_items),
+        max_depth_(std::min(options.limits.max_depth, kMaxSupportedDepth)) {}
 
-  // Prepares for a line that goes to `t` (indexed by `x`).
-  void Begin(SessionTables& t, TableIndex& x) {
+  // Prepares for `line`, which goes to `t` (indexed by `x`); with `stable`,
+  // every string the parser hands over stays where it is until the line ends.
+  void Begin(std::string_view line, SessionTables& t, TableIndex& x, bool stable) {
+    line_ = line;
+    stable_ = stable;
     t_ = &t;
     x_ = &x;
     depth_ = 0;
@@ -479,19 +566,29 @@ class LineHandler {
     mark_.action_changes = t.action_changes.size();
     mark_.feedback = t.feedback.size();
     mark_.notes = t.notes.size();
-    std::size_t i = 0;
-    ForEachOpen(t, x, [&](DictionaryColumn& c, DictionaryIndex&) {
-      mark_.dictionaries[i++] = c.dictionary.size();
-    });
   }
 
-  // Rolls the tables back to where they stood before the line.
+  // Rolls the tables back to where they stood before the line. The
+  // dictionaries have not seen the line yet.
   void RollBack() {
     CutTables(*t_, mark_);
-    std::size_t i = 0;
-    ForEachOpen(*t_, *x_, [&](DictionaryColumn& c, DictionaryIndex& index) {
-      index.Truncate(c, mark_.dictionaries[i++]);
-    });
+    deferred_.clear();
+    scratch_.clear();
+  }
+
+  // Gives the line's dictionary-encoded values their codes, in the order
+  // they came (so codes number values in order of first appearance): first
+  // starting the load of every lookup's slot, then looking each up, so that
+  // the lookups' cache misses overlap.
+  void Resolve() {
+    for (const Deferred& d : deferred_) d.index->Prefetch(d.hash);
+    for (const Deferred& d : deferred_) {
+      const char* data = d.data != nullptr ? d.data : scratch_.data() + d.offset;
+      d.column->codes[d.row] =
+          d.index->InternHashed(*d.column, std::string_view(data, d.size), d.hash);
+    }
+    deferred_.clear();
+    scratch_.clear();
   }
 
   [[nodiscard]] bool json_failed() const { return json_failed_; }
@@ -506,6 +603,7 @@ class LineHandler {
   bool on_comment(bj::string_view /*s*/, bj::error_code& /*ec*/) { return true; }
 
   bool on_object_begin(bj::error_code& ec) {
+    if (depth_ >= max_depth_) return JsonFailure(ec);
     const std::size_t token = tokens_++;
     if (!Item(token, ec)) return false;
     if (depth_ == 0) {
@@ -525,10 +623,11 @@ class LineHandler {
       Priority prefix = top.prefix;
       prefix[static_cast<std::size_t>(top.level)] = top.index + 1;
       const int level = top.level + 1;
+      const std::int32_t position = top.index;
       Frame& f = Push(element, true, token);
       f.prefix = prefix;
       f.level = level;
-      BeginElement(element, f);
+      BeginElement(element, position);
       return true;
     }
     // A member of a known object.
@@ -559,6 +658,7 @@ class LineHandler {
   }
 
   bool on_array_begin(bj::error_code& ec) {
+    if (depth_ >= max_depth_) return JsonFailure(ec);
     const std::size_t token = tokens_++;
     if (!Item(token, ec)) return false;
     if (depth_ == 0) {
@@ -631,8 +731,8 @@ class LineHandler {
       f.unknown_key.assign(key);
       return true;
     }
-    const Spec spec = SpecOf(f.ctx);
-    const int field = FieldOf(spec.keys, key);
+    const Spec& spec = SpecOf(f.ctx);
+    const int field = FieldOf(f.ctx, key);
     if (field >= 0) {
       const std::uint32_t bit = 1U << field;
       if ((f.seen & bit) != 0) return JsonFailure(ec);
@@ -754,6 +854,290 @@ class LineHandler {
   }
 
  private:
+  // ---- the fast path
+
+ public:
+  // Reads the line simdjson parsed into `doc` straight from its tape (its
+  // documented layout, doc/tape.md of simdjson 3: a 64-bit word per value,
+  // its type in the top byte; a string's word points into a buffer holding
+  // its 32-bit length and bytes), when the line is plainly a valid session.
+  // False at the first thing out of the ordinary (an unknown or repeated
+  // key, a wrong type, a missing key, a name or a time not in its plain
+  // form, a limit); the caller then rolls back and reads the line again
+  // with basic_parser, whose verdict and message count.
+  bool ReadTape(const simdjson::dom::document& doc) {
+    tape_ = doc.tape.get();
+    strings_ = doc.string_buf.get();
+    at_ = 1;
+    // The deepest place a session has (root, actions, an action, its
+    // history, a change) must be within the limit.
+    if (max_depth_ < 5 || Type() != '{') return false;
+    BeginSession();
+    if (!TapeObject(Ctx::kRoot, [&](int field) { return RootField(field); })) return false;
+    if (status_ == static_cast<int>(SessionStatus::kHeld) && has_cancellation_) return false;
+    FinishRow(Ctx::kRoot);
+    return !pending_.has_value();
+  }
+
+ private:
+  char Type() const { return static_cast<char>(tape_[at_] >> 56); }
+
+  bool TapeString(std::string_view& out) {
+    if (Type() != '"') return false;
+    const std::uint64_t offset = tape_[at_] & simdjson::internal::JSON_VALUE_MASK;
+    std::uint32_t size = 0;
+    std::memcpy(&size, strings_ + offset, sizeof size);
+    if (size > max_string_bytes_) return false;
+    out = std::string_view(reinterpret_cast<const char*>(strings_ + offset + sizeof size), size);
+    ++at_;
+    return true;
+  }
+
+  bool TapeInt(std::int64_t lo, std::int64_t hi, std::int64_t& out) {
+    if (Type() != 'l') return false;
+    std::memcpy(&out, &tape_[at_ + 1], sizeof out);
+    at_ += 2;
+    return out >= lo && out <= hi;
+  }
+
+  bool TapeBool(std::uint8_t& out) {
+    const char type = Type();
+    if (type != 't' && type != 'f') return false;
+    out = type == 't' ? 1 : 0;
+    ++at_;
+    return true;
+  }
+
+  bool TapeTime(std::int64_t& out) {
+    std::string_view v;
+    return TapeString(v) && ParseCanonicalTime(v, date_, out);
+  }
+
+  bool TapeDefer(DictionaryColumn& column, DictionaryIndex& index) {
+    std::string_view v;
+    if (!TapeString(v)) return false;
+    Defer(column, index, v);
+    return true;
+  }
+
+  bool TapeText(StringColumn& column) {
+    std::string_view v;
+    if (!TapeString(v)) return false;
+    AddText(column, v);
+    return true;
+  }
+
+  template <typename E>
+  bool TapeName(std::optional<E> (*parse)(std::string_view), std::int32_t& out) {
+    std::string_view v;
+    if (!TapeString(v)) return false;
+    const std::optional<E> e = parse(v);
+    if (!e.has_value()) return false;
+    out = static_cast<std::int32_t>(*e);
+    return true;
+  }
+
+  // The members of the object at the cursor, each handed to `member` with
+  // the cursor on its value; false for an unknown or repeated key, or a
+  // required one missing.
+  template <typename F>
+  bool TapeObject(Ctx ctx, F&& member) {
+    if (Type() != '{') return false;
+    ++at_;
+    std::uint32_t seen = 0;
+    while (Type() != '}') {
+      std::string_view key;
+      if (!TapeString(key)) return false;
+      const int field = FieldOf(ctx, key);
+      if (field < 0) return false;
+      const std::uint32_t bit = 1U << field;
+      if ((seen & bit) != 0) return false;
+      seen |= bit;
+      if (!member(field)) return false;
+    }
+    ++at_;
+    return (SpecOf(ctx).required & ~seen) == 0;
+  }
+
+  // The objects of kind `ctx` in the array at the cursor, each a row.
+  template <typename F>
+  bool TapeRows(Ctx ctx, F&& member) {
+    if (Type() != '[') return false;
+    ++at_;
+    std::int32_t index = 0;
+    while (Type() != ']') {
+      if (static_cast<std::size_t>(index) >= max_array_items_) return false;
+      BeginElement(ctx, index);
+      if (!TapeObject(ctx, member)) return false;
+      FinishRow(ctx);
+      ++index;
+    }
+    ++at_;
+    return true;
+  }
+
+  bool RootField(int field) {
+    SessionTables& t = *t_;
+    TableIndex& x = *x_;
+    SessionsTable& s = t.sessions;
+    switch (field) {
+      case kCarelearn: {
+        std::string_view v;
+        return TapeString(v) && v == kSessionDocument;
+      }
+      case kId: {
+        std::string_view v;
+        if (!TapeString(v)) return false;
+        AppendString(s.id, v);
+        return true;
+      }
+      case kFormat:
+        return TapeObject(Ctx::kFormat, [&](int f) {
+          if (f == 0) return TapeDefer(s.format_id, x.session_format);
+          std::int64_t version = 0;
+          if (!TapeInt(1, std::numeric_limits<int>::max(), version)) return false;
+          s.format_version.back() = static_cast<std::int32_t>(version);
+          return true;
+        });
+      case kUnit:
+        return TapeDefer(s.unit, x.session_unit);
+      case kPlannedStart:
+        return TapeTime(s.planned_start.back());
+      case kActualStart:
+        return TapeTime(s.actual_start.back());
+      case kActualEnd:
+        return TapeTime(s.actual_end.back());
+      case kStatus:
+        if (!TapeName(&ParseSessionStatus, s.status.codes.back())) return false;
+        status_ = s.status.codes.back();
+        return true;
+      case kCancellation:
+        has_cancellation_ = true;
+        text_start_ = s.cancel_note.data.size();
+        if (!TapeObject(Ctx::kCancellation, [&](int f) {
+              return f == 0 ? TapeName(&ParseCancelReason, s.cancel_reason.codes.back())
+                            : TapeText(s.cancel_note);
+            })) {
+          return false;
+        }
+        FinishRow(Ctx::kCancellation);
+        return true;
+      case kRedaction: {
+        std::int32_t redaction = 0;
+        return TapeName(&ParseRedaction, redaction);
+      }
+      case kCase:
+        return TapeObject(Ctx::kCase, [&](int f) {
+          return f == 0 ? TapeDefer(s.case_category, x.session_case_category)
+                        : TapeDefer(s.citizen, x.session_citizen);
+        });
+      case kParticipants:
+        return TapeRows(Ctx::kParticipant, [&](int f) {
+          ParticipantsTable& p = t.participants;
+          switch (f) {
+            case 0:
+              return TapeDefer(p.person, x.participant_person);
+            case 1:
+              return TapeDefer(p.role, x.participant_role);
+            case 2:
+              return TapeDefer(p.unit, x.participant_unit);
+            case 3:
+              return TapeDefer(p.profession, x.participant_profession);
+            default:
+              return TapeName(&ParseShift, p.shift.codes.back());
+          }
+        });
+      case kSteps:
+        return TapeRows(Ctx::kStep, [&](int f) {
+          StepsTable& st = t.steps;
+          if (f == 0) return TapeDefer(st.step, x.step_step);
+          return TapeTime(f == 1 ? st.start.back() : st.end.back());
+        });
+      case kPrompts:
+        return TapeRows(Ctx::kPrompt, [&](int f) {
+          return f == 0 ? TapeDefer(t.prompts.step, x.prompt_step)
+                        : TapeDefer(t.prompts.question, x.prompt_question);
+        });
+      case kLearningPoints:
+        return TapeRows(Ctx::kLearningPoint, [&](int f) {
+          LearningPointsTable& l = t.learning_points;
+          switch (f) {
+            case 0:
+              return TapeDefer(l.step, x.learning_point_step);
+            case 1:
+              return TapeText(l.text);
+            case 2:
+              return TapeDefer(l.author, x.learning_point_author);
+            default:
+              return TapeBool(l.confidential.back());
+          }
+        });
+      case kActions:
+        return TapeRows(Ctx::kAction, [&](int f) {
+          ActionsTable& a = t.actions;
+          switch (f) {
+            case 0:
+              return TapeDefer(a.action, x.action_action);
+            case 1:
+              return TapeDefer(a.step, x.action_step);
+            case 2:
+              return TapeText(a.text);
+            case 3:
+              return TapeDefer(a.owner, x.action_owner);
+            case 4: {
+              std::string_view v;
+              std::int64_t days = 0;
+              if (!TapeString(v) || v.size() != 10 || !ParsePlainDay(v, days)) return false;
+              a.due.back() = static_cast<std::int32_t>(days);
+              return true;
+            }
+            default:
+              return TapeRows(Ctx::kChange, [&](int g) {
+                ActionChangesTable& c = t.action_changes;
+                return g == 0 ? TapeName(&ParseActionStatus, c.status.codes.back())
+                              : TapeTime(c.at.back());
+              });
+          }
+        });
+      case kFeedbackList:
+        return TapeRows(Ctx::kFeedback, [&](int f) {
+          FeedbackTable& b = t.feedback;
+          switch (f) {
+            case 0:
+              return TapeDefer(b.step, x.feedback_step);
+            case 1:
+              return TapeDefer(b.participant, x.feedback_participant);
+            case 2: {
+              std::int64_t rating = 0;
+              if (!TapeInt(1, 5, rating)) return false;
+              b.rating.back() = static_cast<std::int8_t>(rating);
+              return true;
+            }
+            default:
+              return TapeText(b.comment);
+          }
+        });
+      default:
+        return TapeRows(Ctx::kNote, [&](int f) {
+          NotesTable& n = t.notes;
+          switch (f) {
+            case 0:
+              return TapeDefer(n.step, x.note_step);
+            case 1:
+              return TapeName(&ParseNoteKind, n.kind.codes.back());
+            case 2:
+              return TapeText(n.text);
+            default:
+              return TapeBool(n.confidential.back());
+          }
+        });
+    }
+  }
+
+  const std::uint64_t* tape_ = nullptr;
+  const std::uint8_t* strings_ = nullptr;
+  std::size_t at_ = 0;
+
   // ---- frames and places
 
   Frame& Top() { return frames_[depth_ - 1]; }
@@ -913,6 +1297,28 @@ class LineHandler {
 
   // ---- rows
 
+  // The code of `value` in `column`'s row just pushed, found at the end of the line.
+  void Defer(DictionaryColumn& column, DictionaryIndex& index, std::string_view value) {
+    if (value.empty()) {
+      column.codes.back() = kNullCode;
+      return;
+    }
+    Deferred d{DictionaryIndex::Hash(value),
+               &column,
+               &index,
+               column.codes.size() - 1,
+               value.data(),
+               0,
+               value.size()};
+    if (!stable_ && (value.data() < line_.data() ||
+                     value.data() + value.size() > line_.data() + line_.size())) {
+      d.data = nullptr;  // unescaped in the parser's buffer, which it reuses: a copy
+      d.offset = scratch_.size();
+      scratch_.append(value);
+    }
+    deferred_.push_back(d);
+  }
+
   void BeginSession() {
     SessionsTable& s = t_->sessions;
     s.unit.codes.push_back(kNullCode);
@@ -927,9 +1333,8 @@ class LineHandler {
     s.citizen.codes.push_back(kNullCode);
   }
 
-  void BeginElement(Ctx ctx, const Frame& f) {
+  void BeginElement(Ctx ctx, std::int32_t position) {
     const std::int32_t session = Row(t_->sessions.format_version.size());
-    const std::int32_t position = frames_[depth_ - 2].index;
     switch (ctx) {
       case Ctx::kParticipant: {
         ParticipantsTable& p = t_->participants;
@@ -1015,7 +1420,6 @@ class LineHandler {
       default:
         break;
     }
-    (void)f;
   }
 
   // Ends the free text of the row just read: kept when it is not empty and
@@ -1036,7 +1440,7 @@ class LineHandler {
   }
 
   void EndObject(Frame& f) {
-    const Spec spec = SpecOf(f.ctx);
+    const Spec& spec = SpecOf(f.ctx);
     const std::uint32_t missing = spec.required & ~f.seen;
     if (missing != 0) {
       const std::string pointer = FramePointer();
@@ -1048,7 +1452,13 @@ class LineHandler {
                absl::StrCat("missing required key \"", Sv(spec.keys[k]), "\""));
       }
     }
-    switch (f.ctx) {
+    FinishRow(f.ctx);
+  }
+
+  // Finishes the row of an object of kind `ctx` just read: derived columns,
+  // text kept or left out, counts.
+  void FinishRow(Ctx ctx) {
+    switch (ctx) {
       case Ctx::kRoot:
         EndSession();
         break;
@@ -1126,7 +1536,7 @@ class LineHandler {
 
   // A time field: RFC 3339 as ParseSessionLine reads it, from the years 0001 to 9999.
   bool Time(const Frame& f, std::string_view value, std::size_t token, std::int64_t& out) {
-    if (ParseCanonicalTime(value, out)) return true;
+    if (ParseCanonicalTime(value, date_, out)) return true;
     absl::Time t;
     std::string err;
     if (!absl::ParseTime(absl::RFC3339_full, std::string(value), &t, &err)) {
@@ -1216,7 +1626,7 @@ class LineHandler {
             AppendString(t.sessions.id, v);
             return;
           case kUnit:
-            t.sessions.unit.codes.back() = x.session_unit.Intern(t.sessions.unit, v);
+            Defer(t.sessions.unit, x.session_unit, v);
             return;
           case kPlannedStart:
             Time(f, v, token, t.sessions.planned_start.back());
@@ -1244,7 +1654,7 @@ class LineHandler {
             return;
         }
       case Ctx::kFormat:
-        t.sessions.format_id.codes.back() = x.session_format.Intern(t.sessions.format_id, v);
+        Defer(t.sessions.format_id, x.session_format, v);
         return;
       case Ctx::kCancellation:
         if (f.field == 0) {
@@ -1255,26 +1665,25 @@ class LineHandler {
         return;
       case Ctx::kCase:
         if (f.field == 0) {
-          t.sessions.case_category.codes.back() =
-              x.session_case_category.Intern(t.sessions.case_category, v);
+          Defer(t.sessions.case_category, x.session_case_category, v);
         } else {
-          t.sessions.citizen.codes.back() = x.session_citizen.Intern(t.sessions.citizen, v);
+          Defer(t.sessions.citizen, x.session_citizen, v);
         }
         return;
       case Ctx::kParticipant: {
         ParticipantsTable& p = t.participants;
         switch (f.field) {
           case 0:
-            p.person.codes.back() = x.participant_person.Intern(p.person, v);
+            Defer(p.person, x.participant_person, v);
             return;
           case 1:
-            p.role.codes.back() = x.participant_role.Intern(p.role, v);
+            Defer(p.role, x.participant_role, v);
             return;
           case 2:
-            p.unit.codes.back() = x.participant_unit.Intern(p.unit, v);
+            Defer(p.unit, x.participant_unit, v);
             return;
           case 3:
-            p.profession.codes.back() = x.participant_profession.Intern(p.profession, v);
+            Defer(p.profession, x.participant_profession, v);
             return;
           default:
             Name(f, v, token, &ParseShift, "shift", p.shift.codes.back());
@@ -1284,7 +1693,7 @@ class LineHandler {
       case Ctx::kStep: {
         StepsTable& s = t.steps;
         if (f.field == 0) {
-          s.step.codes.back() = x.step_step.Intern(s.step, v);
+          Defer(s.step, x.step_step, v);
         } else {
           Time(f, v, token, f.field == 1 ? s.start.back() : s.end.back());
         }
@@ -1292,19 +1701,19 @@ class LineHandler {
       }
       case Ctx::kPrompt:
         if (f.field == 0) {
-          t.prompts.step.codes.back() = x.prompt_step.Intern(t.prompts.step, v);
+          Defer(t.prompts.step, x.prompt_step, v);
         } else {
-          t.prompts.question.codes.back() = x.prompt_question.Intern(t.prompts.question, v);
+          Defer(t.prompts.question, x.prompt_question, v);
         }
         return;
       case Ctx::kLearningPoint: {
         LearningPointsTable& l = t.learning_points;
         if (f.field == 0) {
-          l.step.codes.back() = x.learning_point_step.Intern(l.step, v);
+          Defer(l.step, x.learning_point_step, v);
         } else if (f.field == 1) {
           AddText(l.text, v);
         } else {
-          l.author.codes.back() = x.learning_point_author.Intern(l.author, v);
+          Defer(l.author, x.learning_point_author, v);
         }
         return;
       }
@@ -1312,16 +1721,16 @@ class LineHandler {
         ActionsTable& a = t.actions;
         switch (f.field) {
           case 0:
-            a.action.codes.back() = x.action_action.Intern(a.action, v);
+            Defer(a.action, x.action_action, v);
             return;
           case 1:
-            a.step.codes.back() = x.action_step.Intern(a.step, v);
+            Defer(a.step, x.action_step, v);
             return;
           case 2:
             AddText(a.text, v);
             return;
           case 3:
-            a.owner.codes.back() = x.action_owner.Intern(a.owner, v);
+            Defer(a.owner, x.action_owner, v);
             return;
           default:
             Day(f, v, token, a.due.back());
@@ -1340,9 +1749,9 @@ class LineHandler {
       case Ctx::kFeedback: {
         FeedbackTable& b = t.feedback;
         if (f.field == 0) {
-          b.step.codes.back() = x.feedback_step.Intern(b.step, v);
+          Defer(b.step, x.feedback_step, v);
         } else if (f.field == 1) {
-          b.participant.codes.back() = x.feedback_participant.Intern(b.participant, v);
+          Defer(b.participant, x.feedback_participant, v);
         } else {
           AddText(b.comment, v);
         }
@@ -1351,7 +1760,7 @@ class LineHandler {
       case Ctx::kNote: {
         NotesTable& n = t.notes;
         if (f.field == 0) {
-          n.step.codes.back() = x.note_step.Intern(n.step, v);
+          Defer(n.step, x.note_step, v);
         } else if (f.field == 1) {
           Name(f, v, token, &ParseNoteKind, "kind", n.kind.codes.back());
         } else {
@@ -1383,8 +1792,11 @@ class LineHandler {
   bool confidential_;
   std::size_t max_string_bytes_;
   std::size_t max_array_items_;
+  std::size_t max_depth_;
 
   // The line.
+  std::string_view line_;
+  bool stable_ = false;
   SessionTables* t_ = nullptr;
   TableIndex* x_ = nullptr;
   std::vector<Frame> frames_;
@@ -1402,6 +1814,8 @@ class LineHandler {
   std::optional<Pending> limit_;
   std::optional<Pending> pending_;
   Mark mark_;
+  std::vector<Deferred> deferred_;
+  std::string scratch_;  // the deferred values, back to back
 
   // The session.
   int status_ = -1;
@@ -1409,6 +1823,7 @@ class LineHandler {
   std::size_t cancellation_token_ = 0;
   bool cancel_note_done_ = false;
   std::size_t text_start_ = 0;
+  DateCache date_;
 };
 
 // `status`, an error of `ParseTree` on a line alone, as a LineError.
@@ -1462,8 +1877,17 @@ absl::Status LineStatus(std::string_view source, std::int64_t line, const LineEr
 }
 
 struct SessionLineReader::Impl {
-  explicit Impl(const TableOptions& options)
-      : limits(options.limits), parser(BoostOptions(options.limits), options) {}
+  Impl(const TableOptions& options, bool fast_path)
+      : limits(options.limits),
+        parser(BoostOptions(options.limits), options),
+        use_simdjson(fast_path) {
+    // One level more than the limit: the handler enforces the limit itself,
+    // so that a line just past it reaches the reference parser's message.
+    if (sj.allocate(1 << 16, std::min(limits.max_depth, kMaxSupportedDepth) + 1) !=
+        simdjson::SUCCESS) {
+      use_simdjson = false;  // out of memory: the reference path alone
+    }
+  }
 
   static bj::parse_options BoostOptions(const TableLimits& limits) {
     bj::parse_options o;
@@ -1473,26 +1897,42 @@ struct SessionLineReader::Impl {
 
   TableLimits limits;
   bj::basic_parser<LineHandler> parser;
+  simdjson::dom::parser sj;
+  bool use_simdjson = true;
 };
 
-SessionLineReader::SessionLineReader(const TableOptions& options)
-    : impl_(std::make_unique<Impl>(options)) {}
+SessionLineReader::SessionLineReader(const TableOptions& options, bool fast_path)
+    : impl_(std::make_unique<Impl>(options, fast_path)) {}
 
 SessionLineReader::~SessionLineReader() = default;
 
-std::optional<LineError> SessionLineReader::Read(std::string_view line, SessionTables& tables,
-                                                 TableIndex& index) {
+std::optional<LineError> SessionLineReader::Read(std::string_view line, bool padded,
+                                                 SessionTables& tables, TableIndex& index) {
   const TableLimits& limits = impl_->limits;
   if (line.size() > limits.max_line_bytes) {
     return LineError{absl::StatusCode::kResourceExhausted, 1, "", TooLong(line.size(), limits)};
   }
   auto& parser = impl_->parser;
   LineHandler& h = parser.handler();
-  h.Begin(tables, index);
+  if (impl_->use_simdjson) {
+    // The fast path. Anything but a clean line is read again below, by the
+    // reference path, whose errors are the ones reported.
+    h.Begin(line, tables, index, /*stable=*/true);
+    auto doc = impl_->sj.parse(line.data(), line.size(), /*realloc_if_needed=*/!padded);
+    if (doc.error() == simdjson::SUCCESS) {
+      if (h.ReadTape(impl_->sj.doc)) {
+        h.Resolve();
+        return std::nullopt;
+      }
+    }
+    h.RollBack();
+  }
+  h.Begin(line, tables, index, /*stable=*/false);
   parser.reset();
   bj::error_code ec;
   const std::size_t consumed = parser.write_some(false, line.data(), line.size(), ec);
   if (!ec && consumed == line.size() && !h.json_failed() && !h.pending().has_value()) {
+    h.Resolve();
     return std::nullopt;
   }
   h.RollBack();

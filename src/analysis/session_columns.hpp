@@ -1,7 +1,10 @@
-// The column reader of "session/1" JSON Lines: `SessionLineReader` parses
-// one line with Boost.JSON's basic_parser and a handler that writes each
-// value straight into the columns of `SessionTables` (a key -> field state
-// machine), never building a `Session` or a JSON tree.
+// The column reader of "session/1" JSON Lines: `SessionLineReader` writes
+// each value of a line straight into the columns of `SessionTables`, never
+// building a `Session` or a JSON tree. Two paths share the row-writing code:
+// the fast path parses with simdjson and walks its tape with the schema in
+// hand, taking only plainly valid lines; the reference path parses with
+// Boost.JSON's basic_parser and a handler (a key -> field state machine)
+// that knows every error and its place.
 //
 // A line is read whole or not at all: on an error the tables are rolled back
 // to where they stood before the line, dictionaries included, so that the
@@ -15,7 +18,7 @@
 // Example:
 //
 //   carelearn::detail::SessionLineReader reader(options);
-//   std::optional<carelearn::detail::LineError> e = reader.Read(line, tables, index);
+//   std::optional<carelearn::detail::LineError> e = reader.Read(line, false, tables, index);
 //   if (e) return carelearn::detail::LineStatus("x.jsonl", 17, *e);
 #ifndef CARELEARN_SRC_ANALYSIS_SESSION_COLUMNS_HPP_
 #define CARELEARN_SRC_ANALYSIS_SESSION_COLUMNS_HPP_
@@ -55,16 +58,24 @@ struct LineError {
 class SessionLineReader {
  public:
   /// A reader that fills text columns and checks limits as `options` say.
-  explicit SessionLineReader(const TableOptions& options);
+  /// With `fast_path`, a line is first read by simdjson and a walk of its
+  /// tape that takes only plainly valid sessions; any other line, and every
+  /// line without it, is read by Boost.JSON's basic_parser and the handler
+  /// that gives the located errors. Both give the same tables.
+  explicit SessionLineReader(const TableOptions& options, bool fast_path = true);
   ~SessionLineReader();
   SessionLineReader(const SessionLineReader&) = delete;
   SessionLineReader& operator=(const SessionLineReader&) = delete;
 
   /// Appends the session on `line` (without its line end; not blank) to
-  /// `tables`, whose open columns `index` indexes. On an error, leaves
-  /// `tables` and `index` as they were and returns the error.
-  [[nodiscard]] std::optional<LineError> Read(std::string_view line, SessionTables& tables,
-                                              TableIndex& index);
+  /// `tables`, whose open columns `index` indexes. With `padded`, the 64
+  /// bytes after the line may be read (not written), which spares a copy. On
+  /// an error, leaves `tables` and `index` as they were and returns the error.
+  [[nodiscard]] std::optional<LineError> Read(std::string_view line, bool padded,
+                                              SessionTables& tables, TableIndex& index);
+
+  /// The bytes after a line that `Read` with `padded` may read.
+  static constexpr std::size_t kPadding = 64;
 
  private:
   struct Impl;

@@ -68,36 +68,28 @@ void Reserve(StringColumn& c, double factor) {
 
 }  // namespace
 
-std::uint64_t DictionaryIndex::Hash(std::string_view value) {
-  return absl::Hash<std::string_view>{}(value);
+std::uint64_t DictionaryIndex::Seed() {
+  // Differs from process to process (address space layout), stays within one.
+  static const std::uint64_t seed =
+      Mix(reinterpret_cast<std::uintptr_t>(&seed) ^ 0x8EBC6AF09C88C6E3ULL, 0x589965CC75374CC3ULL);
+  return seed;
 }
 
-void DictionaryIndex::Rehash(std::size_t capacity) {
-  std::vector<Slot> old = std::move(slots_);
-  // Inserted again in code order, so that the newest entries stay last in
-  // their runs and `Truncate` can take them out.
-  old.erase(std::remove_if(old.begin(), old.end(),
-                           [](const Slot& slot) { return slot.code == kNullCode; }),
-            old.end());
-  std::sort(old.begin(), old.end(), [](const Slot& a, const Slot& b) { return a.code < b.code; });
+void DictionaryIndex::Rehash(const DictionaryColumn& column, std::size_t capacity) {
+  while (capacity < 2 * column.dictionary.size() + 2) capacity *= 2;
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
-  for (const Slot& slot : old) {
-    std::size_t i = static_cast<std::size_t>(slot.hash) & mask_;
+  // In code order, as the entries came.
+  for (std::size_t code = 0; code < column.dictionary.size(); ++code) {
+    const std::string& value = column.dictionary[code];
+    const std::uint64_t hash = Hash(value);
+    std::size_t i = static_cast<std::size_t>(hash) & mask_;
     while (slots_[i].code != kNullCode) i = (i + 1) & mask_;
-    slots_[i] = slot;
-  }
-}
-
-void DictionaryIndex::Truncate(DictionaryColumn& column, std::size_t size) {
-  while (column.dictionary.size() > size) {
-    const std::string& value = column.dictionary.back();
-    const auto code = static_cast<std::int32_t>(column.dictionary.size() - 1);
-    std::size_t i = static_cast<std::size_t>(Hash(value)) & mask_;
-    while (slots_[i].code != code) i = (i + 1) & mask_;
-    slots_[i] = Slot{};
-    arena_.resize(arena_.size() - value.size());
-    column.dictionary.pop_back();
+    Slot& slot = slots_[i];
+    slot.tag = static_cast<std::uint32_t>(hash >> 32);
+    slot.code = static_cast<std::int32_t>(code);
+    slot.size = static_cast<std::uint32_t>(value.size());
+    std::memcpy(slot.head, value.data(), std::min(value.size(), kHead));
   }
 }
 

@@ -17,6 +17,7 @@
 #ifndef CARELEARN_SRC_ANALYSIS_TABLE_BUILDER_HPP_
 #define CARELEARN_SRC_ANALYSIS_TABLE_BUILDER_HPP_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,34 +30,73 @@
 
 namespace carelearn::detail {
 
+/// True when the `n` bytes at `a` and at `b` are the same; inline, without a
+/// call, for the short strings of ids and keys.
+inline bool EqualBytes(const char* a, const char* b, std::size_t n) {
+  const auto load8 = [](const char* p) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  const auto load4 = [](const char* p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (load8(a + i) != load8(b + i)) return false;
+    }
+    return load8(a + n - 8) == load8(b + n - 8);
+  }
+  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 /// The codes of the strings of one dictionary column: an open-addressing
-/// hash table whose slots hold each string's hash, code and place in an
-/// arena of the strings' bytes, so that a lookup touches a slot and the bytes
-/// it compares, not the column's std::strings.
+/// hash table (linear probing, at most half full) whose slots hold each
+/// string's hash tag, code, size and first bytes, so that a lookup of a short
+/// string (ids, pseudonyms) reads one slot and nothing else. `Prefetch` lets a
+/// caller with many lookups to make start them all before waiting for any.
 class DictionaryIndex {
  public:
   /// The code of `value` in `column`'s dictionary, appended when new; the
   /// empty string is missing (`kNullCode`).
   std::int32_t Intern(DictionaryColumn& column, std::string_view value) {
     if (value.empty()) return kNullCode;
-    if (slots_.empty()) Rehash(16);
-    const std::uint64_t hash = Hash(value);
+    return InternHashed(column, value, Hash(value));
+  }
+
+  /// `Intern` for a non-empty `value` whose `Hash` is `hash`.
+  std::int32_t InternHashed(DictionaryColumn& column, std::string_view value, std::uint64_t hash) {
+    if (slots_.empty()) Rehash(column, 16);
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
     std::size_t i = static_cast<std::size_t>(hash) & mask_;
     while (true) {
       const Slot& slot = slots_[i];
       if (slot.code == kNullCode) break;
-      if (slot.hash == hash && slot.size == value.size() &&
-          std::memcmp(arena_.data() + slot.offset, value.data(), value.size()) == 0) {
+      if (slot.tag == tag && slot.size == value.size() && Same(column, slot, value)) {
         return slot.code;
       }
       i = (i + 1) & mask_;
     }
     const auto code = static_cast<std::int32_t>(column.dictionary.size());
     column.dictionary.emplace_back(value);
-    slots_[i] = Slot{hash, arena_.size(), code, static_cast<std::uint32_t>(value.size())};
-    arena_.append(value);
-    if (column.dictionary.size() * 2 > slots_.size()) Rehash(slots_.size() * 2);
+    Slot& slot = slots_[i];
+    slot.tag = tag;
+    slot.code = code;
+    slot.size = static_cast<std::uint32_t>(value.size());
+    std::memcpy(slot.head, value.data(), std::min(value.size(), kHead));
+    if (column.dictionary.size() * 2 > slots_.size()) Rehash(column, slots_.size() * 2);
     return code;
+  }
+
+  /// Starts loading the slot where the lookup of a string with `hash` begins.
+  void Prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::size_t>(hash) & mask_]);
   }
 
   /// Appends the code of `value` (see `Intern`) to `column`.
@@ -64,25 +104,66 @@ class DictionaryIndex {
     column.codes.push_back(Intern(column, value));
   }
 
-  /// Forgets the dictionary entries from code `size` on, which must be the
-  /// newest ones (entries are forgotten newest first, which linear probing allows).
-  void Truncate(DictionaryColumn& column, std::size_t size);
-
-  /// The hash of a dictionary string.
-  static std::uint64_t Hash(std::string_view value);
+  /// The hash of a dictionary string: a multiply-mix of its 8-byte words,
+  /// seeded per process so that crafted input cannot make strings collide.
+  static std::uint64_t Hash(std::string_view value) {
+    const char* p = value.data();
+    const std::size_t n = value.size();
+    std::uint64_t seed = Seed() ^ (n * 0x9E3779B97F4A7C15ULL);
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    if (n >= 8) {
+      std::size_t i = 0;
+      for (; i + 16 < n; i += 16)
+        seed = Mix(Load(p + i) ^ 0xA0761D6478BD642FULL, Load(p + i + 8) ^ seed);
+      a = n >= 16 ? Load(p + n - 16) : Load(p);
+      b = Load(p + n - 8);
+    } else if (n >= 4) {
+      std::uint32_t x = 0;
+      std::uint32_t y = 0;
+      std::memcpy(&x, p, 4);
+      std::memcpy(&y, p + n - 4, 4);
+      a = x;
+      b = y;
+    } else if (n > 0) {
+      a = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+          (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1]));
+    }
+    return Mix(a ^ 0xE7037ED1A0B428DBULL, b ^ seed);
+  }
 
  private:
+  static constexpr std::size_t kHead = 28;  // bytes of a string held in its slot
+
   struct Slot {
-    std::uint64_t hash = 0;
-    std::size_t offset = 0;  // of the string's bytes in `arena_`
+    std::uint32_t tag = 0;  // the hash's upper half
     std::int32_t code = kNullCode;
     std::uint32_t size = 0;
+    char head[kHead] = {};  // the string's first bytes
   };
 
-  void Rehash(std::size_t capacity);
+  static std::uint64_t Load(const char* p) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static std::uint64_t Mix(std::uint64_t a, std::uint64_t b) {
+    __extension__ using Wide = unsigned __int128;  // GCC and Clang; the full 128-bit product
+    const Wide r = static_cast<Wide>(a) * b;
+    return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+  }
+  static std::uint64_t Seed();
+
+  static bool Same(const DictionaryColumn& column, const Slot& slot, std::string_view value) {
+    if (value.size() <= kHead) return EqualBytes(slot.head, value.data(), value.size());
+    return EqualBytes(slot.head, value.data(), kHead) &&
+           column.dictionary[static_cast<std::size_t>(slot.code)] == value;
+  }
+
+  void Rehash(const DictionaryColumn& column, std::size_t capacity);
 
   std::vector<Slot> slots_;
-  std::string arena_;
   std::size_t mask_ = 0;
 };
 

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <limits>
@@ -46,11 +47,12 @@ struct Buffer {
   std::size_t size = 0;
   std::size_t capacity = 0;
 
-  // Makes room for `n` bytes, keeping those there are.
+  // Makes room for `n` bytes, keeping those there are, and for the padding
+  // after them that a line reader may read.
   void Reserve(std::size_t n) {
     if (n <= capacity) return;
     const std::size_t grown = std::max(n, capacity + capacity / 2);
-    std::unique_ptr<char[]> more(new char[grown]);
+    std::unique_ptr<char[]> more(new char[grown + detail::SessionLineReader::kPadding]);
     if (size > 0) std::memcpy(more.get(), bytes.get(), size);
     bytes = std::move(more);
     capacity = grown;
@@ -60,12 +62,17 @@ struct Buffer {
 
 // A piece of the input: whole lines, or one line too long to hold.
 struct Chunk {
-  std::size_t index = 0;     // its place in the input
-  std::string_view view;     // the lines, when they stay where they are
-  Buffer owned;              // the lines, when read from a file
-  bool is_owned = false;     // which of the two
-  std::size_t too_long = 0;  // > 0: one line of this many bytes, not held
+  std::size_t index = 0;               // its place in the input
+  std::string_view view;               // the lines, when they stay where they are
+  Buffer owned;                        // the lines, when read from a file
+  bool is_owned = false;               // which of the two
+  std::size_t too_long = 0;            // > 0: one line of this many bytes, not held
+  const char* readable_end = nullptr;  // the end of the bytes after the lines that may be read
   [[nodiscard]] std::string_view text() const { return is_owned ? owned.view() : view; }
+  [[nodiscard]] const char* end_of_readable() const {
+    return is_owned ? owned.bytes.get() + owned.capacity + detail::SessionLineReader::kPadding
+                    : readable_end;
+  }
 };
 
 // Where chunks come from, in input order.
@@ -98,6 +105,7 @@ class TextChunks final : public ChunkSource {
         end = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
     }
     chunk.view = text_.substr(pos_, end - pos_);
+    chunk.readable_end = text_.data() + text_.size();
     chunk.is_owned = false;
     chunk.too_long = 0;
     pos_ = end;
@@ -280,12 +288,24 @@ ChunkLines ReadChunk(const Chunk& chunk, detail::SessionLineReader& reader, Sess
     ++out.lines;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || (line.front() != '{' && IsBlank(line))) continue;
-    if (std::optional<LineError> e = reader.Read(line, tables, index)) {
+    const bool padded = chunk.end_of_readable() - (line.data() + line.size()) >=
+                        static_cast<std::ptrdiff_t>(detail::SessionLineReader::kPadding);
+    if (std::optional<LineError> e = reader.Read(line, padded, tables, index)) {
       out.errors.emplace_back(out.lines, *std::move(e));
       if (options.on_error == OnError::kFail) break;
     }
   }
   return out;
+}
+
+// CARELEARN_TABLES_PARSER=boost turns the fast path off (for comparing the
+// paths; the tables are the same).
+bool FastPath() {
+  static const bool fast = [] {
+    const char* which = std::getenv("CARELEARN_TABLES_PARSER");
+    return which == nullptr || std::string_view(which) != "boost";
+  }();
+  return fast;
 }
 
 int ThreadCount(const TableOptions& options) {
@@ -350,7 +370,7 @@ std::size_t ChunkSize(const Chunk& c) { return c.too_long > 0 ? c.too_long : c.t
 absl::StatusOr<SessionTables> ReadOnOneThread(ChunkSource& chunks, std::string_view source,
                                               const TableOptions& options) {
   Collector collector(source, options, chunks.size());
-  detail::SessionLineReader reader(options);
+  detail::SessionLineReader reader(options, FastPath());
   Chunk chunk;
   while (chunks.Next(chunk)) {
     ChunkLines lines = ReadChunk(chunk, reader, collector.all(), collector.index(), options);
@@ -380,7 +400,7 @@ absl::StatusOr<SessionTables> ReadOnThreads(ChunkSource& chunks, std::string_vie
   std::size_t stop_after = std::numeric_limits<std::size_t>::max();
 
   const auto work = [&] {
-    detail::SessionLineReader reader(options);
+    detail::SessionLineReader reader(options, FastPath());
     while (true) {
       Chunk chunk;
       {
