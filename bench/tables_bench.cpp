@@ -91,7 +91,10 @@ class Generator {
     const int people = 8 + Pick(5);
     for (int i = 0; i < people; ++i) {
       carelearn::Participant p;
-      p.id = staff_[static_cast<std::size_t>(Pick(static_cast<int>(staff_.size())))];
+      // Each person once (ValidateSession, and so the store, insist).
+      do {
+        p.id = staff_[static_cast<std::size_t>(Pick(static_cast<int>(staff_.size())))];
+      } while (s.FindParticipant(p.id) != nullptr);
       p.role = kRoles[i == 0 ? 0 : (i == 1 ? 1 : 2 + Pick(5))];
       p.unit = Pick(10) == 0
                    ? units_[static_cast<std::size_t>(Pick(static_cast<int>(units_.size())))]
@@ -367,8 +370,11 @@ int main(int argc, char** argv) {
   }
 
   if (o.store) {
-    const std::string db = (dir / "sessions.db").string();
-    {
+    // With --keep, the store is kept beside the file and used again.
+    const std::string db = o.keep.empty() ? (dir / "sessions.db").string() : o.keep + ".db";
+    if (!o.keep.empty() && std::filesystem::exists(db)) {
+      std::printf("using the store %s\n", db.c_str());
+    } else {
       auto store = carelearn::Store::Open(db);
       std::ifstream in(path, std::ios::binary);
       carelearn::ImportOptions import;

@@ -21,12 +21,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "carelearn/analysis/tables.hpp"
+#include "carelearn/record/session.hpp"
 
 namespace carelearn::detail {
 
@@ -286,6 +289,51 @@ template <typename F>
 void ForEachTable(SessionTables& t, F&& f) {
   f(t.sessions), f(t.participants), f(t.steps), f(t.prompts), f(t.learning_points);
   f(t.actions), f(t.action_changes), f(t.feedback), f(t.notes);
+}
+
+/// Appends the rows of `actions` (`Action` values, or `StoredActionView`s
+/// from a store) of the session in row `session` to the actions and action
+/// changes tables; the text when `text` asks for it.
+template <typename A>
+void AppendActions(SessionTables& t, TableIndex& index, std::int32_t session,
+                   std::span<const A> actions, bool text) {
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const A& a = actions[i];
+    ActionsTable& at = t.actions;
+    const auto row = static_cast<std::int32_t>(at.size());
+    at.session.push_back(session);
+    at.position.push_back(static_cast<std::int32_t>(i));
+    index.action_action.Append(at.action, a.id);
+    index.action_step.Append(at.step, a.step_id);
+    index.action_owner.Append(at.owner, a.owner);
+    at.due.push_back(a.due.has_value() ? DaysSinceEpoch(*a.due) : kNullDay);
+    std::int32_t status = static_cast<std::int32_t>(ActionStatus::kOpen);
+    std::int64_t proposed = kNullTimestamp;
+    std::int64_t started = kNullTimestamp;
+    std::int64_t done = kNullTimestamp;
+    std::int64_t dropped = kNullTimestamp;
+    for (std::size_t j = 0; j < a.history.size(); ++j) {
+      const StatusChange& c = a.history[j];
+      const std::int64_t when = absl::ToUnixMicros(c.at);
+      if (j == 0) proposed = when;
+      if (c.status == ActionStatus::kInProgress && started == kNullTimestamp) started = when;
+      if (c.status == ActionStatus::kDone && done == kNullTimestamp) done = when;
+      if (c.status == ActionStatus::kDropped && dropped == kNullTimestamp) dropped = when;
+      status = static_cast<std::int32_t>(c.status);
+      ActionChangesTable& ct = t.action_changes;
+      ct.session.push_back(session);
+      ct.action.push_back(row);
+      ct.position.push_back(static_cast<std::int32_t>(j));
+      ct.status.codes.push_back(static_cast<std::int32_t>(c.status));
+      ct.at.push_back(when);
+    }
+    at.status.codes.push_back(status);
+    at.proposed_at.push_back(proposed);
+    at.started_at.push_back(started);
+    at.done_at.push_back(done);
+    at.dropped_at.push_back(dropped);
+    AppendText(at.text, text, true, a.text);
+  }
 }
 
 /// Appends `part` (tables read from the sessions that follow those in `all`)

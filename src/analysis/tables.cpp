@@ -20,8 +20,6 @@ std::int64_t Micros(const std::optional<absl::Time>& t) {
   return t.has_value() ? Micros(*t) : kNullTimestamp;
 }
 
-std::int32_t Code(ActionStatus s) { return static_cast<std::int32_t>(s); }
-
 // Appends the rows of one session to `t`.
 void AddSession(SessionTables& t, detail::TableIndex& index, const Session& s,
                 const TableOptions& options) {
@@ -92,41 +90,7 @@ void AddSession(SessionTables& t, detail::TableIndex& index, const Session& s,
     lt.confidential.push_back(lp.confidential ? 1 : 0);
     AppendText(lt.text, text, !lp.confidential || confidential, lp.text);
   }
-  for (std::size_t i = 0; i < s.actions.size(); ++i) {
-    const Action& a = s.actions[i];
-    ActionsTable& at = t.actions;
-    const auto action_row = static_cast<std::int32_t>(at.size());
-    at.session.push_back(row);
-    at.position.push_back(static_cast<std::int32_t>(i));
-    index.action_action.Append(at.action, a.id);
-    index.action_step.Append(at.step, a.step_id);
-    index.action_owner.Append(at.owner, a.owner);
-    at.due.push_back(a.due.has_value() ? detail::DaysSinceEpoch(*a.due) : kNullDay);
-    at.status.codes.push_back(Code(a.CurrentStatus()));
-    std::int64_t proposed = kNullTimestamp;
-    std::int64_t started = kNullTimestamp;
-    std::int64_t done = kNullTimestamp;
-    std::int64_t dropped = kNullTimestamp;
-    for (std::size_t j = 0; j < a.history.size(); ++j) {
-      const StatusChange& c = a.history[j];
-      const std::int64_t when = Micros(c.at);
-      if (j == 0) proposed = when;
-      if (c.status == ActionStatus::kInProgress && started == kNullTimestamp) started = when;
-      if (c.status == ActionStatus::kDone && done == kNullTimestamp) done = when;
-      if (c.status == ActionStatus::kDropped && dropped == kNullTimestamp) dropped = when;
-      ActionChangesTable& ct = t.action_changes;
-      ct.session.push_back(row);
-      ct.action.push_back(action_row);
-      ct.position.push_back(static_cast<std::int32_t>(j));
-      ct.status.codes.push_back(Code(c.status));
-      ct.at.push_back(when);
-    }
-    at.proposed_at.push_back(proposed);
-    at.started_at.push_back(started);
-    at.done_at.push_back(done);
-    at.dropped_at.push_back(dropped);
-    AppendText(at.text, text, true, a.text);
-  }
+  detail::AppendActions(t, index, row, std::span<const Action>(s.actions), text);
   for (const Feedback& f : s.feedback) {
     FeedbackTable& ft = t.feedback;
     ft.session.push_back(row);

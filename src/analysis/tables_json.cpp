@@ -21,6 +21,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -30,6 +32,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "analysis/session_columns.hpp"
 #include "analysis/table_builder.hpp"
 #include "carelearn/analysis/tables.hpp"
@@ -252,6 +255,24 @@ class FileChunks final : public ChunkSource {
   std::vector<Buffer> spare_;
 };
 
+// An action of a session read from a store, held by its chunk (the store
+// keeps actions apart from the session's line); the members `AppendActions` reads.
+struct OwnedAction {
+  std::string id;
+  std::string step_id;
+  std::string text;
+  std::string owner;
+  std::optional<absl::CivilDay> due;
+  std::vector<StatusChange> history;
+};
+
+// What a chunk of lines read from a store carries besides them.
+struct StoreRows {
+  std::vector<std::string> ids;      // each line's session id
+  std::vector<std::size_t> first;    // each line's first action; one more at the end
+  std::vector<OwnedAction> actions;  // the lines' actions, line by line
+};
+
 // What reading one chunk gave: its lines, and the errors on them (by line
 // within the chunk, 1-based).
 struct ChunkLines {
@@ -266,9 +287,11 @@ bool IsBlank(std::string_view line) {
   return true;
 }
 
-// Reads the lines of `chunk` into `tables`; under kFail stops at the first bad line.
-ChunkLines ReadChunk(const Chunk& chunk, detail::SessionLineReader& reader, SessionTables& tables,
-                     detail::TableIndex& index, const TableOptions& options) {
+// Reads the lines of `chunk` into `tables` (with their actions, for a chunk
+// from a store); under kFail stops at the first bad line.
+ChunkLines ReadChunk(const Chunk& chunk, const StoreRows* store, detail::SessionLineReader& reader,
+                     SessionTables& tables, detail::TableIndex& index,
+                     const TableOptions& options) {
   ChunkLines out;
   if (chunk.too_long > 0) {
     out.lines = 1;
@@ -276,14 +299,15 @@ ChunkLines ReadChunk(const Chunk& chunk, detail::SessionLineReader& reader, Sess
                                          detail::TooLong(chunk.too_long, options.limits)});
     return out;
   }
-  const std::string_view text = chunk.text();
+  const bool text = detail::WantsText(options);
+  const std::string_view lines = chunk.text();
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+  while (pos < lines.size()) {
+    const void* nl = std::memchr(lines.data() + pos, '\n', lines.size() - pos);
     const std::size_t end =
-        nl == nullptr ? text.size()
-                      : static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
-    std::string_view line = text.substr(pos, end - pos);
+        nl == nullptr ? lines.size()
+                      : static_cast<std::size_t>(static_cast<const char*>(nl) - lines.data());
+    std::string_view line = lines.substr(pos, end - pos);
     pos = end + 1;
     ++out.lines;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -293,6 +317,15 @@ ChunkLines ReadChunk(const Chunk& chunk, detail::SessionLineReader& reader, Sess
     if (std::optional<LineError> e = reader.Read(line, padded, tables, index)) {
       out.errors.emplace_back(out.lines, *std::move(e));
       if (options.on_error == OnError::kFail) break;
+      continue;
+    }
+    if (store != nullptr) {
+      const auto k = static_cast<std::size_t>(out.lines - 1);
+      const std::span<const OwnedAction> actions(store->actions.data() + store->first[k],
+                                                 store->first[k + 1] - store->first[k]);
+      detail::AppendActions(tables, index, static_cast<std::int32_t>(tables.sessions.size()) - 1,
+                            actions, text);
+      tables.sessions.action_count.back() = static_cast<std::int32_t>(actions.size());
     }
   }
   return out;
@@ -316,35 +349,45 @@ int ThreadCount(const TableOptions& options) {
 // Collects the tables of chunks in input order.
 class Collector {
  public:
-  Collector(std::string_view source, const TableOptions& options, std::size_t input_bytes)
-      : source_(source), options_(options), input_bytes_(input_bytes) {
-    all_ = detail::EmptyTables(options);
-  }
+  // `total` is the size of the input (bytes, or sessions), 0 when unknown.
+  Collector(std::string_view source, const TableOptions& options, std::size_t total)
+      : source_(source), options_(options), total_(total), all_(detail::EmptyTables(options)) {}
 
   SessionTables& all() { return all_; }
   detail::TableIndex& index() { return index_; }
 
   // Takes the lines of the next chunk (already in `all()` or, with `part`,
-  // appended from it); false with `status()` set at a bad line under kFail.
-  bool Take(ChunkLines&& lines, std::size_t chunk_bytes, SessionTables* part) {
+  // appended from it), `done` more of the input's `total`; false with
+  // `status()` set at a bad line under kFail.
+  bool Take(ChunkLines&& lines, std::size_t done, SessionTables* part, const StoreRows* store) {
     for (auto& [line, error] : lines.errors) {
-      absl::Status s = detail::LineStatus(source_, first_line_ + line - 1, error);
+      const std::int64_t number = first_line_ + line - 1;
+      absl::Status s;
+      if (store != nullptr) {
+        // A stored session that cannot be read: the store is damaged.
+        const absl::Status located = detail::LineStatus("body", 1, error);
+        s = absl::DataLossError(absl::StrCat("the stored session \"",
+                                             store->ids[static_cast<std::size_t>(line - 1)],
+                                             "\" cannot be read: ", located.message()));
+      } else {
+        s = detail::LineStatus(source_, number, error);
+      }
       if (options_.on_error == OnError::kFail) {
         status_ = std::move(s);
         return false;
       }
       all_.skipped.push_back(
-          SkippedLine{std::string(source_), first_line_ + line - 1, std::string(Sv(s.message()))});
+          SkippedLine{std::string(source_), number, std::string(Sv(s.message()))});
     }
     if (part != nullptr) detail::MergeTables(all_, index_, std::move(*part));
     first_line_ += lines.lines;
-    bytes_ += chunk_bytes;
+    done_ += done;
     // Room for all the rows, guessed from the first chunk, spares the copies
     // (and the double memory) of vectors that grow.
-    if (!reserved_ && input_bytes_ > 0 && bytes_ > 0) {
+    if (!reserved_ && total_ > 0 && done_ > 0) {
       reserved_ = true;
-      if (bytes_ < input_bytes_) {
-        const double factor = static_cast<double>(input_bytes_) / static_cast<double>(bytes_);
+      if (done_ < total_) {
+        const double factor = static_cast<double>(total_) / static_cast<double>(done_);
         detail::ReserveFor(all_, factor * 1.02);
       }
     }
@@ -356,138 +399,189 @@ class Collector {
  private:
   std::string_view source_;
   const TableOptions& options_;
-  std::size_t input_bytes_;
+  std::size_t total_;
   SessionTables all_;
   detail::TableIndex index_;
   std::int64_t first_line_ = 1;
-  std::size_t bytes_ = 0;
+  std::size_t done_ = 0;
   bool reserved_ = false;
   absl::Status status_;
 };
 
-std::size_t ChunkSize(const Chunk& c) { return c.too_long > 0 ? c.too_long : c.text().size(); }
-
-absl::StatusOr<SessionTables> ReadOnOneThread(ChunkSource& chunks, std::string_view source,
-                                              const TableOptions& options) {
-  Collector collector(source, options, chunks.size());
-  detail::SessionLineReader reader(options, FastPath());
-  Chunk chunk;
-  while (chunks.Next(chunk)) {
-    ChunkLines lines = ReadChunk(chunk, reader, collector.all(), collector.index(), options);
-    if (!collector.Take(std::move(lines), ChunkSize(chunk), nullptr)) return collector.status();
-    if (chunk.is_owned) chunks.Recycle(std::move(chunk.owned));
-  }
-  if (!chunks.status().ok()) return chunks.status();
-  return std::move(collector.all());
+// How much of the input a chunk is, in the unit of the collector's total.
+std::size_t ChunkSize(const Chunk& c, const StoreRows* store) {
+  if (store != nullptr) return store->ids.size();
+  return c.too_long > 0 ? c.too_long : c.text().size();
 }
 
-// The tables of one chunk read on a worker thread.
-struct Part {
-  SessionTables tables;
-  ChunkLines lines;
-  std::size_t bytes = 0;
-  Buffer buffer;  // the chunk's buffer, to be reused
-};
-
-absl::StatusOr<SessionTables> ReadOnThreads(ChunkSource& chunks, std::string_view source,
-                                            const TableOptions& options, int threads) {
-  std::mutex mutex;
-  std::condition_variable work_ready;
-  std::condition_variable part_ready;
-  std::deque<Chunk> queue;
-  std::map<std::size_t, Part> done;
-  bool closing = false;
-  std::size_t stop_after = std::numeric_limits<std::size_t>::max();
-
-  const auto work = [&] {
-    detail::SessionLineReader reader(options, FastPath());
-    while (true) {
-      Chunk chunk;
-      {
-        std::unique_lock<std::mutex> lock(mutex);
-        work_ready.wait(lock, [&] { return closing || !queue.empty(); });
-        if (queue.empty()) return;
-        chunk = std::move(queue.front());
-        queue.pop_front();
-      }
-      Part part;
-      part.bytes = ChunkSize(chunk);
-      bool wanted = false;
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        wanted = chunk.index <= stop_after;
-      }
-      if (wanted) {
-        part.tables = detail::EmptyTables(options);
-        detail::TableIndex index;
-        part.lines = ReadChunk(chunk, reader, part.tables, index, options);
-      }
-      if (chunk.is_owned) part.buffer = std::move(chunk.owned);
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (options.on_error == OnError::kFail && !part.lines.errors.empty()) {
-          stop_after = std::min(stop_after, chunk.index);
-        }
-        done.emplace(chunk.index, std::move(part));
-      }
-      part_ready.notify_all();
+// Reads chunks into tables as they are handed in: on the calling thread
+// with one thread; else on `threads` workers, each chunk into tables of its
+// own, which the calling thread appends in input order (at most a few
+// chunks a worker in memory at once).
+class Pipeline {
+ public:
+  Pipeline(std::string_view source, const TableOptions& options, std::size_t total,
+           ChunkSource* recycler)
+      : options_(options),
+        threads_(ThreadCount(options)),
+        collector_(source, options, total),
+        recycler_(recycler) {
+    if (threads_ <= 1) {
+      reader_ = std::make_unique<detail::SessionLineReader>(options, FastPath());
+      return;
     }
+    workers_.reserve(static_cast<std::size_t>(threads_));
+    for (int i = 0; i < threads_; ++i) workers_.emplace_back([this] { Work(); });
+  }
+
+  ~Pipeline() { Close(); }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Reads `chunk` (now or on a worker); false once a strict read has met a bad line.
+  bool Submit(Chunk&& chunk, std::unique_ptr<StoreRows> store = nullptr) {
+    if (failed_) return false;
+    if (threads_ <= 1) {
+      ChunkLines lines =
+          ReadChunk(chunk, store.get(), *reader_, collector_.all(), collector_.index(), options_);
+      if (!collector_.Take(std::move(lines), ChunkSize(chunk, store.get()), nullptr, store.get())) {
+        failed_ = true;
+      }
+      Recycle(std::move(chunk.owned));
+      return !failed_;
+    }
+    const std::size_t max_in_flight = static_cast<std::size_t>(threads_) * 2 + 1;
+    while (produced_ - merged_ >= max_in_flight) {
+      if (!MergeNext()) return false;
+    }
+    Job job{std::move(chunk), std::move(store)};
+    job.chunk.index = produced_++;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      queue_.push_back(std::move(job));
+    }
+    work_ready_.notify_one();
+    return true;
+  }
+
+  // The tables, once every chunk handed in is read; `input` is how reading
+  // the input itself ended.
+  absl::StatusOr<SessionTables> Finish(const absl::Status& input) {
+    while (!failed_ && merged_ < produced_) MergeNext();
+    Close();
+    if (failed_) return collector_.status();
+    if (!input.ok()) return input;
+    return std::move(collector_.all());
+  }
+
+ private:
+  struct Job {
+    Chunk chunk;
+    std::unique_ptr<StoreRows> store;
+  };
+  struct Part {
+    SessionTables tables;
+    ChunkLines lines;
+    std::size_t done = 0;
+    std::unique_ptr<StoreRows> store;
+    Buffer buffer;  // the chunk's, to be reused
   };
 
-  std::vector<std::thread> workers;
-  workers.reserve(static_cast<std::size_t>(threads));
-  for (int i = 0; i < threads; ++i) workers.emplace_back(work);
+  void Recycle(Buffer&& buffer) {
+    if (recycler_ != nullptr) recycler_->Recycle(std::move(buffer));
+  }
 
-  Collector collector(source, options, chunks.size());
-  const std::size_t max_in_flight = static_cast<std::size_t>(threads) * 2 + 1;
-  std::size_t produced = 0;
-  std::size_t merged = 0;
-  bool input_done = false;
-  bool failed = false;
-  while (!failed) {
-    while (!input_done && produced - merged < max_in_flight) {
-      Chunk chunk;
-      if (!chunks.Next(chunk)) {
-        input_done = true;
-        break;
-      }
-      chunk.index = produced++;
+  void Work() {
+    detail::SessionLineReader reader(options_, FastPath());
+    while (true) {
+      Job job;
+      bool wanted = false;
       {
-        std::lock_guard<std::mutex> lock(mutex);
-        queue.push_back(std::move(chunk));
+        std::unique_lock<std::mutex> lock(mutex_);
+        work_ready_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        job = std::move(queue_.front());
+        queue_.pop_front();
+        wanted = job.chunk.index <= stop_after_;
       }
-      work_ready.notify_one();
+      Part part;
+      part.done = ChunkSize(job.chunk, job.store.get());
+      if (wanted) {
+        part.tables = detail::EmptyTables(options_);
+        detail::TableIndex index;
+        part.lines = ReadChunk(job.chunk, job.store.get(), reader, part.tables, index, options_);
+      }
+      part.store = std::move(job.store);
+      part.buffer = std::move(job.chunk.owned);
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (options_.on_error == OnError::kFail && !part.lines.errors.empty()) {
+          stop_after_ = std::min(stop_after_, job.chunk.index);
+        }
+        done_.emplace(job.chunk.index, std::move(part));
+      }
+      part_ready_.notify_all();
     }
-    if (input_done && merged == produced) break;
+  }
+
+  // Waits for the next part in input order and appends it; false at a bad
+  // line under kFail.
+  bool MergeNext() {
     Part part;
     {
-      std::unique_lock<std::mutex> lock(mutex);
-      part_ready.wait(lock, [&] { return done.count(merged) > 0; });
-      auto it = done.find(merged);
+      std::unique_lock<std::mutex> lock(mutex_);
+      part_ready_.wait(lock, [&] { return done_.count(merged_) > 0; });
+      auto it = done_.find(merged_);
       part = std::move(it->second);
-      done.erase(it);
+      done_.erase(it);
     }
-    ++merged;
-    if (!collector.Take(std::move(part.lines), part.bytes, &part.tables)) failed = true;
-    chunks.Recycle(std::move(part.buffer));
+    ++merged_;
+    Recycle(std::move(part.buffer));
+    if (!collector_.Take(std::move(part.lines), part.done, &part.tables, part.store.get())) {
+      failed_ = true;
+    }
+    return !failed_;
   }
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    closing = true;
-    queue.clear();
+
+  void Close() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closing_ = true;
+      queue_.clear();
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+    workers_.clear();
   }
-  work_ready.notify_all();
-  for (std::thread& t : workers) t.join();
-  if (failed) return collector.status();
-  if (!chunks.status().ok()) return chunks.status();
-  return std::move(collector.all());
-}
+
+  const TableOptions& options_;
+  int threads_;
+  Collector collector_;
+  ChunkSource* recycler_;
+  std::unique_ptr<detail::SessionLineReader> reader_;  // one thread
+  bool failed_ = false;
+  std::size_t produced_ = 0;
+  std::size_t merged_ = 0;
+
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable part_ready_;
+  std::deque<Job> queue_;
+  std::map<std::size_t, Part> done_;
+  bool closing_ = false;
+  std::size_t stop_after_ = std::numeric_limits<std::size_t>::max();
+  std::vector<std::thread> workers_;
+};
 
 absl::StatusOr<SessionTables> Read(ChunkSource& chunks, std::string_view source,
                                    const TableOptions& options) {
-  const int threads = ThreadCount(options);
-  if (threads <= 1) return ReadOnOneThread(chunks, source, options);
-  return ReadOnThreads(chunks, source, options, threads);
+  Pipeline pipeline(source, options, chunks.size(), &chunks);
+  Chunk chunk;
+  while (chunks.Next(chunk)) {
+    if (!pipeline.Submit(std::move(chunk))) break;
+    chunk = Chunk();
+  }
+  return pipeline.Finish(chunks.status());
 }
 
 }  // namespace
@@ -517,9 +611,50 @@ absl::StatusOr<SessionTables> ReadTables(const std::string& path, const TableOpt
   return Read(chunks, path, options);
 }
 
-absl::StatusOr<SessionTables> ReadTables(const Store& /*store*/, const SessionQuery& /*query*/,
-                                         const TableOptions& /*options*/) {
-  return absl::UnimplementedError("ReadTables: not yet implemented");
+absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery& query,
+                                         const TableOptions& options) {
+  // The sessions are gathered into chunks as the store hands them over: the
+  // bodies, each a line, and their actions.
+  absl::StatusOr<std::size_t> count = store.CountSessions(query);
+  if (!count.ok()) return count.status();
+  std::size_t total = *count;
+  if (query.limit > 0) total = std::min(total, query.limit);
+  Pipeline pipeline("store", options, total, nullptr);
+  const std::size_t chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
+  Chunk chunk;
+  auto rows = std::make_unique<StoreRows>();
+  const auto hand_in = [&] {
+    rows->first.push_back(rows->actions.size());
+    chunk.is_owned = true;
+    const bool ok = pipeline.Submit(std::move(chunk), std::move(rows));
+    chunk = Chunk();
+    rows = std::make_unique<StoreRows>();
+    return ok;
+  };
+  absl::Status scanned = store.ScanSessions(query, [&](const StoredSessionView& session) {
+    Buffer& b = chunk.owned;
+    b.Reserve(b.size + session.body.size() + 1);
+    std::memcpy(b.bytes.get() + b.size, session.body.data(), session.body.size());
+    b.size += session.body.size();
+    b.bytes[b.size++] = '\n';
+    rows->ids.emplace_back(session.id);
+    rows->first.push_back(rows->actions.size());
+    for (const StoredActionView& a : session.actions) {
+      rows->actions.push_back(OwnedAction{std::string(a.id),
+                                          std::string(a.step_id),
+                                          std::string(a.text),
+                                          std::string(a.owner),
+                                          a.due,
+                                          {a.history.begin(), a.history.end()}});
+    }
+    if (b.size >= chunk_bytes && !hand_in()) {
+      return absl::CancelledError("stopped at a session that cannot be read");
+    }
+    return absl::OkStatus();
+  });
+  if (scanned.ok() && chunk.owned.size > 0) hand_in();
+  if (absl::IsCancelled(scanned)) scanned = absl::OkStatus();  // the pipeline knows why
+  return pipeline.Finish(scanned);
 }
 
 }  // namespace carelearn
