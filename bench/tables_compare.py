@@ -26,7 +26,7 @@ subprocess, from the call to the finished tables (imports excluded); MB/s is
 of JSON input; peak RSS includes the interpreter and its imports.
 
 Run:  python bench/tables_compare.py [N] [--sample FRACTION] [--dir DIR]
-      [--store] [--only NAME,...]
+      [--store] [--only "NAME;..."]
 """
 
 from __future__ import annotations
@@ -359,7 +359,8 @@ def main() -> None:
                         help="where the files go (a temporary directory)")
     parser.add_argument("--store", action="store_true",
                         help="also import the sessions into a store and read the tables from it")
-    parser.add_argument("--only", default="", help="comma-separated ways to run (all)")
+    parser.add_argument("--only", default="",
+                        help="the ways to run, by name, separated by ';' (all)")
     parser.add_argument("--run", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--path", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--warm-up", default=None, help=argparse.SUPPRESS)
@@ -388,7 +389,7 @@ def main() -> None:
           f"time scaled by {args.n / n_sample:g}")
 
     store_path = workdir / f"sessions-{args.n}.db"
-    selected = [w for w in WAYS if not args.only or w in args.only.split(",")]
+    selected = [w for w in WAYS if not args.only or w in args.only.split(";")]
     if not args.store:
         selected = [w for w in selected if WAYS[w][3] != "store"]
     elif not store_path.exists():
