@@ -1844,11 +1844,13 @@ LineError FromTreeError(const absl::Status& status) {
   // A place the loader names on the line ("first at 1:2") is on this line of
   // the input, which `LineStatus` knows.
   e.names_line = cause.rfind(" at 1:") != std::string::npos;
+  // A limit's message ends with its name, which is the column reader's here.
   for (std::string_view limit : {"max_depth)", "max_string_bytes)"}) {
     const std::string loader = absl::StrCat("(ParseOptions::", Sv(limit));
-    const std::size_t p = cause.find(loader);
-    if (p != std::string::npos) {
-      cause.replace(p, loader.size(), absl::StrCat("(TableLimits::", Sv(limit)));
+    if (cause.size() >= loader.size() &&
+        cause.compare(cause.size() - loader.size(), loader.size(), loader) == 0) {
+      cause.replace(cause.size() - loader.size(), loader.size(),
+                    absl::StrCat("(TableLimits::", Sv(limit)));
     }
   }
   e.cause = std::move(cause);
