@@ -584,8 +584,7 @@ class LineHandler {
     for (const Deferred& d : deferred_) d.index->Prefetch(d.hash);
     for (const Deferred& d : deferred_) {
       const char* data = d.data != nullptr ? d.data : scratch_.data() + d.offset;
-      d.column->codes[d.row] =
-          d.index->InternHashed(*d.column, std::string_view(data, d.size), d.hash);
+      d.column->codes[d.row] = d.index->InternHashed(std::string_view(data, d.size), d.hash);
     }
     deferred_.clear();
     scratch_.clear();

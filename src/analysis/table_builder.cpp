@@ -30,17 +30,14 @@ void AppendClosed(DictionaryColumn& all, const DictionaryColumn& part) {
   Append(all.codes, part.codes);
 }
 
-// Appends a column of an open vocabulary, remapping its codes into `all`'s dictionary.
-void AppendOpen(DictionaryColumn& all, DictionaryIndex& index, const DictionaryColumn& part) {
-  std::vector<std::int32_t> remap(part.dictionary.size());
-  for (std::size_t i = 0; i < part.dictionary.size(); ++i) {
-    remap[i] = index.Intern(all, part.dictionary[i]);
-  }
+// Appends the codes of a worker's column of an open vocabulary, translated by `map`.
+void AppendOpen(DictionaryColumn& all, const DictionaryColumn& part,
+                const std::vector<std::int32_t>& map) {
   const std::size_t start = all.codes.size();
   all.codes.resize(start + part.codes.size());
   for (std::size_t i = 0; i < part.codes.size(); ++i) {
     const std::int32_t code = part.codes[i];
-    all.codes[start + i] = code == kNullCode ? kNullCode : remap[static_cast<std::size_t>(code)];
+    all.codes[start + i] = code == kNullCode ? kNullCode : map[static_cast<std::size_t>(code)];
   }
 }
 
@@ -75,22 +72,59 @@ std::uint64_t DictionaryIndex::Seed() {
   return seed;
 }
 
-void DictionaryIndex::Rehash(const DictionaryColumn& column, std::size_t capacity) {
-  while (capacity < 2 * column.dictionary.size() + 2) capacity *= 2;
+void DictionaryIndex::Rehash(std::size_t capacity) {
+  while (capacity * 3 < 4 * values_.size() + 4) capacity *= 2;
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
   // In code order, as the entries came.
-  for (std::size_t code = 0; code < column.dictionary.size(); ++code) {
-    const std::string& value = column.dictionary[code];
+  for (std::size_t code = 0; code < values_.size(); ++code) {
+    const std::string& value = values_[code];
     const std::uint64_t hash = Hash(value);
     std::size_t i = static_cast<std::size_t>(hash) & mask_;
     while (slots_[i].code != kNullCode) i = (i + 1) & mask_;
-    Slot& slot = slots_[i];
-    slot.tag = static_cast<std::uint32_t>(hash >> 32);
-    slot.code = static_cast<std::int32_t>(code);
-    slot.size = static_cast<std::uint32_t>(value.size());
-    std::memcpy(slot.head, value.data(), std::min(value.size(), kHead));
+    Fill(slots_[i], static_cast<std::uint16_t>(hash >> 48),
+         static_cast<std::uint16_t>(std::min<std::size_t>(value.size(), kLong)),
+         static_cast<std::int32_t>(code), value);
   }
+}
+
+std::array<DictionaryColumn*, kOpenColumns> OpenColumns(SessionTables& t) {
+  return {&t.sessions.unit,
+          &t.sessions.format_id,
+          &t.sessions.case_category,
+          &t.sessions.citizen,
+          &t.participants.person,
+          &t.participants.role,
+          &t.participants.unit,
+          &t.participants.profession,
+          &t.steps.step,
+          &t.prompts.step,
+          &t.prompts.question,
+          &t.learning_points.step,
+          &t.learning_points.author,
+          &t.actions.action,
+          &t.actions.step,
+          &t.actions.owner,
+          &t.feedback.step,
+          &t.feedback.participant,
+          &t.notes.step};
+}
+
+void SetDictionaries(SessionTables& t, TableIndex& index) {
+  const auto columns = OpenColumns(t);
+  const auto indexes = index.All();
+  for (std::size_t k = 0; k < kOpenColumns; ++k) columns[k]->dictionary = indexes[k]->values();
+}
+
+NewValues TakeNewValues(TableIndex& index, std::array<std::size_t, kOpenColumns>& seen) {
+  NewValues out;
+  const auto indexes = index.All();
+  for (std::size_t k = 0; k < kOpenColumns; ++k) {
+    const std::vector<std::string>& values = indexes[k]->values();
+    out[k].assign(values.begin() + static_cast<std::ptrdiff_t>(seen[k]), values.end());
+    seen[k] = values.size();
+  }
+  return out;
 }
 
 SessionTables EmptyTables(const TableOptions& /*options*/) {
@@ -116,15 +150,23 @@ SessionTables EmptyTables(const TableOptions& /*options*/) {
   return t;
 }
 
-void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part) {
+void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part,
+                 const NewValues& added, CodeMaps& map) {
   const std::size_t sessions = all.sessions.size();
   const std::size_t actions = all.actions.size();
+  {
+    const auto all_columns = OpenColumns(all);
+    const auto part_columns = OpenColumns(part);
+    const auto indexes = index.All();
+    for (std::size_t k = 0; k < kOpenColumns; ++k) {
+      for (const std::string& value : added[k]) map[k].push_back(indexes[k]->Intern(value));
+      AppendOpen(*all_columns[k], *part_columns[k], map[k]);
+    }
+  }
   {
     SessionsTable& a = all.sessions;
     const SessionsTable& p = part.sessions;
     AppendStrings(a.id, p.id);
-    AppendOpen(a.unit, index.session_unit, p.unit);
-    AppendOpen(a.format_id, index.session_format, p.format_id);
     Append(a.format_version, p.format_version);
     Append(a.planned_start, p.planned_start);
     Append(a.actual_start, p.actual_start);
@@ -132,8 +174,6 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part) {
     AppendClosed(a.status, p.status);
     AppendClosed(a.cancel_reason, p.cancel_reason);
     AppendStrings(a.cancel_note, p.cancel_note);
-    AppendOpen(a.case_category, index.session_case_category, p.case_category);
-    AppendOpen(a.citizen, index.session_citizen, p.citizen);
     Append(a.participant_count, p.participant_count);
     Append(a.step_count, p.step_count);
     Append(a.prompt_count, p.prompt_count);
@@ -147,10 +187,6 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part) {
     const ParticipantsTable& p = part.participants;
     AppendShifted(a.session, p.session, sessions);
     Append(a.position, p.position);
-    AppendOpen(a.person, index.participant_person, p.person);
-    AppendOpen(a.role, index.participant_role, p.role);
-    AppendOpen(a.unit, index.participant_unit, p.unit);
-    AppendOpen(a.profession, index.participant_profession, p.profession);
     AppendClosed(a.shift, p.shift);
   }
   {
@@ -158,7 +194,6 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part) {
     const StepsTable& p = part.steps;
     AppendShifted(a.session, p.session, sessions);
     Append(a.position, p.position);
-    AppendOpen(a.step, index.step_step, p.step);
     Append(a.start, p.start);
     Append(a.end, p.end);
     Append(a.minutes, p.minutes);
@@ -167,16 +202,12 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part) {
     PromptsTable& a = all.prompts;
     const PromptsTable& p = part.prompts;
     AppendShifted(a.session, p.session, sessions);
-    AppendOpen(a.step, index.prompt_step, p.step);
-    AppendOpen(a.question, index.prompt_question, p.question);
   }
   {
     LearningPointsTable& a = all.learning_points;
     const LearningPointsTable& p = part.learning_points;
     AppendShifted(a.session, p.session, sessions);
     Append(a.position, p.position);
-    AppendOpen(a.step, index.learning_point_step, p.step);
-    AppendOpen(a.author, index.learning_point_author, p.author);
     Append(a.confidential, p.confidential);
     AppendStrings(a.text, p.text);
   }
@@ -185,9 +216,6 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part) {
     const ActionsTable& p = part.actions;
     AppendShifted(a.session, p.session, sessions);
     Append(a.position, p.position);
-    AppendOpen(a.action, index.action_action, p.action);
-    AppendOpen(a.step, index.action_step, p.step);
-    AppendOpen(a.owner, index.action_owner, p.owner);
     Append(a.due, p.due);
     AppendClosed(a.status, p.status);
     Append(a.proposed_at, p.proposed_at);
@@ -209,8 +237,6 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part) {
     FeedbackTable& a = all.feedback;
     const FeedbackTable& p = part.feedback;
     AppendShifted(a.session, p.session, sessions);
-    AppendOpen(a.step, index.feedback_step, p.step);
-    AppendOpen(a.participant, index.feedback_participant, p.participant);
     Append(a.rating, p.rating);
     AppendStrings(a.comment, p.comment);
   }
@@ -218,7 +244,6 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part) {
     NotesTable& a = all.notes;
     const NotesTable& p = part.notes;
     AppendShifted(a.session, p.session, sessions);
-    AppendOpen(a.step, index.note_step, p.step);
     AppendClosed(a.kind, p.kind);
     Append(a.confidential, p.confidential);
     AppendStrings(a.text, p.text);

@@ -9,15 +9,18 @@
 //
 // Example:
 //
-//   carelearn::SessionTables all = carelearn::detail::EmptyTables();
+//   carelearn::SessionTables all = carelearn::detail::EmptyTables(options);
 //   carelearn::detail::TableIndex index;
-//   for (carelearn::SessionTables& part : parts) {
-//     carelearn::detail::MergeTables(all, index, std::move(part));
+//   carelearn::detail::CodeMaps map;  // one per worker
+//   for (Part& part : parts) {
+//     carelearn::detail::MergeTables(all, index, std::move(part.tables), part.added, map);
 //   }
+//   carelearn::detail::SetDictionaries(all, index);
 #ifndef CARELEARN_SRC_ANALYSIS_TABLE_BUILDER_HPP_
 #define CARELEARN_SRC_ANALYSIS_TABLE_BUILDER_HPP_
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -60,51 +63,50 @@ inline bool EqualBytes(const char* a, const char* b, std::size_t n) {
 }
 
 /// The codes of the strings of one dictionary column: an open-addressing
-/// hash table (linear probing, at most half full) whose slots hold each
+/// hash table (linear probing, at most three quarters full) whose slots hold each
 /// string's hash tag, code, size and first bytes, so that a lookup of a short
 /// string (ids, pseudonyms) reads one slot and nothing else. `Prefetch` lets a
 /// caller with many lookups to make start them all before waiting for any.
 class DictionaryIndex {
  public:
-  /// The code of `value` in `column`'s dictionary, appended when new; the
-  /// empty string is missing (`kNullCode`).
-  std::int32_t Intern(DictionaryColumn& column, std::string_view value) {
+  /// The code of `value`, a new one (the next) when it is new; the empty
+  /// string is missing (`kNullCode`).
+  std::int32_t Intern(std::string_view value) {
     if (value.empty()) return kNullCode;
-    return InternHashed(column, value, Hash(value));
+    return InternHashed(value, Hash(value));
   }
 
   /// `Intern` for a non-empty `value` whose `Hash` is `hash`.
-  std::int32_t InternHashed(DictionaryColumn& column, std::string_view value, std::uint64_t hash) {
-    if (slots_.empty()) Rehash(column, 16);
-    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+  std::int32_t InternHashed(std::string_view value, std::uint64_t hash) {
+    if (slots_.empty()) Rehash(16);
+    const auto tag = static_cast<std::uint16_t>(hash >> 48);
+    const auto size = static_cast<std::uint16_t>(std::min<std::size_t>(value.size(), kLong));
     std::size_t i = static_cast<std::size_t>(hash) & mask_;
     while (true) {
       const Slot& slot = slots_[i];
       if (slot.code == kNullCode) break;
-      if (slot.tag == tag && slot.size == value.size() && Same(column, slot, value)) {
-        return slot.code;
-      }
+      if (slot.tag == tag && slot.size == size && Same(slot, value)) return slot.code;
       i = (i + 1) & mask_;
     }
-    const auto code = static_cast<std::int32_t>(column.dictionary.size());
-    column.dictionary.emplace_back(value);
-    Slot& slot = slots_[i];
-    slot.tag = tag;
-    slot.code = code;
-    slot.size = static_cast<std::uint32_t>(value.size());
-    std::memcpy(slot.head, value.data(), std::min(value.size(), kHead));
-    if (column.dictionary.size() * 2 > slots_.size()) Rehash(column, slots_.size() * 2);
+    const auto code = static_cast<std::int32_t>(values_.size());
+    values_.emplace_back(value);
+    Fill(slots_[i], tag, size, code, value);
+    // At most three quarters full.
+    if (values_.size() * 4 > slots_.size() * 3) Rehash(slots_.size() * 2);
     return code;
-  }
-
-  /// Starts loading the slot where the lookup of a string with `hash` begins.
-  void Prefetch(std::uint64_t hash) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::size_t>(hash) & mask_]);
   }
 
   /// Appends the code of `value` (see `Intern`) to `column`.
   void Append(DictionaryColumn& column, std::string_view value) {
-    column.codes.push_back(Intern(column, value));
+    column.codes.push_back(Intern(value));
+  }
+
+  /// The values, a code being an index.
+  [[nodiscard]] const std::vector<std::string>& values() const { return values_; }
+
+  /// Starts loading the slot where the lookup of a string with `hash` begins.
+  void Prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::size_t>(hash) & mask_]);
   }
 
   /// The hash of a dictionary string: a multiply-mix of its 8-byte words,
@@ -137,14 +139,25 @@ class DictionaryIndex {
   }
 
  private:
-  static constexpr std::size_t kHead = 28;  // bytes of a string held in its slot
+  static constexpr std::size_t kHead = 24;        // bytes of a string held in its slot
+  static constexpr std::uint16_t kLong = 0xFFFF;  // the size of a string of 65535 bytes or more
 
-  struct Slot {
-    std::uint32_t tag = 0;  // the hash's upper half
+  // Two to a cache line, so that a lookup reads one line.
+  struct alignas(32) Slot {
+    std::uint16_t tag = 0;   // the hash's top 16 bits
+    std::uint16_t size = 0;  // the string's size, or kLong
     std::int32_t code = kNullCode;
-    std::uint32_t size = 0;
     char head[kHead] = {};  // the string's first bytes
   };
+  static_assert(sizeof(Slot) == 32);
+
+  static void Fill(Slot& slot, std::uint16_t tag, std::uint16_t size, std::int32_t code,
+                   std::string_view value) {
+    slot.tag = tag;
+    slot.size = size;
+    slot.code = code;
+    std::memcpy(slot.head, value.data(), std::min(value.size(), kHead));
+  }
 
   static std::uint64_t Load(const char* p) {
     std::uint64_t v = 0;
@@ -158,14 +171,16 @@ class DictionaryIndex {
   }
   static std::uint64_t Seed();
 
-  static bool Same(const DictionaryColumn& column, const Slot& slot, std::string_view value) {
+  // True when `slot`, whose tag and size match, holds `value`.
+  bool Same(const Slot& slot, std::string_view value) const {
     if (value.size() <= kHead) return EqualBytes(slot.head, value.data(), value.size());
     return EqualBytes(slot.head, value.data(), kHead) &&
-           column.dictionary[static_cast<std::size_t>(slot.code)] == value;
+           values_[static_cast<std::size_t>(slot.code)] == value;
   }
 
-  void Rehash(const DictionaryColumn& column, std::size_t capacity);
+  void Rehash(std::size_t capacity);
 
+  std::vector<std::string> values_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
@@ -191,7 +206,53 @@ struct TableIndex {
   DictionaryIndex feedback_step;           ///< feedback.step
   DictionaryIndex feedback_participant;    ///< feedback.participant
   DictionaryIndex note_step;               ///< notes.step
+
+  /// Every index, in the order of `OpenColumns`.
+  std::array<DictionaryIndex*, 19> All() {
+    return {&session_unit,
+            &session_format,
+            &session_case_category,
+            &session_citizen,
+            &participant_person,
+            &participant_role,
+            &participant_unit,
+            &participant_profession,
+            &step_step,
+            &prompt_step,
+            &prompt_question,
+            &learning_point_step,
+            &learning_point_author,
+            &action_action,
+            &action_step,
+            &action_owner,
+            &feedback_step,
+            &feedback_participant,
+            &note_step};
+  }
 };
+
+/// The number of dictionary-encoded columns of an open vocabulary.
+inline constexpr std::size_t kOpenColumns = 19;
+
+/// The dictionary-encoded columns of an open vocabulary of `t`, in the order
+/// of `TableIndex::All`.
+std::array<DictionaryColumn*, kOpenColumns> OpenColumns(SessionTables& t);
+
+/// Gives the open columns of `t` the dictionaries of `index`.
+void SetDictionaries(SessionTables& t, TableIndex& index);
+
+/// The values a worker's dictionaries gained while it read one part of the
+/// input, for each open column: those with codes from the count in `seen`
+/// on, which is brought up to date.
+using NewValues = std::array<std::vector<std::string>, kOpenColumns>;
+
+/// Copies out what `index` gained since `seen` (see `NewValues`).
+[[nodiscard]] NewValues TakeNewValues(TableIndex& index,
+                                      std::array<std::size_t, kOpenColumns>& seen);
+
+/// For one worker and each open column, the code in the whole of each of
+/// the worker's own codes.
+using CodeMaps = std::array<std::vector<std::int32_t>, kOpenColumns>;
 
 /// Empty tables with the fixed dictionaries of the closed columns set, and
 /// the free-text columns that `options` asks for ready to take rows.
@@ -336,11 +397,15 @@ void AppendActions(SessionTables& t, TableIndex& index, std::int32_t session,
   }
 }
 
-/// Appends `part` (tables read from the sessions that follow those in `all`)
-/// to `all`: session and action row numbers are shifted, dictionary codes
-/// remapped through `index` (the index of `all`'s open columns), skipped
-/// lines appended. `part` is left empty.
-void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part);
+/// Appends `part` (tables a worker read from the sessions that follow those
+/// in `all`) to `all`: session and action row numbers are shifted, skipped
+/// lines appended, and the worker's codes in the open columns translated
+/// through `map`, which first takes the codes in `index` (the index of
+/// `all`) of the values the worker's dictionaries gained with the part,
+/// `added`. Codes so stay in order of first appearance in `all`. `part` is
+/// left empty.
+void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part,
+                 const NewValues& added, CodeMaps& map);
 
 /// Reserves room in every column of `tables` for `factor` times the rows it
 /// has now (a guess from the first part of the input, to spare the copies of

@@ -115,6 +115,7 @@ SessionTables TablesFromSessions(std::span<const Session> sessions, const TableO
   SessionTables t = detail::EmptyTables(options);
   detail::TableIndex index;
   for (const Session& s : sessions) AddSession(t, index, s, options);
+  detail::SetDictionaries(t, index);
   return t;
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdlib>
@@ -64,8 +65,17 @@ struct Buffer {
 };
 
 // A piece of the input: whole lines, or one line too long to hold.
+// A byte range of a file whose lines (those that start in it) a worker
+// reads itself.
+struct Range {
+  int fd = -1;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
 struct Chunk {
   std::size_t index = 0;               // its place in the input
+  std::optional<Range> range;          // the lines are still in the file
   std::string_view view;               // the lines, when they stay where they are
   Buffer owned;                        // the lines, when read from a file
   bool is_owned = false;               // which of the two
@@ -255,6 +265,116 @@ class FileChunks final : public ChunkSource {
   std::vector<Buffer> spare_;
 };
 
+// A regular file cut into ranges of `chunk_bytes`, for workers to read
+// with pread at once, each the lines that start in its range.
+class RangeChunks final : public ChunkSource {
+ public:
+  RangeChunks(int fd, std::size_t size, const TableOptions& options)
+      : fd_(fd), size_(size), chunk_bytes_(std::max<std::size_t>(options.chunk_bytes, 1)) {}
+  ~RangeChunks() override { ::close(fd_); }
+  RangeChunks(const RangeChunks&) = delete;
+  RangeChunks& operator=(const RangeChunks&) = delete;
+
+  bool Next(Chunk& chunk) override {
+    if (pos_ >= size_) return false;
+    const std::size_t end = size_ - pos_ > chunk_bytes_ ? pos_ + chunk_bytes_ : size_;
+    chunk.range = Range{fd_, pos_, end};
+    pos_ = end;
+    return true;
+  }
+  [[nodiscard]] std::size_t size() const override { return size_; }
+
+ private:
+  int fd_;
+  std::size_t size_;
+  std::size_t chunk_bytes_;
+  std::size_t pos_ = 0;
+};
+
+// Reads `n` bytes at `offset` of `fd` onto the end of `buffer`, fewer at
+// the end of the file.
+absl::Status Pread(int fd, std::size_t offset, std::size_t n, Buffer& buffer) {
+  buffer.Reserve(buffer.size + n);
+  while (n > 0) {
+    const ssize_t got =
+        ::pread(fd, buffer.bytes.get() + buffer.size, n, static_cast<off_t>(offset));
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return absl::UnavailableError(absl::StrCat("cannot read: ", std::strerror(errno)));
+    }
+    if (got == 0) break;
+    buffer.size += static_cast<std::size_t>(got);
+    offset += static_cast<std::size_t>(got);
+    n -= static_cast<std::size_t>(got);
+  }
+  return absl::OkStatus();
+}
+
+// The lines that start in `range` of its file, read into `buffer`: `lines`
+// views them; a last line longer than `max_line_bytes` is not held, only
+// counted, into `too_long`.
+absl::Status LoadRange(const Range& range, std::size_t max_line_bytes, Buffer& buffer,
+                       std::string_view& lines, std::size_t& too_long) {
+  constexpr std::size_t kBlock = 1 << 16;
+  lines = {};
+  too_long = 0;
+  buffer.size = 0;
+  // One byte before the range tells whether a line starts at its beginning.
+  const std::size_t from = range.begin > 0 ? range.begin - 1 : 0;
+  if (absl::Status s = Pread(range.fd, from, range.end - from, buffer); !s.ok()) return s;
+  std::size_t start = 0;
+  if (range.begin > 0) {
+    const void* nl = std::memchr(buffer.bytes.get(), '\n', buffer.size);
+    if (nl == nullptr) return absl::OkStatus();  // inside a line that started before
+    start = static_cast<std::size_t>(static_cast<const char*>(nl) - buffer.bytes.get()) + 1;
+  }
+  if (start >= buffer.size) return absl::OkStatus();
+  // Finish the line that runs past the range.
+  std::size_t pending = start;  // where the last, unfinished line starts
+  if (const void* nl = ::memrchr(buffer.bytes.get() + start, '\n', buffer.size - start)) {
+    pending = static_cast<std::size_t>(static_cast<const char*>(nl) - buffer.bytes.get()) + 1;
+  }
+  std::size_t offset = from + buffer.size;  // of the next byte in the file
+  while (pending < buffer.size) {
+    const std::size_t before = buffer.size;
+    if (absl::Status s = Pread(range.fd, offset, kBlock, buffer); !s.ok()) return s;
+    offset += buffer.size - before;
+    const void* nl = std::memchr(buffer.bytes.get() + before, '\n', buffer.size - before);
+    if (nl != nullptr) {
+      buffer.size = static_cast<std::size_t>(static_cast<const char*>(nl) - buffer.bytes.get()) + 1;
+      break;
+    }
+    if (buffer.size == before) break;  // the end of the file ends the line
+    if (buffer.size - pending > max_line_bytes + 1) {
+      // Too long to hold: count the rest of it.
+      std::size_t bytes = buffer.size - pending;
+      char last = buffer.bytes[buffer.size - 1];
+      buffer.size = pending;
+      Buffer scratch;
+      while (true) {
+        scratch.size = 0;
+        if (absl::Status s = Pread(range.fd, offset, kBlock, scratch); !s.ok()) return s;
+        if (scratch.size == 0) break;
+        offset += scratch.size;
+        const std::string_view block = scratch.view();
+        const std::size_t at = block.find('\n');
+        if (at != std::string_view::npos) {
+          bytes += at;
+          if (at > 0) last = block[at - 1];
+          if (last == '\r') --bytes;
+          break;
+        }
+        bytes += block.size();
+        last = block.back();
+      }
+      too_long = bytes;
+      break;
+    }
+  }
+  lines = std::string_view(buffer.bytes.get() + start, buffer.size - start);
+  return absl::OkStatus();
+}
+
 // An action of a session read from a store, held by its chunk (the store
 // keeps actions apart from the session's line); the members `AppendActions` reads.
 struct OwnedAction {
@@ -359,7 +479,8 @@ class Collector {
   // Takes the lines of the next chunk (already in `all()` or, with `part`,
   // appended from it), `done` more of the input's `total`; false with
   // `status()` set at a bad line under kFail.
-  bool Take(ChunkLines&& lines, std::size_t done, SessionTables* part, const StoreRows* store) {
+  bool Take(ChunkLines&& lines, std::size_t done, SessionTables* part, const StoreRows* store,
+            const detail::NewValues* added = nullptr, int worker = 0) {
     for (auto& [line, error] : lines.errors) {
       const std::int64_t number = first_line_ + line - 1;
       absl::Status s;
@@ -379,7 +500,10 @@ class Collector {
       all_.skipped.push_back(
           SkippedLine{std::string(source_), number, std::string(Sv(s.message()))});
     }
-    if (part != nullptr) detail::MergeTables(all_, index_, std::move(*part));
+    if (part != nullptr) {
+      if (maps_.size() <= static_cast<std::size_t>(worker)) maps_.resize(worker + 1);
+      detail::MergeTables(all_, index_, std::move(*part), *added, maps_[worker]);
+    }
     first_line_ += lines.lines;
     done_ += done;
     // Room for all the rows, guessed from the first chunk, spares the copies
@@ -402,6 +526,7 @@ class Collector {
   std::size_t total_;
   SessionTables all_;
   detail::TableIndex index_;
+  std::vector<detail::CodeMaps> maps_;  // each worker's codes in `index_`
   std::int64_t first_line_ = 1;
   std::size_t done_ = 0;
   bool reserved_ = false;
@@ -411,6 +536,7 @@ class Collector {
 // How much of the input a chunk is, in the unit of the collector's total.
 std::size_t ChunkSize(const Chunk& c, const StoreRows* store) {
   if (store != nullptr) return store->ids.size();
+  if (c.range.has_value()) return c.range->end - c.range->begin;
   return c.too_long > 0 ? c.too_long : c.text().size();
 }
 
@@ -431,7 +557,7 @@ class Pipeline {
       return;
     }
     workers_.reserve(static_cast<std::size_t>(threads_));
-    for (int i = 0; i < threads_; ++i) workers_.emplace_back([this] { Work(); });
+    for (int i = 0; i < threads_; ++i) workers_.emplace_back([this, i] { Work(i); });
   }
 
   ~Pipeline() { Close(); }
@@ -471,6 +597,8 @@ class Pipeline {
     Close();
     if (failed_) return collector_.status();
     if (!input.ok()) return input;
+    if (!read_error_.ok()) return read_error_;
+    detail::SetDictionaries(collector_.all(), collector_.index());
     return std::move(collector_.all());
   }
 
@@ -484,15 +612,22 @@ class Pipeline {
     ChunkLines lines;
     std::size_t done = 0;
     std::unique_ptr<StoreRows> store;
-    Buffer buffer;  // the chunk's, to be reused
+    Buffer buffer;            // the chunk's, to be reused
+    int worker = 0;           // who read it
+    detail::NewValues added;  // what the worker's dictionaries gained with it
   };
 
   void Recycle(Buffer&& buffer) {
     if (recycler_ != nullptr) recycler_->Recycle(std::move(buffer));
   }
 
-  void Work() {
+  void Work(int worker) {
     detail::SessionLineReader reader(options_, FastPath());
+    // The worker's own dictionaries, from chunk to chunk; each part hands
+    // over what they gained with it.
+    detail::TableIndex index;
+    std::array<std::size_t, detail::kOpenColumns> seen{};
+    Buffer range_buffer;  // the lines of a file range
     while (true) {
       Job job;
       bool wanted = false;
@@ -506,10 +641,33 @@ class Pipeline {
       }
       Part part;
       part.done = ChunkSize(job.chunk, job.store.get());
-      if (wanted) {
+      part.worker = worker;
+      if (wanted && job.chunk.range.has_value()) {
+        // A range of a file: the worker reads it itself.
+        std::string_view lines;
+        std::size_t too_long = 0;
+        const absl::Status loaded = LoadRange(*job.chunk.range, options_.limits.max_line_bytes,
+                                              range_buffer, lines, too_long);
+        if (!loaded.ok()) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          if (read_error_.ok()) read_error_ = loaded;
+        }
+        job.chunk.view = lines;
+        job.chunk.readable_end =
+            range_buffer.bytes.get() + range_buffer.capacity + detail::SessionLineReader::kPadding;
         part.tables = detail::EmptyTables(options_);
-        detail::TableIndex index;
+        part.lines = ReadChunk(job.chunk, nullptr, reader, part.tables, index, options_);
+        if (too_long > 0 && (part.lines.errors.empty() || options_.on_error == OnError::kSkip)) {
+          ++part.lines.lines;
+          part.lines.errors.emplace_back(part.lines.lines,
+                                         LineError{absl::StatusCode::kResourceExhausted, 1, "",
+                                                   detail::TooLong(too_long, options_.limits)});
+        }
+        part.added = detail::TakeNewValues(index, seen);
+      } else if (wanted) {
+        part.tables = detail::EmptyTables(options_);
         part.lines = ReadChunk(job.chunk, job.store.get(), reader, part.tables, index, options_);
+        part.added = detail::TakeNewValues(index, seen);
       }
       part.store = std::move(job.store);
       part.buffer = std::move(job.chunk.owned);
@@ -537,7 +695,8 @@ class Pipeline {
     }
     ++merged_;
     Recycle(std::move(part.buffer));
-    if (!collector_.Take(std::move(part.lines), part.done, &part.tables, part.store.get())) {
+    if (!collector_.Take(std::move(part.lines), part.done, &part.tables, part.store.get(),
+                         &part.added, part.worker)) {
       failed_ = true;
     }
     return !failed_;
@@ -570,6 +729,7 @@ class Pipeline {
   std::map<std::size_t, Part> done_;
   bool closing_ = false;
   std::size_t stop_after_ = std::numeric_limits<std::size_t>::max();
+  absl::Status read_error_;  // a worker's, reading a range
   std::vector<std::thread> workers_;
 };
 
@@ -606,6 +766,15 @@ absl::StatusOr<SessionTables> ReadTables(const std::string& path, const TableOpt
     return absl::NotFoundError(absl::StrCat(path, ": cannot read: not a file"));
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  if (S_ISREG(info.st_mode) && ThreadCount(options) > 1) {
+    // Workers read their ranges themselves, in parallel.
+    RangeChunks chunks(fd, static_cast<std::size_t>(info.st_size), options);
+    absl::StatusOr<SessionTables> t = Read(chunks, path, options);
+    if (!t.ok() && t.status().code() == absl::StatusCode::kUnavailable) {
+      return absl::UnavailableError(absl::StrCat(path, ": ", t.status().message()));
+    }
+    return t;
+  }
   FileChunks chunks(fd, path, S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0,
                     options);
   return Read(chunks, path, options);

@@ -48,6 +48,7 @@ Outcome ReadLine(std::string_view line, bool fast_path) {
   carelearn::detail::TableIndex index;
   carelearn::detail::SessionLineReader reader(Everything(), fast_path);
   out.error = reader.Read(line, false, out.tables, index);
+  carelearn::detail::SetDictionaries(out.tables, index);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -398,8 +399,11 @@ TEST(ReadTablesErrorTest, AFileOfOnlyBadLines) {
             file.path() + ":1:1: (root): missing required key \"carelearn\"");
   EXPECT_EQ(t->skipped[2].line, 3);
   EXPECT_EQ(t->skipped[2].source, file.path());
-  absl::StatusOr<SessionTables> strict = ReadTables(file.path());
-  EXPECT_EQ(Message(strict.status()), t->skipped[0].message);
+  for (const int threads : {1, 2}) {
+    absl::StatusOr<SessionTables> strict =
+        ReadTables(file.path(), {.threads = threads, .chunk_bytes = 3});
+    EXPECT_EQ(Message(strict.status()), t->skipped[0].message);
+  }
 }
 
 TEST(ReadTablesErrorTest, Limits) {
@@ -499,10 +503,13 @@ TEST(ReadTablesFileTest, AFileWithoutAFinalLineEnd) {
   std::string text = Lines(sessions);
   text.pop_back();
   const TempFile file(text);
-  for (const std::size_t chunk : {std::size_t{1}, std::size_t{100000}}) {
-    absl::StatusOr<SessionTables> t = ReadTables(file.path(), {.chunk_bytes = chunk});
-    ASSERT_TRUE(t.ok()) << t.status();
-    EXPECT_EQ(*t, TablesFromSessions(sessions));
+  for (const int threads : {1, 2}) {
+    for (const std::size_t chunk : {std::size_t{1}, std::size_t{100000}}) {
+      absl::StatusOr<SessionTables> t =
+          ReadTables(file.path(), {.threads = threads, .chunk_bytes = chunk});
+      ASSERT_TRUE(t.ok()) << t.status();
+      EXPECT_EQ(*t, TablesFromSessions(sessions));
+    }
   }
 }
 
@@ -518,9 +525,13 @@ TEST(ReadTablesFileTest, ALineLongerThanTheLimitIsNeverHeldWhole) {
   const std::string long_line = kHead + ",\"unit\":\"" + std::string(5000, 'u') + "\"}";
   const TempFile file(Lines({sessions[0]}) + long_line + "\r\n" + Lines({sessions[1]}));
   const TableLimits limits{.max_line_bytes = 4000};
-  for (const std::size_t chunk : {std::size_t{64}, std::size_t{100000}}) {
+  for (const auto& [threads, chunk] :
+       {std::pair{1, std::size_t{64}}, std::pair{1, std::size_t{100000}},
+        std::pair{2, std::size_t{64}}, std::pair{2, std::size_t{3000}},
+        std::pair{2, std::size_t{100000}}}) {
     absl::StatusOr<SessionTables> t = ReadTables(
-        file.path(), {.on_error = OnError::kSkip, .chunk_bytes = chunk, .limits = limits});
+        file.path(),
+        {.threads = threads, .on_error = OnError::kSkip, .chunk_bytes = chunk, .limits = limits});
     ASSERT_TRUE(t.ok()) << t.status();
     ASSERT_EQ(t->skipped.size(), 1U);
     EXPECT_EQ(t->skipped[0].message,

@@ -30,6 +30,7 @@ Outcome ReadAll(const std::vector<std::string>& lines, bool fast_path,
   SessionLineReader reader(options, fast_path);
   for (const std::string& line : lines)
     out.errors.push_back(reader.Read(line, false, out.tables, index));
+  SetDictionaries(out.tables, index);
   return out;
 }
 

@@ -179,6 +179,7 @@ SessionTables ReferenceTables(const std::string& text, const TableOptions& optio
     EXPECT_FALSE(reader.Read(line, false, t, index).has_value()) << line;
     pos = end + 1;
   }
+  detail::SetDictionaries(t, index);
   return t;
 }
 
