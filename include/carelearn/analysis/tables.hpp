@@ -353,10 +353,12 @@ struct TableOptions {
 /// chunks (never the whole file in memory) and parsing chunks on
 /// `options.threads` threads; the result does not depend on the thread count.
 ///
-/// Errors: kNotFound / kPermissionDenied when the file cannot be opened;
-/// kInvalidArgument for a bad line under `OnError::kFail`, as
-/// `<path>:<line>:<column>: <JSON pointer>: <cause>`; kResourceExhausted when a
-/// limit is passed.
+/// Errors: kNotFound / kPermissionDenied when the file cannot be opened (or is
+/// a directory); kUnavailable when reading it fails; under `OnError::kFail`,
+/// for the first bad line in file order, kInvalidArgument as
+/// `<path>:<line>:<column>: <JSON pointer>: <cause>` (kFailedPrecondition for
+/// a record of another kind or a newer version, kResourceExhausted for a limit
+/// passed). docs/tables.md lists them.
 ///
 /// Example:
 ///
@@ -364,7 +366,8 @@ struct TableOptions {
 [[nodiscard]] absl::StatusOr<SessionTables> ReadTables(const std::string& path,
                                                        const TableOptions& options = {});
 
-/// Reads JSON Lines text held in memory; `source` names it in errors.
+/// Reads JSON Lines text held in memory, as `ReadTables` reads a file;
+/// `source` names it in errors ("<input>" when empty).
 ///
 /// Example:
 ///
@@ -373,7 +376,8 @@ struct TableOptions {
                                                                std::string_view source,
                                                                const TableOptions& options = {});
 
-/// Builds the tables from Session values (in the given order).
+/// Builds the tables from Session values (in the given order); the same
+/// tables the readers give for the same sessions.
 ///
 /// Example:
 ///
@@ -382,7 +386,13 @@ struct TableOptions {
                                                const TableOptions& options = {});
 
 /// Builds the tables from the sessions a store query selects, in the store's
-/// order (planned start, then id).
+/// order (planned start, then id), read from the text the store keeps
+/// (`Store::ScanSessions`) by the same reader as JSON Lines; with threads,
+/// the store is read on the calling thread while workers parse.
+///
+/// Errors: the store's; kDataLoss for a stored session that cannot be read
+/// ("the stored session \"<id>\" cannot be read: ..."), which `OnError::kSkip`
+/// lists in `skipped` (source "store", line its place in the query's order).
 ///
 /// Example:
 ///
