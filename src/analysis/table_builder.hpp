@@ -293,7 +293,12 @@ inline void AppendString(StringColumn& column, std::string_view value) {
 
 /// The minutes from `start` to `end` (microseconds since the epoch).
 [[nodiscard]] inline double Minutes(std::int64_t start, std::int64_t end) {
-  return static_cast<double>(end - start) / 60e6;
+  std::int64_t micros = 0;
+  if (__builtin_sub_overflow(end, start, &micros)) {
+    // Only times near the ends of int64 (an infinite absl::Time) get here.
+    return (static_cast<double>(end) - static_cast<double>(start)) / 60e6;
+  }
+  return static_cast<double>(micros) / 60e6;
 }
 
 /// Calls `f(column)` for every column of `t`.

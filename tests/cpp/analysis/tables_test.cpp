@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -195,6 +196,15 @@ TEST(TablesFromSessionsTest, FreeTextOnlyWhenAskedAndConfidentialTextOnlyByName)
   // Arrow's layout: offsets into one byte buffer.
   EXPECT_THAT(all.notes.text.offsets, ElementsAre(0, 10, 19));
   EXPECT_THAT(all.notes.text.valid, ElementsAre(1, 1));
+}
+
+TEST(TablesFromSessionsTest, InfiniteTimesDoNotOverflow) {
+  Session s = testing::HeldMeeting();
+  s.steps = {{"case", absl::InfinitePast(), absl::InfiniteFuture()}};
+  const SessionTables t = TablesFromSessions(std::vector<Session>{s});
+  EXPECT_THAT(t.steps.start, ElementsAre(std::numeric_limits<std::int64_t>::min()));
+  EXPECT_THAT(t.steps.end, ElementsAre(std::numeric_limits<std::int64_t>::max()));
+  EXPECT_GT(t.steps.minutes[0], 3e11);
 }
 
 TEST(TablesFromSessionsTest, NoSessionsGiveEmptyTablesWithTheClosedVocabularies) {
