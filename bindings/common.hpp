@@ -233,6 +233,8 @@ void BindSchedule(py::module_& m);
 void BindArgumentDiagnosis(py::module_& m);
 /// Binds `_value`, which rebuilds a pickled value (see ReduceByFields).
 void BindValues(py::module_& m);
+/// Binds the analysis tables (read_tables and the Arrow export).
+void BindAnalysis(py::module_& m);
 
 }  // namespace carelearn::bindings
 

@@ -147,5 +147,6 @@ PYBIND11_MODULE(_core, m) {
   cb::BindSchedule(m);
   cb::BindFhir(m);
   cb::BindXapi(m);
+  cb::BindAnalysis(m);
   cb::BindArgumentDiagnosis(m);
 }

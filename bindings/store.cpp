@@ -4,8 +4,8 @@
 // one SQLite file, queries, JSON Lines import and export, the integrity check.
 //
 // A C++ Store is closed by destroying it; Python wants `close()` and `with`,
-// so the bound class holds the Store in a `StoreHandle` that can be closed,
-// after which every call raises StateError.
+// so the bound class holds the Store in a `StoreHandle` (store_handle.hpp)
+// that can be closed, after which every call raises StateError.
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -18,36 +18,10 @@
 #include "absl/strings/str_cat.h"
 #include "carelearn/store/store.hpp"
 #include "common.hpp"
+#include "store_handle.hpp"
 
 namespace carelearn::bindings {
 namespace {
-
-/// A Store that can be closed before it is destroyed.
-class StoreHandle {
- public:
-  StoreHandle(Store store, std::string path) : store_(std::move(store)), path_(std::move(path)) {}
-
-  /// The open store; raises StateError when closed.
-  Store& Get() {
-    if (!store_) {
-      ThrowStatus(absl::FailedPreconditionError(absl::StrCat(path_, ": the store is closed")));
-    }
-    return *store_;
-  }
-
-  /// Closes the store; closing twice does nothing.
-  void Close() { store_.reset(); }
-
-  /// True once closed.
-  [[nodiscard]] bool closed() const { return !store_.has_value(); }
-
-  /// The path it was opened with.
-  [[nodiscard]] const std::string& path() const { return path_; }
-
- private:
-  std::optional<Store> store_;
-  std::string path_;
-};
 
 /// The value of a store's `result`, or raises its error: a failure of the
 /// database or the file under it is StoreError (Source::kStore).

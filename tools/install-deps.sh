@@ -7,7 +7,7 @@ set -euo pipefail
 with_tests=0
 [[ "${1:-}" == "--test" ]] && with_tests=1
 
-apt_packages=(g++ git libboost-json1.81-dev libabsl-dev libsqlite3-dev libssl-dev tzdata)
+apt_packages=(g++ git libboost-json1.81-dev libabsl-dev libsqlite3-dev libssl-dev libsimdjson-dev tzdata)
 if ((with_tests)); then
   apt_packages+=(libgtest-dev libgmock-dev doxygen clang clang-format libclang-rt-14-dev pkg-config)
 fi

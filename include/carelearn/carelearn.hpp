@@ -12,6 +12,7 @@
 #ifndef CARELEARN_CARELEARN_HPP_
 #define CARELEARN_CARELEARN_HPP_
 
+#include "carelearn/analysis/tables.hpp"
 #include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/errors.hpp"
 #include "carelearn/io/fhir.hpp"

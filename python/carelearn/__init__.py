@@ -59,6 +59,7 @@ from ._core import (
     MisfitPolicy,
     Note,
     NoteKind,
+    OnError,
     OutputKind,
     ParseOptions,
     Participant,
@@ -87,6 +88,8 @@ from ._core import (
     StoreInfo,
     StoredFormat,
     SystemClock,
+    TableLimits,
+    TableOptions,
     Text,
     TimeBudget,
     TimeUnit,
@@ -181,6 +184,13 @@ from ._schedule import (
     load_programme,
 )
 from ._store import Store
+from ._tables import (
+    SessionTables,
+    Table,
+    read_tables,
+    tables_from_sessions,
+    tables_from_text,
+)
 from ._text import LangLike, describe_cadence
 from ._time import DateLike, InstantLike
 from . import fhir, xapi
@@ -259,6 +269,7 @@ __all__ = [
     "NoteKind",
     "Occurrence",
     "Occurrences",
+    "OnError",
     "OrgUnit",
     "OutputKind",
     "ParseOptions",
@@ -294,6 +305,7 @@ __all__ = [
     "Session",
     "SessionQuery",
     "SessionStatus",
+    "SessionTables",
     "Setting",
     "Severity",
     "Shift",
@@ -307,6 +319,9 @@ __all__ = [
     "StoreInfo",
     "StoredFormat",
     "SystemClock",
+    "Table",
+    "TableLimits",
+    "TableOptions",
     "Text",
     "TimeBudget",
     "TimeUnit",
@@ -344,8 +359,11 @@ __all__ = [
     "parse_session_line",
     "plan_agenda",
     "read_sessions",
+    "read_tables",
     "redact",
     "sessions_to_frame",
+    "tables_from_sessions",
+    "tables_from_text",
     "to_json",
     "validate",
     "validate_session",

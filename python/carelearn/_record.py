@@ -643,21 +643,6 @@ def write_sessions(
     return _core.write_sessions(path_of(path), list(_sessions_in(sessions)), options)
 
 
-_FRAME_COLUMNS = [
-    "id",
-    "unit",
-    "format",
-    "format_version",
-    "planned_start",
-    "actual_start",
-    "actual_end",
-    "status",
-    "participants",
-    "learning_points",
-    "actions",
-]
-
-
 def sessions_to_frame(
     sessions: Iterable[_core.Session], *, tz: str | datetime.tzinfo = "UTC"
 ) -> pandas.DataFrame:
@@ -669,42 +654,57 @@ def sessions_to_frame(
     the counts ``participants``, ``learning_points``, ``actions``. Needs
     pandas (``pip install carelearn[pandas]``).
 
+    Built from the column tables of :func:`tables_from_sessions`, whose
+    ``sessions`` frame has every column of a session, and every other part of
+    the sessions as tables of their own.
+
     Example::
 
         frame = carelearn.sessions_to_frame(store.sessions(unit="home-care-north"))
         frame.groupby("format")["learning_points"].mean()
     """
     from ._frames import require_pandas
+    from ._tables import tables_from_sessions
 
     require_pandas()
+    import numpy as np
     import pandas as pd
 
-    columns: dict[str, list[Any]] = {name: [] for name in _FRAME_COLUMNS}
-    for s in _sessions_in(sessions):
-        columns["id"].append(s.id)
-        columns["unit"].append(s.unit)
-        columns["format"].append(s.format_id)
-        columns["format_version"].append(s.format_version)
-        columns["planned_start"].append(s.planned_start)
-        columns["actual_start"].append(s.actual_start)
-        columns["actual_end"].append(s.actual_end)
-        columns["status"].append(_core.session_status_name(s.status()))
-        columns["participants"].append(len(s.participants))
-        columns["learning_points"].append(len(s.learning_points))
-        columns["actions"].append(len(s.actions))
-    frame = pd.DataFrame(columns, columns=_FRAME_COLUMNS)
-    for name in ("planned_start", "actual_start", "actual_end"):
-        utc = pd.to_datetime(frame[name], utc=True).astype("datetime64[ns, UTC]")
-        frame[name] = utc.dt.tz_convert(tz)
-    return frame.astype(
+    table = tables_from_sessions(sessions).table("sessions")
+
+    def strings(name: str) -> np.ndarray:
+        # Python str per row, as this frame has always had; "" where missing.
+        if table.column_kind(name) == "string":
+            objects = table.string_objects(name)
+            objects[objects == None] = ""  # noqa: E711 (element-wise)
+            return objects
+        choices = np.array([*table.categories(name), ""], dtype=object)
+        values: np.ndarray = choices[table.array(name)]  # code -1 takes the "" at the end
+        return values
+
+    def times(name: str) -> pd.Series:
+        utc = pd.Series(table.array(name), copy=False).dt.tz_localize("UTC")
+        return utc.astype("datetime64[ns, UTC]").dt.tz_convert(tz)
+
+    def count(name: str) -> np.ndarray:
+        return table.array(name).astype("int64")
+
+    frame = pd.DataFrame(
         {
-            "id": "object",
-            "unit": "object",
-            "format": "object",
-            "format_version": "int64",
-            "status": "object",
-            "participants": "int64",
-            "learning_points": "int64",
-            "actions": "int64",
-        }
+            "id": strings("id"),
+            "unit": strings("unit"),
+            "format": strings("format_id"),
+            "format_version": count("format_version"),
+            "planned_start": times("planned_start"),
+            "actual_start": times("actual_start"),
+            "actual_end": times("actual_end"),
+            "status": strings("status"),
+            "participants": count("participant_count"),
+            "learning_points": count("learning_point_count"),
+            "actions": count("action_count"),
+        },
+        copy=False,
     )
+    # Python str objects, as this frame has always had (pandas 3 infers "str").
+    return frame.astype({name: object for name in ("id", "unit", "format", "status")})
+

@@ -140,6 +140,13 @@ std::string Statement::Text(int i) const {
                      static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
 }
 
+std::string_view Statement::TextView(int i) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, i);
+  if (text == nullptr) return {};
+  return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i))};
+}
+
 bool Statement::IsNull(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
 
 absl::StatusOr<Transaction> Transaction::Begin(Database& db, bool write) {

@@ -111,6 +111,9 @@ class Statement {
   [[nodiscard]] std::int64_t Int(int i) const;
   /// Column `i` as text ("" for NULL).
   [[nodiscard]] std::string Text(int i) const;
+  /// Column `i` as text ("" for NULL), without a copy: valid until the next
+  /// `Step` or the end of the lease.
+  [[nodiscard]] std::string_view TextView(int i) const;
   /// True when column `i` is NULL.
   [[nodiscard]] bool IsNull(int i) const;
 

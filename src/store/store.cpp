@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -373,6 +374,125 @@ absl::StatusOr<std::vector<Session>> Store::FindSessions(const SessionQuery& que
   });
   if (!s.ok()) return s;
   return out;
+}
+
+absl::Status Store::ScanSessions(
+    const SessionQuery& query,
+    const std::function<absl::Status(const StoredSessionView&)>& each) const {
+  Database& db = *impl_->db;
+  absl::StatusOr<Transaction> tx = Transaction::Begin(db, /*write=*/false);
+  if (!tx.ok()) return tx.status();
+  // Three statements in the same order (planned start, id), merged by
+  // session: the sessions' bodies, their actions, their actions' changes.
+  // The last two join each session (by the planned-start index) to its rows
+  // (by primary key); CROSS JOIN keeps SQLite to that order, and they need
+  // no limit, as the merge stops with the sessions.
+  const Where where = SessionWhere(query);
+  std::string sql =
+      absl::StrCat("SELECT id, body FROM sessions", where.sql, " ORDER BY planned_start, id");
+  if (query.limit > 0) sql += " LIMIT ?";
+  absl::StatusOr<Statement> sessions = db.Prepare(sql);
+  if (!sessions.ok()) return sessions.status();
+  where.BindTo(*sessions);
+  if (query.limit > 0) {
+    sessions->Bind(static_cast<int>(where.args.size()) + 1, static_cast<std::int64_t>(query.limit));
+  }
+  // The same conditions on the sessions table of a join.
+  Where joined;
+  if (query.unit) joined.Add("sessions.unit = ?", *query.unit);
+  if (query.format_id) joined.Add("sessions.format_id = ?", *query.format_id);
+  if (query.format_version) {
+    joined.Add("sessions.format_version = ?", std::int64_t{*query.format_version});
+  }
+  if (query.from) joined.Add("sessions.planned_start >= ?", detail::StoredTime(*query.from));
+  if (query.to) joined.Add("sessions.planned_start < ?", detail::StoredTime(*query.to));
+  if (query.status) {
+    joined.Add("sessions.status = ?", std::string(SessionStatusName(*query.status)));
+  }
+  if (query.action_status) {
+    joined.Add("EXISTS (SELECT 1 FROM actions a WHERE a.session_id = sessions.id AND a.status = ?)",
+               std::string(ActionStatusName(*query.action_status)));
+  }
+  absl::StatusOr<Statement> actions = db.Prepare(
+      absl::StrCat("SELECT sessions.id, x.action_id, x.step_id, x.text, x.owner, x.due, x.position "
+                   "FROM sessions CROSS JOIN actions x ON x.session_id = sessions.id",
+                   joined.sql, " ORDER BY sessions.planned_start, sessions.id, x.position"));
+  if (!actions.ok()) return actions.status();
+  joined.BindTo(*actions);
+  absl::StatusOr<Statement> changes = db.Prepare(absl::StrCat(
+      "SELECT sessions.id, c.action_id, c.status, c.at "
+      "FROM sessions CROSS JOIN action_changes c ON c.session_id = sessions.id",
+      joined.sql, " ORDER BY sessions.planned_start, sessions.id, c.action_id, c.seq"));
+  if (!changes.ok()) return changes.status();
+  joined.BindTo(*changes);
+  absl::StatusOr<bool> action_row = actions->Step();
+  if (!action_row.ok()) return action_row.status();
+  absl::StatusOr<bool> change_row = changes->Step();
+  if (!change_row.ok()) return change_row.status();
+
+  // Reused from session to session: the actions' texts, histories and views.
+  std::vector<std::array<std::string, 4>> texts;
+  std::vector<std::optional<absl::CivilDay>> dues;
+  std::vector<std::vector<StatusChange>> histories;
+  std::vector<StoredActionView> views;
+  while (true) {
+    absl::StatusOr<bool> row = sessions->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const std::string_view id = sessions->TextView(0);
+    const auto unreadable = [&](std::string_view what) {
+      return absl::DataLossError(absl::StrCat(db.path(), ": session \"", Sv(id), "\": ", Sv(what)));
+    };
+    std::size_t n = 0;
+    while (*action_row && actions->TextView(0) == id) {
+      if (texts.size() == n) {
+        texts.emplace_back();
+        dues.emplace_back();
+        histories.emplace_back();
+      }
+      for (int c = 0; c < 4; ++c) texts[n][static_cast<std::size_t>(c)] = actions->TextView(c + 1);
+      dues[n].reset();
+      histories[n].clear();
+      if (!actions->IsNull(5)) {
+        absl::CivilDay due;
+        if (!absl::ParseCivilTime(Sv(actions->TextView(5)), &due)) {
+          return unreadable(absl::StrCat("action \"", texts[n][0], "\": bad due date"));
+        }
+        dues[n] = due;
+      }
+      if (actions->Int(6) != static_cast<std::int64_t>(n)) {
+        return unreadable(absl::StrCat("action \"", texts[n][0], "\": out of place"));
+      }
+      ++n;
+      action_row = actions->Step();
+      if (!action_row.ok()) return action_row.status();
+    }
+    // The changes come by action id; each goes to its action's history.
+    std::size_t k = 0;
+    while (*change_row && changes->TextView(0) == id) {
+      const std::string_view action_id = changes->TextView(1);
+      if (k >= n || texts[k][0] != action_id) {
+        k = 0;
+        while (k < n && texts[k][0] != action_id) ++k;
+      }
+      const std::optional<ActionStatus> status = ParseActionStatus(changes->TextView(2));
+      if (k == n || !status.has_value()) {
+        return unreadable(absl::StrCat("action \"", Sv(action_id), "\": bad status change"));
+      }
+      histories[k].push_back({*status, absl::FromUnixNanos(changes->Int(3))});
+      change_row = changes->Step();
+      if (!change_row.ok()) return change_row.status();
+    }
+    views.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      views.push_back(StoredActionView{texts[i][0], texts[i][1], texts[i][2], texts[i][3], dues[i],
+                                       histories[i]});
+    }
+    if (absl::Status s = each(StoredSessionView{id, sessions->TextView(1), views}); !s.ok()) {
+      return s;
+    }
+  }
+  return tx->Commit();
 }
 
 absl::StatusOr<std::size_t> Store::CountSessions(const SessionQuery& query) const {

@@ -76,3 +76,17 @@ def test_the_python_guide_shows_the_examples_as_they_are() -> None:
         assert f"```python\n{code}```" in guide, (
             f"docs/python.md does not show {example.name}"
         )
+
+
+def test_evaluate_sessions() -> None:
+    assert run("evaluate_sessions.py").splitlines() == [
+        "<SessionTables sessions=4, participants=24, steps=9, prompts=0, learning_points=3, "
+        "actions=0, action_changes=0, feedback=0, notes=0>",
+        "home-care-north: 100% held",
+        "home-care-south: 50% held",
+        "step",
+        "case                5.0",
+        "round              12.0",
+        "learning-points     6.0",
+        "[('home-care-north', 8), ('home-care-south', 10)]",
+    ]

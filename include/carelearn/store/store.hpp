@@ -34,9 +34,11 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,6 +95,26 @@ struct ActionRecord {
   std::string format_id = {};     ///< The session's format.
   absl::Time planned_start = {};  ///< When the session was planned to start.
   Action action = {};             ///< The action, with its whole status history.
+};
+
+/// An action of a stored session as `Store::ScanSessions` hands it over.
+struct StoredActionView {
+  std::string_view id;                    ///< Unique within its session.
+  std::string_view step_id;               ///< The step it was proposed in.
+  std::string_view text;                  ///< What is proposed.
+  std::string_view owner;                 ///< Who takes it forward; may be empty.
+  std::optional<absl::CivilDay> due;      ///< When it is due, if a date was set.
+  std::span<const StatusChange> history;  ///< Its dated status changes, oldest first.
+};
+
+/// A stored session as `Store::ScanSessions` hands it over: the text the
+/// store keeps rather than a `Session`. Valid during the call only.
+struct StoredSessionView {
+  std::string_view id;  ///< The session's id.
+  /// Its "session/1" line with everything, confidential text included, but
+  /// its actions, which are kept apart: "actions" is [].
+  std::string_view body;
+  std::span<const StoredActionView> actions;  ///< Its actions, in the order proposed.
 };
 
 /// A user format's canonical JSON text, as it was stored.
@@ -210,6 +232,23 @@ class Store {
   /// in one snapshot.
   [[nodiscard]] absl::StatusOr<std::vector<Session>> FindSessions(
       const SessionQuery& query = {}) const;
+
+  /// Calls `each` for every session `query` selects, in the order of
+  /// `FindSessions` and in one snapshot, with the text the store keeps
+  /// rather than a `Session`; for readers of many sessions at once
+  /// (carelearn/analysis/tables.hpp). Stops at the first error of `each`.
+  ///
+  /// Errors: kDataLoss when an action row cannot be read; those of `each`.
+  ///
+  /// Example:
+  ///
+  ///   absl::Status s = store->ScanSessions({}, [](const carelearn::StoredSessionView& v) {
+  ///     std::cout << v.id << ": " << v.actions.size() << " actions\n";
+  ///     return absl::OkStatus();
+  ///   });
+  [[nodiscard]] absl::Status ScanSessions(
+      const SessionQuery& query,
+      const std::function<absl::Status(const StoredSessionView&)>& each) const;
 
   /// How many sessions `query` selects (its limit is ignored).
   [[nodiscard]] absl::StatusOr<std::size_t> CountSessions(const SessionQuery& query = {}) const;

@@ -1,0 +1,130 @@
+#include "analysis/session_columns.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/table_builder.hpp"
+#include "carelearn/analysis/tables.hpp"
+#include "carelearn/io/session_json.hpp"
+
+namespace carelearn::detail {
+namespace {
+
+const std::string kHead = R"({"carelearn":"session/1","id":"x","format":{"id":"f","version":1},)"
+                          R"("planned_start":"2026-03-04T14:00:00Z","status":"held")";
+
+struct Outcome {
+  SessionTables tables;
+  std::vector<std::optional<LineError>> errors;
+};
+
+// Reads `lines` one by one with the fast path on or off.
+Outcome ReadAll(const std::vector<std::string>& lines, bool fast_path,
+                const TableOptions& options = {.free_text = true, .confidential_text = true}) {
+  Outcome out{EmptyTables(options), {}};
+  TableIndex index;
+  SessionLineReader reader(options, fast_path);
+  for (const std::string& line : lines)
+    out.errors.push_back(reader.Read(line, false, out.tables, index));
+  SetDictionaries(out.tables, index);
+  return out;
+}
+
+void ExpectSameErrors(const std::vector<std::optional<LineError>>& a,
+                      const std::vector<std::optional<LineError>>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(a[i].has_value(), b[i].has_value()) << "line " << i;
+    if (!a[i]) continue;
+    EXPECT_EQ(a[i]->code, b[i]->code) << "line " << i;
+    EXPECT_EQ(a[i]->column, b[i]->column) << "line " << i;
+    EXPECT_EQ(a[i]->pointer, b[i]->pointer) << "line " << i;
+    EXPECT_EQ(a[i]->cause, b[i]->cause) << "line " << i;
+  }
+}
+
+TEST(SessionLineReaderTest, TheFastAndTheReferencePathGiveTheSameTables) {
+  const std::vector<std::string> lines = {
+      kHead + "}",
+      // Escapes in keys and values; the fast path sees them unescaped.
+      R"({"carelearn":"session\/1","\u0069d":"x\"y","format":{"id":"f\u00e6","version":2},)"
+      R"("planned_start":"2026-03-04T14:00:00.123456789Z","status":"held",)"
+      R"("participants":[{"id":"p\n1","role":"r\u0000","shift":"night"}]})",
+      // Times the fast path leaves to Abseil: an offset, a lower-case t,
+      // one-digit fields, a leap second, a year before 1000.
+      kHead + R"(,"actual_start":"2026-03-04T15:00:00+01:00","actual_end":"2026-03-04t14:30:00z",)"
+              R"("steps":[{"step":"s","start":"2026-3-4T14:00:00Z","end":"2026-12-31T23:59:60Z"},)"
+              R"({"step":"t","start":"999-01-01T00:00:00Z","end":"1-01-01T00:00:00.5Z"}]})",
+      // A due date not in its plain form; histories in any order of keys.
+      kHead + R"(,"actions":[{"history":[{"at":"2026-03-05T00:00:00Z","status":"dropped"},)"
+              R"({"status":"done","at":"2026-03-06T00:00:00Z"}],"id":"a","due":"2026-4-1"},)"
+              R"({"id":"b","due":"2026-04-01","owner":""}]})",
+      // Empty strings, a cancelled session without a cancellation.
+      R"({"carelearn":"session/1","id":"","format":{"id":"","version":3},"unit":"",)"
+      R"("planned_start":"2026-03-04T14:00:00Z","status":"cancelled","redaction":"evaluator"})",
+      R"({"carelearn":"session/1","id":"c","format":{"id":"f","version":1},)"
+      R"("planned_start":"2026-03-04T14:00:00Z","status":"cancelled",)"
+      R"("cancellation":{"note":"Sygdom.","reason":"holiday"},"notes":[{"kind":"documentation",)"
+      R"("text":"t","confidential":true},{}],"learning_points":[{"confidential":false},{}],)"
+      R"("feedback":[{"participant":"p","rating":5,"comment":""}],"case":{"category":"fall"}})",
+      // Bad lines: the reference path reads them, whatever the fast path did first.
+      kHead + R"(,"unit":"u","participants":[{"id":"p","shift":"late"}]})",
+      kHead + R"(,"participants":[{"id":"p","rating":1}]})",
+      kHead + R"(,"feedback":[{"participant":"p","rating":-0}]})",
+      kHead + R"(,"feedback":[{"participant":"p","rating":1.0}]})",
+      kHead + R"(,"steps":[{"step":"s","start":"0000-01-01T00:00:00Z","end":"x"}]})",
+      kHead + R"(,"cancellation":{"reason":"staffing"}})",
+      kHead + R"(,"unit":"a","unit":"b"})",
+      kHead + "} x",
+      "[]",
+      kHead + R"(,"participants":[{"id":"p2","unit":"only-on-a-bad-line"},5]})",
+      kHead + R"(,"unit":"after-the-bad-lines"})",
+  };
+  const Outcome fast = ReadAll(lines, true);
+  const Outcome reference = ReadAll(lines, false);
+  EXPECT_EQ(fast.tables, reference.tables);
+  ExpectSameErrors(fast.errors, reference.errors);
+  EXPECT_EQ(fast.tables.sessions.size(), 7U);
+  // A value seen only on a bad line has no code.
+  EXPECT_EQ(fast.tables.participants.unit.CodeOf("only-on-a-bad-line"), kNullCode);
+  EXPECT_THAT(fast.tables.sessions.unit.dictionary, ::testing::ElementsAre("after-the-bad-lines"));
+}
+
+TEST(SessionLineReaderTest, BothPathsKeepTheLimits) {
+  const std::string line = kHead + R"(,"participants":[{"id":"p"},{"id":"q"},{"id":"r"}]})";
+  for (const bool fast : {true, false}) {
+    const TableOptions options{.limits = {.max_array_items = 2}};
+    const Outcome out = ReadAll({line}, fast, options);
+    ASSERT_TRUE(out.errors[0].has_value());
+    EXPECT_EQ(out.errors[0]->cause, "an array of more than 2 items (TableLimits::max_array_items)");
+    EXPECT_EQ(out.tables.sessions.size(), 0U);
+  }
+}
+
+TEST(SessionLineReaderTest, PaddedLinesAreReadInPlace) {
+  // The 64 bytes after the line may be read, not written: the line is a
+  // view into a longer buffer.
+  const std::string buffer = kHead + "}\n" + std::string(80, '#');
+  const std::string_view line(buffer.data(), kHead.size() + 1);
+  SessionTables tables = EmptyTables({});
+  TableIndex index;
+  SessionLineReader reader({});
+  EXPECT_FALSE(reader.Read(line, true, tables, index).has_value());
+  EXPECT_EQ(tables.sessions.size(), 1U);
+}
+
+TEST(SessionLineReaderTest, LineStatusPutsTheLineNumberIntoPlacesOnTheLine) {
+  const LineError e{absl::StatusCode::kInvalidArgument, 9, "/id",
+                    "duplicate key \"id\"; a key may appear only once in an object (first at 1:3)",
+                    true};
+  EXPECT_EQ(LineStatus("x.jsonl", 42, e).message(),
+            "x.jsonl:42:9: /id: duplicate key \"id\"; a key may appear only once in an object "
+            "(first at 42:3)");
+}
+
+}  // namespace
+}  // namespace carelearn::detail
