@@ -9,7 +9,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'conflict_policy_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'describe_cadence', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'ics_layout_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_conflict_policy', 'parse_document', 'parse_format', 'parse_ics_layout', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_programme', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'planned_hours_per_person', 'planned_hours_per_unit', 'read_sessions', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'validate', 'validate_programme', 'validate_session', 'weekday_code', 'write_sessions']
+__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'PublicationStatus', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'conflict_policy_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'describe_cadence', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'ics_layout_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_conflict_policy', 'parse_document', 'parse_format', 'parse_ics_layout', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_plan_definition', 'parse_programme', 'parse_publication_status', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'plan_definition_canonical', 'plan_definition_url', 'planned_hours_per_person', 'planned_hours_per_unit', 'publication_status_code', 'questionnaire_url', 'read_plan_definition', 'read_sessions', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'to_plan_definition', 'to_questionnaire', 'to_xapi_statements', 'uuid_v5', 'validate', 'validate_programme', 'validate_session', 'variant_to_plan_definition', 'weekday_code', 'write_sessions', 'xapi_format_iri', 'xapi_registration']
 class Lang(enum.Enum):
     """
     A language in which carelearn shows text to people.
@@ -5820,6 +5820,17 @@ class ProgrammeDocument:
     @programme.setter
     def programme(self, arg0: Programme) -> None:
         ...
+class PublicationStatus(enum.Enum):
+    """
+    A FHIR resource's publication status (R4 "publication-status").
+    """
+    ACTIVE: typing.ClassVar[PublicationStatus]
+    DRAFT: typing.ClassVar[PublicationStatus]
+    RETIRED: typing.ClassVar[PublicationStatus]
+    UNKNOWN: typing.ClassVar[PublicationStatus]
+    @classmethod
+    def __new__(cls, value):
+        ...
 def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found: typing.Any, limit: typing.Any, version: typing.Any, already_exists: typing.Any, state: typing.Any = None, store: typing.Any = None) -> None:
     """
     Hands the module the carelearn.Error classes it raises (called once by carelearn).
@@ -6090,6 +6101,12 @@ def parse_place(name: str) -> Place | None:
     """
     Parses a canonical place name; None when unknown.
     """
+def parse_plan_definition(json: str, options: ParseOptions = ...) -> Format:
+    """
+    Reads a FHIR R4 PlanDefinition as a format. Raises FormatError, located
+    ("<source>:<line>:<column>: <pointer>: ..."), for malformed input and for an
+    element a format has no place for; LimitError past a limit of `options`.
+    """
 def parse_programme(json: str, options: ParseOptions = ...) -> ProgrammeDocument:
     """
     Parses a "programme/1" document.
@@ -6099,6 +6116,10 @@ def parse_programme(json: str, options: ParseOptions = ...) -> ProgrammeDocument
     or time zone, or a reference to a unit that is not there; LimitError and
     VersionError as the other loaders. Each message is led by
     "<source>:<line>:<column>: <pointer>: ".
+    """
+def parse_publication_status(code: str) -> PublicationStatus | None:
+    """
+    The status whose R4 code is `code`, or None.
     """
 def parse_question_set(json: str, options: ParseOptions = ...) -> QuestionSet:
     """
@@ -6184,6 +6205,14 @@ def plan_agenda(format: Format, participants: typing.SupportsInt | typing.Suppor
     Raises FormatError when `participants` is below 1 or the format has no steps;
     overruns and other findings are diagnostics in the result.
     """
+def plan_definition_canonical(ref: FormatRef) -> str:
+    """
+    The canonical reference to `ref`: its URL, then "|<version>" when it names one.
+    """
+def plan_definition_url(id: str) -> str:
+    """
+    The canonical URL of the format `id`: "https://carelearn.dk/fhir/PlanDefinition/<id>", the id percent-encoded.
+    """
 def planned_hours_per_person(schedule: Schedule) -> list[PersonMonthLoad]:
     """
     The planned hours per named person per month; sorted by person, then month.
@@ -6192,6 +6221,19 @@ def planned_hours_per_unit(schedule: Schedule) -> list[UnitMonthLoad]:
     """
     The planned hours per unit per month, flexible time included; sorted by unit
     (programme order), then month.
+    """
+def publication_status_code(status: PublicationStatus) -> str:
+    """
+    The R4 code of `status`: "draft", "active", "retired" or "unknown".
+    """
+def questionnaire_url(id: str) -> str:
+    """
+    The canonical URL of the question set `id`: "https://carelearn.dk/fhir/Questionnaire/<id>".
+    """
+def read_plan_definition(json: str, options: ParseOptions = ...) -> tuple[Format, list[str]]:
+    """
+    As parse_plan_definition, but leaves out the elements a format has no place
+    for and returns them, as located messages, beside the format.
     """
 def read_sessions(path: str, *, validate: bool = True) -> list[Session]:
     """
@@ -6279,6 +6321,29 @@ def to_json_line(session: Session, options: ExportOptions = ...) -> str:
     `session`, redacted as `options` say (confidential text left out by default),
     as one line of "session/1" JSON without a newline at the end.
     """
+def to_plan_definition(format: Format, status: PublicationStatus = ..., catalog: Catalog | None = None) -> str:
+    """
+    The FHIR R4 PlanDefinition of `format` as JSON text. `catalog` (None: the
+    built-in one) resolves a step that is a whole format into nested actions.
+    """
+def to_questionnaire(question_set: QuestionSet, status: PublicationStatus = ...) -> str:
+    """
+    The FHIR R4 Questionnaire of `question_set` as JSON text: an item of type
+    "display" per prompt, linkId = the prompt's id.
+    """
+def to_xapi_statements(session: Session, *, home_page: str, include_text: bool = False, catalog: Catalog | None = None) -> str:
+    """
+    The xAPI 1.0.3 statements of `session` as the JSON text of an array.
+    
+    Actors are accounts {homePage: home_page, name: pseudonym}. `include_text`
+    adds the wording of proposed actions; confidential text is never included.
+    Raises FormatError for a home_page that is not an http(s) IRI or a session
+    that breaks its invariants.
+    """
+def uuid_v5(namespace: str, name: str) -> str:
+    """
+    The UUID v5 (RFC 4122, SHA-1) of `name` in the namespace `namespace`.
+    """
 def validate(format: Format, context: ValidationContext = ...) -> list[Diagnostic]:
     """
     Checks `format` and returns what it finds, errors first, each with a stable code.
@@ -6304,6 +6369,12 @@ def validate_session(session: Session) -> None:
     its start, an empty or repeated participant or action id, a history that goes
     backwards, or feedback outside 1-5 or repeated. Empty texts are allowed.
     """
+def variant_to_plan_definition(variant: Variant, catalog: Catalog, status: PublicationStatus = ...) -> str:
+    """
+    The PlanDefinition of the format `variant` derives from its base in `catalog`,
+    its lineage as relatedArtifact of type "derived-from". Raises NotFoundError
+    when the base is not in `catalog`, FormatError when a change does not fit it.
+    """
 def weekday_code(weekday: Weekday) -> str:
     """
     The RFC 5545 two-letter code of `weekday`: "MO" ... "SU".
@@ -6316,6 +6387,14 @@ def write_sessions(path: str, sessions: collections.abc.Sequence[Session], optio
     
     Raises FormatError for a session that fails validate_session; NotFoundError or
     StoreError when the file cannot be created.
+    """
+def xapi_format_iri(id: str, version: typing.SupportsInt | typing.SupportsIndex) -> str:
+    """
+    The IRI of the activity of format `id` at `version`.
+    """
+def xapi_registration(session_id: str) -> str:
+    """
+    The context.registration of a session's statements: a UUID v5 of its id.
     """
 SESSION_DOCUMENT: str = 'session/1'
 __version__: str = '0.1.0'
