@@ -1,0 +1,183 @@
+// Private to the analysis layer: what the measures share. Local days of
+// sessions, interning of string keys, medians, format look-ups.
+#ifndef CARELEARN_SRC_ANALYSIS_COMMON_HPP_
+#define CARELEARN_SRC_ANALYSIS_COMMON_HPP_
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "carelearn/analysis/result.hpp"
+#include "carelearn/analysis/tables.hpp"
+#include "carelearn/model/catalog.hpp"
+
+namespace carelearn::detail {
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// The time of a timestamp column's value.
+inline absl::Time FromMicros(std::int64_t us) { return absl::FromUnixMicros(us); }
+
+/// Days since 1970-01-01 to a civil day.
+inline absl::CivilDay DayFromEpoch(std::int64_t days) { return absl::CivilDay(1970, 1, 1) + days; }
+
+/// `a / b`, or NaN when `b` is 0.
+inline double Share(double a, double b) { return b == 0 ? kNaN : a / b; }
+
+/// Interns strings as dense ids, in order of first appearance.
+class Interner {
+ public:
+  /// The id of `s`, adding it when new.
+  std::int32_t Id(std::string_view s) {
+    auto it = ids_.find(std::string(s));
+    if (it != ids_.end()) return it->second;
+    const auto id = static_cast<std::int32_t>(names_.size());
+    names_.emplace_back(s);
+    ids_.emplace(names_.back(), id);
+    return id;
+  }
+  /// The id of `s`, or -1.
+  [[nodiscard]] std::int32_t Find(std::string_view s) const {
+    auto it = ids_.find(std::string(s));
+    return it == ids_.end() ? -1 : it->second;
+  }
+  /// The string of `id`.
+  [[nodiscard]] const std::string& Name(std::int32_t id) const {
+    return names_[static_cast<std::size_t>(id)];
+  }
+  /// The number of strings.
+  [[nodiscard]] std::size_t size() const { return names_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::int32_t> ids_;
+  std::vector<std::string> names_;
+};
+
+/// For each code of `column`'s dictionary, the interned id of its value (-1 for none).
+inline std::vector<std::int32_t> InternDictionary(const DictionaryColumn& column,
+                                                  Interner& interner) {
+  std::vector<std::int32_t> ids(column.dictionary.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = interner.Id(column.dictionary[i]);
+  return ids;
+}
+
+/// The interned id of row `row` of `column` through `ids`, or -1 when missing.
+inline std::int32_t IdAt(const DictionaryColumn& column, const std::vector<std::int32_t>& ids,
+                         std::size_t row) {
+  const std::int32_t code = column.codes[row];
+  return code < 0 ? -1 : ids[static_cast<std::size_t>(code)];
+}
+
+/// Per session: local days and whether it was held or took place.
+struct SessionDays {
+  std::vector<std::int64_t> planned_day;   ///< Local day of the planned start.
+  std::vector<std::int64_t> attended_day;  ///< Local day of the actual start, else planned.
+  std::vector<std::uint8_t> held;          ///< 1 when the status is "held".
+  std::vector<std::uint8_t> took_place;    ///< 1 when it has an actual start.
+};
+
+/// The local days of every session in `zone`.
+SessionDays ComputeSessionDays(const SessionsTable& sessions, absl::TimeZone zone);
+
+/// The median of `values` (reordered); NaN when empty.
+double Median(std::vector<double>& values);
+
+/// The format `id` in `catalog` at `version` or, failing that, its newest version; nullptr.
+const Format* FindFormat(const Catalog* catalog, std::string_view id, int version);
+
+/// The length in days of a format's cadence interval; NaN without a cadence.
+double CadenceDays(const Format* format);
+
+/// Row numbers for keys of `N` integers, in order of first appearance.
+template <std::size_t N>
+class RowIndex {
+ public:
+  using Key = std::array<std::int64_t, N>;
+
+  /// The row of `key`, adding a row when new.
+  std::size_t Row(const Key& key) {
+    auto [it, added] = rows_.emplace(key, keys_.size());
+    if (added) keys_.push_back(key);
+    return it->second;
+  }
+  /// The row of `key`, or std::nullopt.
+  [[nodiscard]] std::optional<std::size_t> Find(const Key& key) const {
+    auto it = rows_.find(key);
+    if (it == rows_.end()) return std::nullopt;
+    return it->second;
+  }
+  /// The keys, by row.
+  [[nodiscard]] const std::vector<Key>& keys() const { return keys_; }
+  /// The number of rows.
+  [[nodiscard]] std::size_t size() const { return keys_.size(); }
+
+ private:
+  struct Hash {
+    std::size_t operator()(const Key& key) const {
+      std::uint64_t h = 1469598103934665603ULL;
+      for (const std::int64_t v : key) {
+        h ^= static_cast<std::uint64_t>(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+        h *= 1099511628211ULL;
+      }
+      return static_cast<std::size_t>(h);
+    }
+  };
+  std::unordered_map<Key, std::size_t, Hash> rows_;
+  std::vector<Key> keys_;
+};
+
+/// The rows of `index` ordered by their keys, each key part compared by
+/// `less(part, a, b)`: the documented row order of a result.
+template <std::size_t N, typename Less>
+std::vector<std::size_t> SortedRows(const RowIndex<N>& index, Less less) {
+  std::vector<std::size_t> order(index.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto& keys = index.keys();
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    for (std::size_t part = 0; part < N; ++part) {
+      if (less(part, keys[a][part], keys[b][part])) return true;
+      if (less(part, keys[b][part], keys[a][part])) return false;
+    }
+    return false;
+  });
+  return order;
+}
+
+/// Child rows grouped by session (compressed rows): the rows of session `i`
+/// are `rows[offsets[i]]` to `rows[offsets[i + 1] - 1]`, in child-row order.
+struct ByParent {
+  std::vector<std::size_t> offsets;  ///< One more than there are sessions.
+  std::vector<std::size_t> rows;     ///< Child rows, grouped.
+
+  /// The child rows of session `i`.
+  [[nodiscard]] std::span<const std::size_t> Of(std::size_t i) const {
+    return {rows.data() + offsets[i], offsets[i + 1] - offsets[i]};
+  }
+};
+
+/// Groups the child rows whose session column is `session` by session.
+ByParent GroupByParent(const std::vector<std::int32_t>& session, std::size_t sessions);
+
+/// A period key: the interned group and the period's first day.
+struct PeriodOf {
+  const PeriodGrouping& grouping;
+  /// The first day (days since epoch) of the period of the day `day` (days since epoch).
+  [[nodiscard]] std::int64_t operator()(std::int64_t day) const {
+    return DaysSinceEpoch(grouping.Start(DayFromEpoch(day)));
+  }
+};
+
+}  // namespace carelearn::detail
+
+#endif  // CARELEARN_SRC_ANALYSIS_COMMON_HPP_
