@@ -29,6 +29,26 @@
 // Row order: sessions in input order; child rows by session, then in the
 // order the session lists them.
 //
+// Missing values: an empty string is a missing value in every column (the
+// JSON form leaves empty strings out, so the two cannot be told apart), and a
+// free-text column that was not asked for has no rows at all (`size() == 0`),
+// so that "not loaded" differs from "missing". A cancelled session without a
+// "cancellation" object has the reason "other", as `ParseSessionLine` reads it.
+//
+// JSON Lines: one "session/1" record per line (docs/sessions.md), UTF-8, "\n"
+// or "\r\n" line ends, the last line with or without one. A line that is
+// empty or only whitespace is skipped (it still counts in line numbers), as
+// `Store::ImportJsonLines` does. Each line is checked as strictly as the
+// document loader checks a document (carelearn/io/json.hpp: syntax, UTF-8,
+// duplicate keys, integers that do not fit, the limits of `TableLimits`) and
+// as `ParseSessionLine` checks a session (unknown keys, with the likely
+// intended key, required keys, types, names, the "session/1" kind), and
+// gives the error `ParseSessionLine` gives, located:
+// `<source>:<line>:<column>: <JSON pointer>: <cause>`. Times must be RFC 3339
+// times from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, due dates days of
+// the years 0001 to 9999 (stricter than `ParseSessionLine`, which takes any
+// year Abseil can hold).
+//
 // Example:
 //
 //   absl::StatusOr<carelearn::SessionTables> t =
@@ -293,6 +313,24 @@ enum class OnError {
   kSkip,  ///< Leave the line out and list it in `SessionTables::skipped`.
 };
 
+/// The limits of the JSON Lines readers. Passing one is a kResourceExhausted
+/// error for that line (or a skipped line under `OnError::kSkip`), located
+/// like any other and naming the limit, e.g.
+/// `x.jsonl:3:1: (root): the line is 96 bytes, more than the limit of 50 bytes
+/// (TableLimits::max_line_bytes)`.
+struct TableLimits {
+  /// The longest line, in bytes, without its line end. A reader never holds
+  /// more than this of one line in memory.
+  std::size_t max_line_bytes = std::size_t{16} << 20;
+  /// The longest string or key, in bytes after unescaping.
+  std::size_t max_string_bytes = std::size_t{64} << 10;
+  /// The deepest nesting of arrays and objects, the line's own object
+  /// counting 1; values above 1000 count as 1000.
+  std::size_t max_depth = 64;
+  /// The most items in one array.
+  std::size_t max_array_items = std::size_t{1} << 16;
+};
+
 /// How tables are built.
 struct TableOptions {
   /// Fill the free-text columns (texts, comments, notes) that are not confidential.
@@ -304,8 +342,11 @@ struct TableOptions {
   int threads = 1;
   /// Strict (kFail) or forgiving (kSkip).
   OnError on_error = OnError::kFail;
-  /// How many bytes of a file one thread parses at a time.
+  /// How many bytes of input one thread parses at a time; a chunk ends at a
+  /// line end and always holds at least one whole line.
   std::size_t chunk_bytes = std::size_t{8} << 20;
+  /// The limits every line is checked against.
+  TableLimits limits = {};
 };
 
 /// Reads a JSON Lines file of `session/1` records into tables, streaming it in
