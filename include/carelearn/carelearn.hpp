@@ -12,9 +12,11 @@
 #ifndef CARELEARN_CARELEARN_HPP_
 #define CARELEARN_CARELEARN_HPP_
 
+#include "carelearn/analysis/metrics.hpp"
 #include "carelearn/analysis/tables.hpp"
 #include "carelearn/io/json.hpp"
 #include "carelearn/io/programme_json.hpp"
+#include "carelearn/io/roster_io.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/diff.hpp"
 #include "carelearn/model/format.hpp"
@@ -31,6 +33,7 @@
 #include "carelearn/record/clock.hpp"
 #include "carelearn/record/pseudonym.hpp"
 #include "carelearn/record/redact.hpp"
+#include "carelearn/record/roster.hpp"
 #include "carelearn/record/runner.hpp"
 #include "carelearn/record/session.hpp"
 #include "carelearn/record/session_json.hpp"
