@@ -35,6 +35,12 @@ CadenceTable MeasureCadence(const SessionTables& tables, const Schedule& schedul
 
 CadenceTable MeasureCadence(const SessionTables& tables, const Schedule& schedule,
                             const PlanLink& link, const CadenceOptions& options) {
+  if (link.outcome.size() != schedule.occurrences.size() ||
+      link.session.size() != schedule.occurrences.size() ||
+      link.occurrence.size() != tables.sessions.size()) {
+    // Not a link of these tables and this schedule: make one.
+    return MeasureCadence(tables, schedule, options);
+  }
   const SessionsTable& s = tables.sessions;
   const PeriodGrouping& grouping = options.period;
   detail::Interner names;
@@ -122,7 +128,7 @@ CadenceTable MeasureCadence(const SessionTables& tables, const Schedule& schedul
                              static_cast<double>(list[k] - list[k - 1]));
     }
   }
-  std::sort(intervals.begin(), intervals.end());
+  detail::SortPairs(intervals, rows.size());
 
   // Cadence intervals of the formats.
   std::unordered_map<std::int32_t, double> cadence;

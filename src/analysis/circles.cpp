@@ -77,27 +77,31 @@ CircleMatrixTable MeasureCircleMatrix(const SessionTables& tables, const CircleO
   detail::RowIndex<3> rows;  // period start, participant unit, host unit
   std::vector<std::int64_t> participations;
   std::vector<std::pair<std::size_t, std::int32_t>> people;
-  std::vector<std::pair<std::size_t, std::size_t>> sessions;
+  std::vector<std::int64_t> session_count;
+  std::vector<std::size_t> touched;  // the rows one session adds to
   const std::int32_t none = -1;
   for (std::size_t i = 0; i < tables.sessions.size(); ++i) {
     if (p.days.took_place[i] == 0 || p.host[i] < 0) continue;
+    touched.clear();
     for (const std::size_t r : p.people.Of(i)) {
       const std::size_t row =
           rows.Row({p.period[i], p.unit_of[r] < 0 ? none : p.unit_of[r], std::int64_t{p.host[i]}});
-      if (row == participations.size()) participations.push_back(0);
+      if (row == participations.size()) {
+        participations.push_back(0);
+        session_count.push_back(0);
+      }
       ++participations[row];
       people.emplace_back(row, part.person.codes[r]);
-      sessions.emplace_back(row, i);
+      touched.push_back(row);
     }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (const std::size_t row : touched) ++session_count[row];
   }
-  std::sort(people.begin(), people.end());
+  detail::SortPairs(people, rows.size());
   people.erase(std::unique(people.begin(), people.end()), people.end());
-  std::sort(sessions.begin(), sessions.end());
-  sessions.erase(std::unique(sessions.begin(), sessions.end()), sessions.end());
   std::vector<std::int64_t> people_count(rows.size(), 0);
-  std::vector<std::int64_t> session_count(rows.size(), 0);
   for (const auto& [row, person] : people) ++people_count[row];
-  for (const auto& [row, session] : sessions) ++session_count[row];
   const auto name = [&](std::int64_t id) {
     return id < 0 ? std::string() : p.names.Name(static_cast<std::int32_t>(id));
   };

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -105,10 +106,14 @@ class RowIndex {
  public:
   using Key = std::array<std::int64_t, N>;
 
-  /// The row of `key`, adding a row when new.
+  /// The row of `key`, adding a row when new. The last key is remembered,
+  /// as records of one session or unit come one after another.
   std::size_t Row(const Key& key) {
+    if (!keys_.empty() && key == last_key_) return last_row_;
     auto [it, added] = rows_.emplace(key, keys_.size());
     if (added) keys_.push_back(key);
+    last_key_ = key;
+    last_row_ = it->second;
     return it->second;
   }
   /// The row of `key`, or std::nullopt.
@@ -135,7 +140,31 @@ class RowIndex {
   };
   std::unordered_map<Key, std::size_t, Hash> rows_;
   std::vector<Key> keys_;
+  Key last_key_ = {};
+  std::size_t last_row_ = 0;
 };
+
+/// Sorts `items` by (bucket, value) — what std::sort does with pairs — with a
+/// counting sort on the bucket (below `buckets`) and a sort of the values
+/// within each bucket, which is much faster for millions of items in many
+/// small buckets.
+template <typename T>
+void SortPairs(std::vector<std::pair<std::size_t, T>>& items, std::size_t buckets) {
+  std::vector<std::size_t> offsets(buckets + 1, 0);
+  for (const auto& item : items) ++offsets[item.first + 1];
+  for (std::size_t b = 0; b < buckets; ++b) offsets[b + 1] += offsets[b];
+  std::vector<std::pair<std::size_t, T>> sorted(items.size());
+  std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
+  for (auto& item : items) sorted[next[item.first]++] = std::move(item);
+  for (std::size_t b = 0; b < buckets; ++b) {
+    const auto first = sorted.begin() + static_cast<std::ptrdiff_t>(offsets[b]);
+    const auto last = sorted.begin() + static_cast<std::ptrdiff_t>(offsets[b + 1]);
+    if (last - first > 1) {
+      std::sort(first, last, [](const auto& x, const auto& y) { return x.second < y.second; });
+    }
+  }
+  items = std::move(sorted);
+}
 
 /// The rows of `index` ordered by their keys, each key part compared by
 /// `less(part, a, b)`: the documented row order of a result.

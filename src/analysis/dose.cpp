@@ -39,23 +39,31 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
     }
   }
 
-  detail::RowIndex<2> rows;  // unit, period start
+  const std::vector<std::int32_t> period_of_session =
+      detail::SessionPeriodIndex(periods, session_period);
+  std::vector<std::int64_t> period_end(periods.size());
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    period_end[i] = DaysSinceEpoch(grouping.End(detail::DayFromEpoch(periods[i])));
+  }
+  detail::GroupPeriodRows<1> grid(periods);  // unit, period
   std::vector<std::pair<std::size_t, std::int64_t>> staff;
   for (std::size_t m = 0; m < idx.unit.size(); ++m) {
     auto p = std::upper_bound(periods.begin(), periods.end(), idx.from[m]);
     if (p != periods.begin()) --p;
     for (; p != periods.end() && *p <= idx.to[m]; ++p) {
-      const std::int64_t end = DaysSinceEpoch(grouping.End(detail::DayFromEpoch(*p)));
-      if (idx.from[m] >= end) continue;
-      staff.emplace_back(rows.Row({idx.unit[m], *p}), idx.person[m]);
+      const auto i = static_cast<std::size_t>(p - periods.begin());
+      if (idx.from[m] >= period_end[i]) continue;
+      staff.emplace_back(grid.Row({idx.unit[m]}, i), idx.person[m]);
     }
   }
-  std::vector<std::tuple<std::size_t, std::int64_t, double>> received;
+  const detail::RowIndex<2>& rows = grid.rows();
+  // (row, (person, minutes)) for every session a member of the unit took part in.
+  std::vector<std::pair<std::size_t, std::pair<std::int64_t, double>>> received;
   for (std::size_t r = 0; r < part.size(); ++r) {
     const auto session = static_cast<std::size_t>(part.session[r]);
     if (days.took_place[session] == 0) continue;
     const std::int64_t d = days.attended_day[session];
-    if (d < first || d > last) continue;
+    if (d < first || d > last || period_of_session[session] < 0) continue;
     const std::int32_t code = part.person.codes[r];
     if (code < 0) continue;
     const std::int32_t person = idx.person_of_code[static_cast<std::size_t>(code)];
@@ -64,26 +72,28 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
     for (std::size_t k = idx.offsets[p]; k < idx.offsets[p + 1]; ++k) {
       const std::size_t m = idx.by_person[k];
       if (idx.from[m] > d || idx.to[m] < d) continue;
-      const std::optional<std::size_t> row = rows.Find({idx.unit[m], session_period[session]});
-      if (row.has_value()) received.emplace_back(*row, person, minutes[session]);
+      // The membership covers the session's day, so it has a row in this period.
+      const std::size_t row =
+          grid.Row({idx.unit[m]}, static_cast<std::size_t>(period_of_session[session]));
+      received.emplace_back(row, std::pair(std::int64_t{person}, minutes[session]));
     }
   }
-  std::sort(staff.begin(), staff.end());
+  detail::SortPairs(staff, rows.size());
   staff.erase(std::unique(staff.begin(), staff.end()), staff.end());
   std::vector<std::int64_t> staff_count(rows.size(), 0);
   for (const auto& [row, person] : staff) ++staff_count[row];
   // Minutes per (row, person), summed in a fixed order so the result does not
   // depend on the order of the records.
-  std::sort(received.begin(), received.end());
+  detail::SortPairs(received, rows.size());
   std::vector<std::vector<double>> hours_of(rows.size());
   for (std::size_t i = 0; i < received.size();) {
-    const auto [row, person, m] = received[i];
+    const std::size_t row = received[i].first;
+    const std::int64_t person = received[i].second.first;
     double total = 0;
     std::size_t j = i;
-    for (; j < received.size() && std::get<0>(received[j]) == row &&
-           std::get<1>(received[j]) == person;
+    for (; j < received.size() && received[j].first == row && received[j].second.first == person;
          ++j) {
-      total += std::get<2>(received[j]);
+      total += received[j].second.second;
     }
     hours_of[row].push_back(total / 60);
     i = j;

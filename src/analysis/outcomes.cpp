@@ -97,7 +97,7 @@ OutcomeTable MeasureOutcomes(const SessionTables& tables, const OutcomeOptions& 
       ++sum.overdue;
     }
   }
-  std::sort(to_done.begin(), to_done.end());
+  detail::SortPairs(to_done, rows.size());
 
   OutcomeTable t;
   const std::vector<std::size_t> sorted =

@@ -63,11 +63,18 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
   const std::vector<std::int64_t> periods = detail::PeriodStarts(grouping, first, last);
   const std::vector<std::int64_t> session_period = detail::SessionPeriods(grouping, days);
 
-  detail::RowIndex<4> rows;  // unit, profession, shift, period start
+  const std::vector<std::int32_t> period_of_session =
+      detail::SessionPeriodIndex(periods, session_period);
+  std::vector<std::int64_t> period_end(periods.size());
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    period_end[i] = DaysSinceEpoch(grouping.End(detail::DayFromEpoch(periods[i])));
+  }
+  // Rows keyed by unit, profession, shift and period.
+  detail::GroupPeriodRows<3> grid(periods);
   const auto key = [&](std::int32_t unit, std::int32_t profession, std::int32_t shift,
-                       std::int64_t start) {
-    return rows.Row(
-        {unit, options.by_profession ? profession : none, options.by_shift ? shift : -1, start});
+                       std::size_t period) {
+    return grid.Row(
+        {unit, options.by_profession ? profession : none, options.by_shift ? shift : -1}, period);
   };
   // Staff: (row, person) for each membership and period it touches.
   std::vector<std::pair<std::size_t, std::int64_t>> staff;
@@ -75,9 +82,9 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
     auto p = std::upper_bound(periods.begin(), periods.end(), idx.from[m]);
     if (p != periods.begin()) --p;
     for (; p != periods.end() && *p <= idx.to[m]; ++p) {
-      const std::int64_t end = DaysSinceEpoch(grouping.End(detail::DayFromEpoch(*p)));
-      if (idx.from[m] >= end || *p > last || end <= first) continue;
-      staff.emplace_back(key(idx.unit[m], idx.profession[m], idx.shift[m], *p), idx.person[m]);
+      const auto i = static_cast<std::size_t>(p - periods.begin());
+      if (idx.from[m] >= period_end[i]) continue;
+      staff.emplace_back(key(idx.unit[m], idx.profession[m], idx.shift[m], i), idx.person[m]);
     }
   }
   // Taking part: (row, person) per session taken part in, on the roster or off it.
@@ -87,8 +94,8 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
     const auto session = static_cast<std::size_t>(part.session[r]);
     if (days.took_place[session] == 0) continue;
     const std::int64_t d = days.attended_day[session];
-    if (d < first || d > last) continue;
-    const std::int64_t start = session_period[session];
+    if (d < first || d > last || period_of_session[session] < 0) continue;
+    const auto period = static_cast<std::size_t>(period_of_session[session]);
     const std::int32_t code = part.person.codes[r];
     if (code < 0) continue;
     const std::int32_t person = idx.person_of_code[static_cast<std::size_t>(code)];
@@ -99,28 +106,29 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
         const std::size_t m = idx.by_person[k];
         if (idx.from[m] > d || idx.to[m] < d) continue;
         on_roster = true;
-        took_part.emplace_back(key(idx.unit[m], idx.profession[m], idx.shift[m], start), person);
+        took_part.emplace_back(key(idx.unit[m], idx.profession[m], idx.shift[m], period), person);
       }
     }
     if (!on_roster) {
       const std::int32_t unit = detail::IdAt(part.unit, unit_ids, r);
       const std::int32_t profession = detail::IdAt(part.profession, profession_ids, r);
       off.emplace_back(key(unit < 0 ? none : unit, profession < 0 ? none : profession,
-                           part.shift.codes[r], start),
+                           part.shift.codes[r], period),
                        code);
     }
   }
+  const detail::RowIndex<4>& rows = grid.rows();
   std::vector<std::int64_t> staff_count(rows.size(), 0);
   std::vector<std::int64_t> reached(rows.size(), 0);
   std::vector<std::int64_t> reached_k(rows.size(), 0);
   std::vector<std::int64_t> off_count(rows.size(), 0);
-  std::sort(staff.begin(), staff.end());
+  detail::SortPairs(staff, rows.size());
   staff.erase(std::unique(staff.begin(), staff.end()), staff.end());
   for (const auto& [row, person] : staff) ++staff_count[row];
-  std::sort(off.begin(), off.end());
+  detail::SortPairs(off, rows.size());
   off.erase(std::unique(off.begin(), off.end()), off.end());
   for (const auto& [row, person] : off) ++off_count[row];
-  std::sort(took_part.begin(), took_part.end());
+  detail::SortPairs(took_part, rows.size());
   for (std::size_t i = 0; i < took_part.size();) {
     std::size_t j = i;
     while (j < took_part.size() && took_part[j] == took_part[i]) ++j;

@@ -39,7 +39,7 @@ ResponsivenessTable MeasureResponsiveness(const SessionTables& tables,
     ++counts[r][static_cast<std::size_t>(rating - 1)];
     raters.emplace_back(r, feedback.participant.codes[f]);
   }
-  std::sort(raters.begin(), raters.end());
+  detail::SortPairs(raters, rows.size());
   raters.erase(std::unique(raters.begin(), raters.end()), raters.end());
   std::vector<std::int64_t> distinct(rows.size(), 0);
   for (const auto& [row, person] : raters) ++distinct[row];

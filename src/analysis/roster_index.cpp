@@ -1,5 +1,6 @@
 #include "analysis/roster_index.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -37,6 +38,18 @@ RosterIndex::RosterIndex(const Roster& roster, const DictionaryColumn& participa
     auto it = number.find(participants.dictionary[c]);
     person_of_code[c] = it == number.end() ? -1 : it->second;
   }
+}
+
+std::vector<std::int32_t> SessionPeriodIndex(const std::vector<std::int64_t>& periods,
+                                             const std::vector<std::int64_t>& session_period) {
+  std::vector<std::int32_t> out(session_period.size(), -1);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto it = std::lower_bound(periods.begin(), periods.end(), session_period[i]);
+    if (it != periods.end() && *it == session_period[i]) {
+      out[i] = static_cast<std::int32_t>(it - periods.begin());
+    }
+  }
+  return out;
 }
 
 std::vector<std::int64_t> PeriodStarts(const PeriodGrouping& grouping, std::int64_t first,

@@ -3,6 +3,7 @@
 #ifndef CARELEARN_SRC_ANALYSIS_ROSTER_INDEX_HPP_
 #define CARELEARN_SRC_ANALYSIS_ROSTER_INDEX_HPP_
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -35,6 +36,46 @@ struct RosterIndex {
   /// Builds the index; strings are interned in `names`.
   RosterIndex(const Roster& roster, const DictionaryColumn& participants, Interner& names);
 };
+
+/// Result rows keyed by a group of `N` keys and a period (an index into a
+/// sorted list of period starts): a dense table of group × period finds a
+/// row without hashing, which matters when every roster membership touches
+/// every period.
+template <std::size_t N>
+class GroupPeriodRows {
+ public:
+  /// Rows for `periods` (sorted period starts).
+  explicit GroupPeriodRows(std::vector<std::int64_t> periods) : periods_(std::move(periods)) {}
+
+  /// The row of `group` in period `period` (an index into the periods).
+  std::size_t Row(const std::array<std::int64_t, N>& group, std::size_t period) {
+    const std::size_t g = groups_.Row(group);
+    const std::size_t k = g * periods_.size() + period;
+    if (dense_.size() <= k) dense_.resize((g + 1) * periods_.size(), -1);
+    if (dense_[k] < 0) {
+      std::array<std::int64_t, N + 1> key{};
+      for (std::size_t i = 0; i < N; ++i) key[i] = group[i];
+      key[N] = periods_[period];
+      dense_[k] = static_cast<std::int64_t>(rows_.Row(key));
+    }
+    return static_cast<std::size_t>(dense_[k]);
+  }
+  /// The rows' keys: the group's, then the period's start.
+  [[nodiscard]] const RowIndex<N + 1>& rows() const { return rows_; }
+  /// The period starts.
+  [[nodiscard]] const std::vector<std::int64_t>& periods() const { return periods_; }
+
+ private:
+  std::vector<std::int64_t> periods_;
+  RowIndex<N> groups_;
+  RowIndex<N + 1> rows_;
+  std::vector<std::int64_t> dense_;
+};
+
+/// The index in `periods` of each session's period start (sessions outside
+/// them get −1).
+std::vector<std::int32_t> SessionPeriodIndex(const std::vector<std::int64_t>& periods,
+                                             const std::vector<std::int64_t>& session_period);
 
 /// The first days of the periods from the one holding `first` to the one holding `last`.
 std::vector<std::int64_t> PeriodStarts(const PeriodGrouping& grouping, std::int64_t first,

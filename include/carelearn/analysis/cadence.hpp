@@ -131,7 +131,8 @@ struct CadenceTable {
                                           const CadenceOptions& options = {});
 
 /// Cadence with a link already made (`LinkSessions(tables, schedule, ...)`),
-/// so that several measures share one; `options.link` is not used.
+/// so that several measures share one; `options.link` is not used. A link
+/// whose sizes do not fit the tables and the schedule is made anew.
 ///
 /// Example:
 ///

@@ -155,6 +155,14 @@ TEST(CadenceTest, QuarterShowsMaintenanceFalling) {
   EXPECT_EQ(c.maintenance[1], -0.5);
 }
 
+TEST(CadenceTest, SharesALinkAndRemakesOneThatDoesNotFit) {
+  const SessionTables t = MetricsTables();
+  const Schedule s = MetricsSchedule();
+  const PlanLink link = LinkSessions(t, s);
+  EXPECT_EQ(MeasureCadence(t, s, link).held, MeasureCadence(t, s).held);
+  EXPECT_THAT(MeasureCadence(t, s, PlanLink{}).held, ElementsAre(1, 1, 0, 0));
+}
+
 TEST(CadenceTest, WithoutCatalogRegularityIsUnknown) {
   CadenceOptions options;
   options.catalog = nullptr;
