@@ -55,36 +55,36 @@ CadenceTable MeasureCadence(const SessionTables& tables, const Schedule& schedul
     unit_of[u] = names.Id(schedule.units[u].id);
   }
 
-  detail::RowIndex<3> rows;  // unit, format, period start
-  std::vector<Counts> counts;
-  const auto row_of = [&](std::int32_t unit, std::int32_t format, std::int64_t day) -> Counts& {
-    const std::int64_t start = DaysSinceEpoch(grouping.Start(detail::DayFromEpoch(day)));
-    const std::size_t r = rows.Row({unit, format, start});
-    if (r == counts.size()) counts.emplace_back();
-    return counts[r];
-  };
-  // The half of its period `day` falls in: 0 or 1.
-  const auto half_of = [&](std::int64_t day) {
-    const absl::CivilDay d = detail::DayFromEpoch(day);
-    const absl::CivilDay start = grouping.Start(d);
-    const absl::CivilDay end = grouping.End(start);
-    return d - start < (end - start) / 2 ? 0 : 1;
-  };
-
-  // Planned occurrences and what became of them.
+  // The local day of every occurrence, and of every session.
+  std::vector<std::int64_t> occurrence_day(schedule.occurrences.size());
   absl::CivilDay cached_day_of;
   std::int64_t cached_slot = std::numeric_limits<std::int64_t>::min();
   for (std::size_t i = 0; i < schedule.occurrences.size(); ++i) {
-    const ScheduledOccurrence& o = schedule.occurrences[i];
-    const std::int64_t us = absl::ToUnixMicros(o.start);
+    const std::int64_t us = absl::ToUnixMicros(schedule.occurrences[i].start);
     const std::int64_t slot = us / 900'000'000 - (us % 900'000'000 < 0 ? 1 : 0);
     if (slot != cached_slot) {
       cached_slot = slot;
-      cached_day_of = absl::ToCivilDay(o.start, options.link.zone);
+      cached_day_of = absl::ToCivilDay(schedule.occurrences[i].start, options.link.zone);
     }
-    const std::int64_t day = DaysSinceEpoch(cached_day_of);
-    Counts& c = row_of(unit_of[o.unit], entry_format[o.entry], day);
-    const int half = half_of(day);
+    occurrence_day[i] = DaysSinceEpoch(cached_day_of);
+  }
+  const detail::SessionDays days = detail::ComputeSessionDays(s, options.link.zone);
+  detail::PeriodTable periods = detail::MakePeriodTable(grouping, days, occurrence_day);
+
+  detail::RowIndex<3> rows;  // unit, format, period start
+  std::vector<Counts> counts;
+  const auto row_index = [&](std::int32_t unit, std::int32_t format, std::int64_t day) {
+    const std::size_t r = rows.Row({unit, format, periods.Start(day)});
+    if (r == counts.size()) counts.emplace_back();
+    return r;
+  };
+
+  // Planned occurrences and what became of them.
+  for (std::size_t i = 0; i < schedule.occurrences.size(); ++i) {
+    const ScheduledOccurrence& o = schedule.occurrences[i];
+    const std::int64_t day = occurrence_day[i];
+    Counts& c = counts[row_index(unit_of[o.unit], entry_format[o.entry], day)];
+    const int half = periods.Half(day);
     ++c.planned;
     ++c.planned_half[half];
     const auto outcome = static_cast<OccurrenceOutcome>(link.outcome[i]);
@@ -100,14 +100,13 @@ CadenceTable MeasureCadence(const SessionTables& tables, const Schedule& schedul
   }
 
   // Sessions: the unplanned ones, and the held days of each unit and format.
-  const detail::SessionDays days = detail::ComputeSessionDays(s, options.link.zone);
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> held_days;
   for (std::size_t row = 0; row < s.size(); ++row) {
     const std::int32_t unit = detail::IdAt(s.unit, unit_ids, row);
     const std::int32_t format = detail::IdAt(s.format_id, format_ids, row);
     if (unit < 0 || format < 0) continue;
     if (link.occurrence[row] < 0) {
-      Counts& c = row_of(unit, format, days.planned_day[row]);
+      Counts& c = counts[row_index(unit, format, days.planned_day[row])];
       ++(days.held[row] != 0 ? c.unplanned_held : c.unplanned_cancelled);
     }
     if (days.held[row] != 0) {
@@ -122,9 +121,7 @@ CadenceTable MeasureCadence(const SessionTables& tables, const Schedule& schedul
     const auto unit = static_cast<std::int32_t>(key >> 32);
     const auto format = static_cast<std::int32_t>(key & 0xFFFFFFFF);
     for (std::size_t k = 1; k < list.size(); ++k) {
-      row_of(unit, format, list[k]);
-      const std::int64_t start = DaysSinceEpoch(grouping.Start(detail::DayFromEpoch(list[k])));
-      intervals.emplace_back(*rows.Find({unit, format, start}),
+      intervals.emplace_back(row_index(unit, format, list[k]),
                              static_cast<double>(list[k] - list[k - 1]));
     }
   }
@@ -157,7 +154,7 @@ CadenceTable MeasureCadence(const SessionTables& tables, const Schedule& schedul
     const Counts& c = counts[r];
     t.unit.push_back(names.Name(static_cast<std::int32_t>(key[0])));
     t.format.push_back(names.Name(static_cast<std::int32_t>(key[1])));
-    t.period.push_back(grouping.Label(detail::DayFromEpoch(key[2])));
+    t.period.push_back(periods.Label(key[2]));
     t.period_start.push_back(key[2]);
     t.planned.push_back(c.planned);
     t.held.push_back(c.held);

@@ -110,9 +110,10 @@ CircleMatrixTable MeasureCircleMatrix(const SessionTables& tables, const CircleO
         return k == 0 ? a < b : name(a) < name(b);
       });
   CircleMatrixTable t;
+  detail::PeriodTable labels(options.period, 0, -1);
   for (const std::size_t r : order) {
     const auto& k = rows.keys()[r];
-    t.period.push_back(options.period.Label(detail::DayFromEpoch(k[0])));
+    t.period.push_back(labels.Label(k[0]));
     t.period_start.push_back(k[0]);
     t.participant_unit.push_back(name(k[1]));
     t.host_unit.push_back(name(k[2]));
@@ -184,11 +185,12 @@ CircleTable MeasureCircles(const SessionTables& tables, const CircleOptions& opt
   const std::vector<std::size_t> order =
       detail::SortedRows(rows, [](std::size_t, std::int64_t a, std::int64_t b) { return a < b; });
   CircleTable t;
+  detail::PeriodTable labels(options.period, 0, -1);
   for (const std::size_t r : order) {
     const auto& k = rows.keys()[r];
     const Sums& a = sums[r];
     const auto n = static_cast<double>(a.participations);
-    t.period.push_back(options.period.Label(detail::DayFromEpoch(k[0])));
+    t.period.push_back(labels.Label(k[0]));
     t.period_start.push_back(k[0]);
     t.sessions.push_back(a.sessions);
     t.people.push_back(people_count[r]);

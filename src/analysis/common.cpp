@@ -53,6 +53,55 @@ ByParent GroupByParent(const std::vector<std::int32_t>& session, std::size_t ses
   return g;
 }
 
+PeriodTable::PeriodTable(const PeriodGrouping& grouping, std::int64_t first, std::int64_t last)
+    : grouping_(grouping), first_(first) {
+  if (last < first) return;
+  start_.resize(static_cast<std::size_t>(last - first + 1));
+  half_.resize(start_.size());
+  absl::CivilDay day = DayFromEpoch(first);
+  absl::CivilDay start = grouping.Start(day);
+  absl::CivilDay end = grouping.End(start);
+  for (std::size_t i = 0; i < start_.size(); ++i, ++day) {
+    if (day >= end) {
+      start = grouping.Start(day);
+      end = grouping.End(start);
+    }
+    start_[i] = DaysSinceEpoch(start);
+    half_[i] = day - start < (end - start) / 2 ? 0 : 1;
+  }
+}
+
+int PeriodTable::Half(std::int64_t day) const {
+  const std::int64_t i = day - first_;
+  if (i >= 0 && i < static_cast<std::int64_t>(half_.size()))
+    return half_[static_cast<std::size_t>(i)];
+  const std::int64_t start = Start(day);
+  const std::int64_t end = DaysSinceEpoch(grouping_.End(DayFromEpoch(start)));
+  return day - start < (end - start) / 2 ? 0 : 1;
+}
+
+const std::string& PeriodTable::Label(std::int64_t start) {
+  auto it = labels_.find(start);
+  if (it == labels_.end()) it = labels_.emplace(start, grouping_.Label(DayFromEpoch(start))).first;
+  return it->second;
+}
+
+PeriodTable MakePeriodTable(const PeriodGrouping& grouping, const SessionDays& days,
+                            std::span<const std::int64_t> extra) {
+  std::int64_t first = std::numeric_limits<std::int64_t>::max();
+  std::int64_t last = std::numeric_limits<std::int64_t>::min();
+  const auto see = [&](std::int64_t d) {
+    first = std::min(first, d);
+    last = std::max(last, d);
+  };
+  for (const std::int64_t d : days.planned_day) see(d);
+  for (const std::int64_t d : days.attended_day) see(d);
+  for (const std::int64_t d : extra) see(d);
+  // A table of more than about 30 years is not worth its memory; beyond it days are computed.
+  if (last >= first && last - first > 11'000) last = first + 11'000;
+  return PeriodTable(grouping, first, last);
+}
+
 double Median(std::vector<double>& values) {
   if (values.empty()) return kNaN;
   const std::size_t mid = values.size() / 2;

@@ -198,6 +198,40 @@ struct ByParent {
 /// Groups the child rows whose session column is `session` by session.
 ByParent GroupByParent(const std::vector<std::int32_t>& session, std::size_t sessions);
 
+/// Periods of days looked up in a table over a range of days, so that a
+/// measure over millions of records does no calendar arithmetic per record.
+/// Days outside the range are computed (slower, same answer).
+class PeriodTable {
+ public:
+  /// A table for the days `first` to `last` (days since 1970-01-01, inclusive).
+  PeriodTable(const PeriodGrouping& grouping, std::int64_t first, std::int64_t last);
+
+  /// The first day of the period of `day`.
+  [[nodiscard]] std::int64_t Start(std::int64_t day) const {
+    const std::int64_t i = day - first_;
+    if (i >= 0 && i < static_cast<std::int64_t>(start_.size())) {
+      return start_[static_cast<std::size_t>(i)];
+    }
+    return DaysSinceEpoch(grouping_.Start(DayFromEpoch(day)));
+  }
+  /// 0 when `day` is in the first half of its period (before start + ⌊length / 2⌋), else 1.
+  [[nodiscard]] int Half(std::int64_t day) const;
+  /// The label of the period that starts on `start` (cached).
+  const std::string& Label(std::int64_t start);
+
+ private:
+  const PeriodGrouping& grouping_;
+  std::int64_t first_ = 0;
+  std::vector<std::int64_t> start_;
+  std::vector<std::uint8_t> half_;
+  std::unordered_map<std::int64_t, std::string> labels_;
+};
+
+/// A table over every planned and attended day of `days` (and `extra`, e.g.
+/// the days of planned occurrences).
+PeriodTable MakePeriodTable(const PeriodGrouping& grouping, const SessionDays& days,
+                            std::span<const std::int64_t> extra = {});
+
 /// A period key: the interned group and the period's first day.
 struct PeriodOf {
   const PeriodGrouping& grouping;

@@ -117,10 +117,11 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
         return a < b;
       });
   std::vector<double> values;
+  detail::PeriodTable labels(grouping, 0, -1);
   for (const std::size_t r : order) {
     const auto& k = rows.keys()[r];
     t.unit.push_back(names.Name(static_cast<std::int32_t>(k[0])));
-    t.period.push_back(grouping.Label(detail::DayFromEpoch(k[1])));
+    t.period.push_back(labels.Label(k[1]));
     t.period_start.push_back(k[1]);
     const std::int64_t n = staff_count[r];
     t.staff.push_back(n);

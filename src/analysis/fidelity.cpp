@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -27,7 +28,7 @@ struct FormatInfo {
   std::int64_t questions_offered = 0;
   bool requires_facilitator = false;
   // Step minimum and maximum per step, and the whole format's maximum, by people present.
-  std::map<int, std::pair<std::vector<MinuteRange>, double>> timing;
+  std::vector<std::optional<std::pair<std::vector<MinuteRange>, double>>> timing;
 };
 
 // Formats of the sessions, resolved once per (format code, version).
@@ -59,8 +60,9 @@ class Formats {
 
   // The budgets of `info`'s steps for `people`, and the format's longest time.
   const std::pair<std::vector<MinuteRange>, double>& Timing(FormatInfo& info, int people) {
-    auto it = info.timing.find(people);
-    if (it != info.timing.end()) return it->second;
+    const auto slot = static_cast<std::size_t>(std::max(0, people));
+    if (info.timing.size() <= slot) info.timing.resize(slot + 1);
+    if (info.timing[slot].has_value()) return *info.timing[slot];
     const detail::Timing timing =
         detail::ComputeTiming(*info.format, people, options_.catalog, options_.day);
     std::vector<MinuteRange> steps;
@@ -69,7 +71,8 @@ class Formats {
     const std::optional<MinuteRange> planned =
         detail::PlannedMinutes(*info.format, people, options_.day);
     const double total = planned.has_value() ? planned->max : timing.long_total;
-    return info.timing.emplace(people, std::pair(std::move(steps), total)).first->second;
+    info.timing[slot] = std::pair(std::move(steps), total);
+    return *info.timing[slot];
   }
 
  private:
@@ -339,6 +342,7 @@ FidelityTable MeasureFidelity(const SessionTables& tables, const FidelityOptions
   const SessionsTable& s = tables.sessions;
   const SessionFidelityTable per = MeasureSessionFidelity(tables, options);
   const detail::SessionDays days = detail::ComputeSessionDays(s, options.period.zone);
+  detail::PeriodTable periods = detail::MakePeriodTable(options.period, days);
   detail::Interner names;
   const std::vector<std::int32_t> unit_ids = detail::InternDictionary(s.unit, names);
   const std::vector<std::int32_t> format_ids = detail::InternDictionary(s.format_id, names);
@@ -350,9 +354,7 @@ FidelityTable MeasureFidelity(const SessionTables& tables, const FidelityOptions
     const std::int32_t unit = detail::IdAt(s.unit, unit_ids, row);
     const std::int32_t format = detail::IdAt(s.format_id, format_ids, row);
     if (unit < 0) continue;
-    const std::int64_t start =
-        DaysSinceEpoch(options.period.Start(detail::DayFromEpoch(days.planned_day[row])));
-    const std::size_t r = rows.Row({unit, format, start});
+    const std::size_t r = rows.Row({unit, format, periods.Start(days.planned_day[row])});
     if (r == sums.size()) sums.emplace_back();
     FidelitySums& a = sums[r];
     ++a.sessions;
@@ -389,7 +391,7 @@ FidelityTable MeasureFidelity(const SessionTables& tables, const FidelityOptions
     const auto n = static_cast<double>(a.sessions);
     t.unit.push_back(names.Name(static_cast<std::int32_t>(key[0])));
     t.format.push_back(names.Name(static_cast<std::int32_t>(key[1])));
-    t.period.push_back(options.period.Label(detail::DayFromEpoch(key[2])));
+    t.period.push_back(periods.Label(key[2]));
     t.period_start.push_back(key[2]);
     t.sessions.push_back(a.sessions);
     t.steps_held_share.push_back(
@@ -418,88 +420,103 @@ StepFidelityTable MeasureStepFidelity(const SessionTables& tables, const Fidelit
   const StepBudgetTable budgets = StepBudgets(tables, options);
   const detail::ByParent steps_of = detail::GroupByParent(tables.steps.session, s.size());
   const detail::SessionDays days = detail::ComputeSessionDays(s, options.period.zone);
+  detail::PeriodTable periods = detail::MakePeriodTable(options.period, days);
   detail::Interner names;
   const std::vector<std::int32_t> unit_ids = detail::InternDictionary(s.unit, names);
   const std::vector<std::int32_t> format_ids = detail::InternDictionary(s.format_id, names);
 
-  // Sessions per (unit, format, period), and the step rows per (unit, format, period, position).
+  // Groups (unit, format, period); each has one row per step of its format,
+  // at `base[g] + position`.
   detail::RowIndex<3> groups;
   std::vector<std::int64_t> sessions;
   std::vector<const Format*> format_of_group;
-  detail::RowIndex<4> rows;
-  std::vector<std::vector<std::size_t>> step_rows;
+  std::vector<std::size_t> base;
+  std::size_t rows = 0;
+  // Per row: (row, minutes) per session that held the step; sums of budgets and overruns.
+  std::vector<std::pair<std::size_t, double>> held_minutes;
+  std::vector<double> budget_min;
+  std::vector<double> budget_max;
+  std::vector<double> overrun;
+  std::vector<std::int64_t> over;
+  // Per step of the session's format: minutes summed over its timings, and its first row.
+  std::vector<double> minutes_at;
+  std::vector<std::int64_t> first_row_at;
   for (std::size_t row = 0; row < s.size(); ++row) {
     if (s.status.codes[row] != 0) continue;
     const FormatInfo* info = formats.Of(row);
     const std::int32_t unit = detail::IdAt(s.unit, unit_ids, row);
     if (info == nullptr || unit < 0) continue;
     const std::int32_t format = detail::IdAt(s.format_id, format_ids, row);
-    const std::int64_t start =
-        DaysSinceEpoch(options.period.Start(detail::DayFromEpoch(days.planned_day[row])));
-    const std::size_t g = groups.Row({unit, format, start});
+    const std::size_t count = info->format->steps.size();
+    const std::size_t g = groups.Row({unit, format, periods.Start(days.planned_day[row])});
     if (g == sessions.size()) {
       sessions.push_back(0);
       format_of_group.push_back(info->format);
-      // Every step of the format has a row, held or not.
-      for (std::size_t p = 0; p < info->format->steps.size(); ++p) {
-        if (rows.Row({unit, format, start, static_cast<std::int64_t>(p)}) == step_rows.size()) {
-          step_rows.emplace_back();
-        }
-      }
+      base.push_back(rows);
+      rows += count;
+      budget_min.resize(rows, 0.0);
+      budget_max.resize(rows, 0.0);
+      overrun.resize(rows, 0.0);
+      over.resize(rows, 0);
     }
     ++sessions[g];
+    // A step held twice in one session counts once, with its minutes summed.
+    minutes_at.assign(count, 0.0);
+    first_row_at.assign(count, -1);
     for (const std::size_t r : steps_of.Of(row)) {
       const std::int64_t p = budgets.format_position[r];
       if (p < 0) continue;
-      const std::size_t k = rows.Row({unit, format, start, p});
-      if (k == step_rows.size()) step_rows.emplace_back();
-      step_rows[k].push_back(r);
+      const auto k = static_cast<std::size_t>(p);
+      minutes_at[k] += budgets.minutes[r];
+      if (first_row_at[k] < 0) first_row_at[k] = static_cast<std::int64_t>(r);
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      if (first_row_at[k] < 0) continue;
+      const auto r = static_cast<std::size_t>(first_row_at[k]);
+      const std::size_t out = base[g] + k;
+      held_minutes.emplace_back(out, minutes_at[k]);
+      budget_min[out] += budgets.budget_min[r];
+      budget_max[out] += budgets.budget_max[r];
+      overrun[out] += std::max(0.0, minutes_at[k] - budgets.budget_max[r]);
+      over[out] += minutes_at[k] > budgets.budget_max[r] + kEpsilon ? 1 : 0;
     }
   }
+  detail::SortPairs(held_minutes, rows);
+  std::vector<std::size_t> first(rows + 1, held_minutes.size());
+  for (std::size_t i = held_minutes.size(); i-- > 0;) first[held_minutes[i].first] = i;
+
   StepFidelityTable t;
   std::vector<double> values;
-  for (const std::size_t k : UnitFormatOrder(rows, names)) {
-    const auto& key = rows.keys()[k];
-    const std::size_t g = *groups.Find({key[0], key[1], key[2]});
+  for (const std::size_t g : UnitFormatOrder(groups, names)) {
+    const auto& key = groups.keys()[g];
     const Format& format = *format_of_group[g];
-    t.unit.push_back(names.Name(static_cast<std::int32_t>(key[0])));
-    t.format.push_back(names.Name(static_cast<std::int32_t>(key[1])));
-    t.period.push_back(options.period.Label(detail::DayFromEpoch(key[2])));
-    t.period_start.push_back(key[2]);
-    t.step.push_back(format.steps[static_cast<std::size_t>(key[3])].id);
-    t.position.push_back(key[3]);
-    t.sessions.push_back(sessions[g]);
-    // A step held twice in one session counts once in `held`, with its minutes
-    // summed; a session's rows are next to each other in `step_rows[k]`.
-    values.clear();
-    double budget_min = 0;
-    double budget_max = 0;
-    double overrun = 0;
-    std::int64_t over = 0;
-    const std::vector<std::size_t>& list = step_rows[k];
-    for (std::size_t i = 0; i < list.size();) {
-      const std::size_t r = list[i];
-      double minutes = 0;
-      for (; i < list.size() && budgets.session[list[i]] == budgets.session[r]; ++i) {
-        minutes += budgets.minutes[list[i]];
+    const std::string& label = periods.Label(key[2]);
+    for (std::size_t k = 0; k < format.steps.size(); ++k) {
+      const std::size_t out = base[g] + k;
+      t.unit.push_back(names.Name(static_cast<std::int32_t>(key[0])));
+      t.format.push_back(names.Name(static_cast<std::int32_t>(key[1])));
+      t.period.push_back(label);
+      t.period_start.push_back(key[2]);
+      t.step.push_back(format.steps[k].id);
+      t.position.push_back(static_cast<std::int64_t>(k));
+      t.sessions.push_back(sessions[g]);
+      values.clear();
+      double total = 0;
+      for (std::size_t i = first[out]; i < held_minutes.size() && held_minutes[i].first == out;
+           ++i) {
+        values.push_back(held_minutes[i].second);
+        total += held_minutes[i].second;
       }
-      values.push_back(minutes);
-      budget_min += budgets.budget_min[r];
-      budget_max += budgets.budget_max[r];
-      overrun += std::max(0.0, minutes - budgets.budget_max[r]);
-      over += minutes > budgets.budget_max[r] + kEpsilon ? 1 : 0;
+      const auto held = static_cast<double>(values.size());
+      t.held.push_back(static_cast<std::int64_t>(values.size()));
+      t.minutes_mean.push_back(detail::Share(total, held));
+      t.minutes_median.push_back(detail::Median(values));
+      t.budget_min_mean.push_back(detail::Share(budget_min[out], held));
+      t.budget_max_mean.push_back(detail::Share(budget_max[out], held));
+      t.overrun_rate.push_back(detail::Share(static_cast<double>(over[out]), held));
+      t.overrun_minutes_mean.push_back(detail::Share(overrun[out], held));
+      t.suppressed.push_back(0);
     }
-    const auto held = static_cast<double>(values.size());
-    double total = 0;
-    for (const double v : values) total += v;
-    t.held.push_back(static_cast<std::int64_t>(values.size()));
-    t.minutes_mean.push_back(detail::Share(total, held));
-    t.minutes_median.push_back(detail::Median(values));
-    t.budget_min_mean.push_back(detail::Share(budget_min, held));
-    t.budget_max_mean.push_back(detail::Share(budget_max, held));
-    t.overrun_rate.push_back(detail::Share(static_cast<double>(over), held));
-    t.overrun_minutes_mean.push_back(detail::Share(overrun, held));
-    t.suppressed.push_back(0);
   }
   return t;
 }

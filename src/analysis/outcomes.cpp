@@ -36,6 +36,7 @@ OutcomeTable MeasureOutcomes(const SessionTables& tables, const OutcomeOptions& 
   const std::int64_t as_of_day =
       finite ? DaysSinceEpoch(absl::ToCivilDay(options.as_of, grouping.zone)) : 0;
   const detail::SessionDays days = detail::ComputeSessionDays(s, grouping.zone);
+  detail::PeriodTable periods = detail::MakePeriodTable(grouping, days);
   detail::Interner names;
   const std::vector<std::int32_t> unit_ids = detail::InternDictionary(s.unit, names);
   const std::vector<std::int32_t> format_ids = detail::InternDictionary(s.format_id, names);
@@ -48,9 +49,7 @@ OutcomeTable MeasureOutcomes(const SessionTables& tables, const OutcomeOptions& 
     const std::int32_t unit = detail::IdAt(s.unit, unit_ids, i);
     const std::int32_t format = detail::IdAt(s.format_id, format_ids, i);
     if (unit < 0 || format < 0) continue;
-    const std::int64_t start =
-        DaysSinceEpoch(grouping.Start(detail::DayFromEpoch(days.planned_day[i])));
-    const std::size_t r = rows.Row({unit, format, start});
+    const std::size_t r = rows.Row({unit, format, periods.Start(days.planned_day[i])});
     if (r == sums.size()) sums.emplace_back();
     row_of_session[i] = static_cast<std::int64_t>(r);
     ++sums[r].sessions;
@@ -114,7 +113,7 @@ OutcomeTable MeasureOutcomes(const SessionTables& tables, const OutcomeOptions& 
     const OutcomeSums& a = sums[r];
     t.unit.push_back(names.Name(static_cast<std::int32_t>(k[0])));
     t.format.push_back(names.Name(static_cast<std::int32_t>(k[1])));
-    t.period.push_back(grouping.Label(detail::DayFromEpoch(k[2])));
+    t.period.push_back(periods.Label(k[2]));
     t.period_start.push_back(k[2]);
     t.sessions.push_back(a.sessions);
     t.learning_points.push_back(a.learning_points);

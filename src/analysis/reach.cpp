@@ -29,17 +29,9 @@ std::optional<std::pair<std::int64_t, std::int64_t>> CoveredDays(
 }
 
 std::vector<std::int64_t> SessionPeriods(const PeriodGrouping& grouping, const SessionDays& days) {
+  const PeriodTable periods = MakePeriodTable(grouping, days);
   std::vector<std::int64_t> out(days.attended_day.size());
-  std::int64_t last_day = std::numeric_limits<std::int64_t>::min();
-  std::int64_t last_start = 0;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const std::int64_t d = days.attended_day[i];
-    if (d != last_day) {
-      last_day = d;
-      last_start = DaysSinceEpoch(grouping.Start(DayFromEpoch(d)));
-    }
-    out[i] = last_start;
-  }
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = periods.Start(days.attended_day[i]);
   return out;
 }
 
@@ -145,12 +137,13 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
         }
         return a < b;
       });
+  detail::PeriodTable labels(grouping, 0, -1);
   for (const std::size_t r : order) {
     const auto& k = rows.keys()[r];
     t.unit.push_back(names.Name(static_cast<std::int32_t>(k[0])));
     t.profession.push_back(names.Name(static_cast<std::int32_t>(k[1])));
     t.shift.push_back(k[2] < 0 ? std::string() : std::string(ShiftName(static_cast<Shift>(k[2]))));
-    t.period.push_back(grouping.Label(detail::DayFromEpoch(k[3])));
+    t.period.push_back(labels.Label(k[3]));
     t.period_start.push_back(k[3]);
     t.staff.push_back(staff_count[r]);
     t.reached.push_back(reached[r]);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,7 @@ ResponsivenessTable MeasureResponsiveness(const SessionTables& tables,
   const FeedbackTable& feedback = tables.feedback;
   const PeriodGrouping& grouping = options.period;
   const detail::SessionDays days = detail::ComputeSessionDays(s, grouping.zone);
+  detail::PeriodTable periods = detail::MakePeriodTable(grouping, days);
   detail::Interner names;
   const std::vector<std::int32_t> unit_ids = detail::InternDictionary(s.unit, names);
   const std::vector<std::int32_t> format_ids = detail::InternDictionary(s.format_id, names);
@@ -32,9 +34,7 @@ ResponsivenessTable MeasureResponsiveness(const SessionTables& tables,
     const std::int32_t unit = detail::IdAt(s.unit, unit_ids, session);
     const std::int32_t format = detail::IdAt(s.format_id, format_ids, session);
     if (unit < 0 || format < 0) continue;
-    const std::int64_t start =
-        DaysSinceEpoch(grouping.Start(detail::DayFromEpoch(days.planned_day[session])));
-    const std::size_t r = rows.Row({unit, format, start});
+    const std::size_t r = rows.Row({unit, format, periods.Start(days.planned_day[session])});
     if (r == counts.size()) counts.push_back({0, 0, 0, 0, 0});
     ++counts[r][static_cast<std::size_t>(rating - 1)];
     raters.emplace_back(r, feedback.participant.codes[f]);
@@ -54,12 +54,13 @@ ResponsivenessTable MeasureResponsiveness(const SessionTables& tables,
         return a < b;
       });
   const double alpha = 1 - std::clamp(options.confidence, 1e-9, 1 - 1e-9);
+  std::unordered_map<std::int64_t, double> quantiles;
   for (const std::size_t r : order) {
     const auto& k = rows.keys()[r];
     const auto& c = counts[r];
     t.unit.push_back(names.Name(static_cast<std::int32_t>(k[0])));
     t.format.push_back(names.Name(static_cast<std::int32_t>(k[1])));
-    t.period.push_back(grouping.Label(detail::DayFromEpoch(k[2])));
+    t.period.push_back(periods.Label(k[2]));
     t.period_start.push_back(k[2]);
     t.raters.push_back(distinct[r]);
     std::int64_t n = 0;
@@ -87,9 +88,13 @@ ResponsivenessTable MeasureResponsiveness(const SessionTables& tables,
         squares += static_cast<double>(c[v]) * d * d;
       }
       const double sd = std::sqrt(squares / static_cast<double>(n - 1));
-      const boost::math::students_t dist(static_cast<double>(n - 1));
-      const double half =
-          boost::math::quantile(dist, 1 - alpha / 2) * sd / std::sqrt(static_cast<double>(n));
+      // The quantile depends on n only: computed once per n.
+      auto q = quantiles.find(n);
+      if (q == quantiles.end()) {
+        const boost::math::students_t dist(static_cast<double>(n - 1));
+        q = quantiles.emplace(n, boost::math::quantile(dist, 1 - alpha / 2)).first;
+      }
+      const double half = q->second * sd / std::sqrt(static_cast<double>(n));
       t.sd.push_back(sd);
       t.ci_low.push_back(mean - half);
       t.ci_high.push_back(mean + half);
