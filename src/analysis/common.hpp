@@ -100,7 +100,9 @@ const Format* FindFormat(const Catalog* catalog, std::string_view id, int versio
 /// The length in days of a format's cadence interval; NaN without a cadence.
 double CadenceDays(const Format* format);
 
-/// Row numbers for keys of `N` integers, in order of first appearance.
+/// Row numbers for keys of `N` integers, in order of first appearance: an
+/// open-addressing hash table (linear probing) over the rows' keys, since a
+/// measure looks up a key for each of millions of records.
 template <std::size_t N>
 class RowIndex {
  public:
@@ -110,17 +112,30 @@ class RowIndex {
   /// as records of one session or unit come one after another.
   std::size_t Row(const Key& key) {
     if (!keys_.empty() && key == last_key_) return last_row_;
-    auto [it, added] = rows_.emplace(key, keys_.size());
-    if (added) keys_.push_back(key);
+    if ((keys_.size() + 1) * 2 > slots_.size()) Grow();
+    std::size_t i = Hash(key) & (slots_.size() - 1);
+    while (true) {
+      const std::int64_t row = slots_[i];
+      if (row < 0) {
+        slots_[i] = static_cast<std::int64_t>(keys_.size());
+        keys_.push_back(key);
+        break;
+      }
+      if (keys_[static_cast<std::size_t>(row)] == key) break;
+      i = (i + 1) & (slots_.size() - 1);
+    }
     last_key_ = key;
-    last_row_ = it->second;
-    return it->second;
+    last_row_ = static_cast<std::size_t>(slots_[i]);
+    return last_row_;
   }
   /// The row of `key`, or std::nullopt.
   [[nodiscard]] std::optional<std::size_t> Find(const Key& key) const {
-    auto it = rows_.find(key);
-    if (it == rows_.end()) return std::nullopt;
-    return it->second;
+    if (slots_.empty()) return std::nullopt;
+    for (std::size_t i = Hash(key) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const std::int64_t row = slots_[i];
+      if (row < 0) return std::nullopt;
+      if (keys_[static_cast<std::size_t>(row)] == key) return static_cast<std::size_t>(row);
+    }
   }
   /// The keys, by row.
   [[nodiscard]] const std::vector<Key>& keys() const { return keys_; }
@@ -128,17 +143,25 @@ class RowIndex {
   [[nodiscard]] std::size_t size() const { return keys_.size(); }
 
  private:
-  struct Hash {
-    std::size_t operator()(const Key& key) const {
-      std::uint64_t h = 1469598103934665603ULL;
-      for (const std::int64_t v : key) {
-        h ^= static_cast<std::uint64_t>(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-        h *= 1099511628211ULL;
-      }
-      return static_cast<std::size_t>(h);
+  static std::size_t Hash(const Key& key) {
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+    for (const std::int64_t v : key) {
+      h = (h ^ static_cast<std::uint64_t>(v)) * 0xbf58476d1ce4e5b9ULL;
+      h ^= h >> 31;
     }
-  };
-  std::unordered_map<Key, std::size_t, Hash> rows_;
+    return static_cast<std::size_t>(h);
+  }
+  void Grow() {
+    const std::size_t capacity = slots_.empty() ? 64 : slots_.size() * 2;
+    slots_.assign(capacity, -1);
+    for (std::size_t row = 0; row < keys_.size(); ++row) {
+      std::size_t i = Hash(keys_[row]) & (capacity - 1);
+      while (slots_[i] >= 0) i = (i + 1) & (capacity - 1);
+      slots_[i] = static_cast<std::int64_t>(row);
+    }
+  }
+
+  std::vector<std::int64_t> slots_;  // row numbers, −1 for free
   std::vector<Key> keys_;
   Key last_key_ = {};
   std::size_t last_row_ = 0;

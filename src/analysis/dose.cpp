@@ -47,13 +47,19 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
   }
   detail::GroupPeriodRows<1> grid(periods);  // unit, period
   std::vector<std::pair<std::size_t, std::int64_t>> staff;
+  std::vector<std::size_t> single;
   for (std::size_t m = 0; m < idx.unit.size(); ++m) {
     auto p = std::upper_bound(periods.begin(), periods.end(), idx.from[m]);
     if (p != periods.begin()) --p;
     for (; p != periods.end() && *p <= idx.to[m]; ++p) {
       const auto i = static_cast<std::size_t>(p - periods.begin());
       if (idx.from[m] >= period_end[i]) continue;
-      staff.emplace_back(grid.Row({idx.unit[m]}, i), idx.person[m]);
+      const std::size_t row = grid.Row({idx.unit[m]}, i);
+      if (idx.Single(idx.person[m])) {
+        single.push_back(row);  // one membership: counted once, no need to deduplicate
+      } else {
+        staff.emplace_back(row, idx.person[m]);
+      }
     }
   }
   const detail::RowIndex<2>& rows = grid.rows();
@@ -82,6 +88,7 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
   staff.erase(std::unique(staff.begin(), staff.end()), staff.end());
   std::vector<std::int64_t> staff_count(rows.size(), 0);
   for (const auto& [row, person] : staff) ++staff_count[row];
+  for (const std::size_t row : single) ++staff_count[row];
   // Minutes per (row, person), summed in a fixed order so the result does not
   // depend on the order of the records.
   detail::SortPairs(received, rows.size());

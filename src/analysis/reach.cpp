@@ -70,13 +70,19 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
   };
   // Staff: (row, person) for each membership and period it touches.
   std::vector<std::pair<std::size_t, std::int64_t>> staff;
+  std::vector<std::size_t> single;
   for (std::size_t m = 0; m < idx.unit.size(); ++m) {
     auto p = std::upper_bound(periods.begin(), periods.end(), idx.from[m]);
     if (p != periods.begin()) --p;
     for (; p != periods.end() && *p <= idx.to[m]; ++p) {
       const auto i = static_cast<std::size_t>(p - periods.begin());
       if (idx.from[m] >= period_end[i]) continue;
-      staff.emplace_back(key(idx.unit[m], idx.profession[m], idx.shift[m], i), idx.person[m]);
+      const std::size_t row = key(idx.unit[m], idx.profession[m], idx.shift[m], i);
+      if (idx.Single(idx.person[m])) {
+        single.push_back(row);  // one membership: counted once, no need to deduplicate
+      } else {
+        staff.emplace_back(row, idx.person[m]);
+      }
     }
   }
   // Taking part: (row, person) per session taken part in, on the roster or off it.
@@ -117,6 +123,7 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
   detail::SortPairs(staff, rows.size());
   staff.erase(std::unique(staff.begin(), staff.end()), staff.end());
   for (const auto& [row, person] : staff) ++staff_count[row];
+  for (const std::size_t row : single) ++staff_count[row];
   detail::SortPairs(off, rows.size());
   off.erase(std::unique(off.begin(), off.end()), off.end());
   for (const auto& [row, person] : off) ++off_count[row];

@@ -33,6 +33,12 @@ struct RosterIndex {
   /// Per code of the participants' person dictionary: the roster person, or −1.
   std::vector<std::int32_t> person_of_code;
 
+  /// True when person `p` has exactly one membership.
+  [[nodiscard]] bool Single(std::int32_t p) const {
+    const auto i = static_cast<std::size_t>(p);
+    return offsets[i + 1] - offsets[i] == 1;
+  }
+
   /// Builds the index; strings are interned in `names`.
   RosterIndex(const Roster& roster, const DictionaryColumn& participants, Interner& names);
 };
