@@ -244,7 +244,8 @@ World MakeWorld() {
       action_ids.Add(action_ids.Code("a1"));
       t.actions.step.codes.push_back(kNullCode);
       t.actions.owner.codes.push_back(kNullCode);
-      t.actions.due.push_back(static_cast<std::int32_t>(at / (std::int64_t{86'400} * 1'000'000) + 30));
+      t.actions.due.push_back(
+          static_cast<std::int32_t>(at / (std::int64_t{86'400} * 1'000'000) + 30));
       t.actions.proposed_at.push_back(at);
       std::int32_t status = 0;
       std::int64_t started = kNullTimestamp;
