@@ -76,7 +76,7 @@ CircleMatrixTable MeasureCircleMatrix(const SessionTables& tables, const CircleO
   const ParticipantsTable& part = tables.participants;
   detail::RowIndex<3> rows;  // period start, participant unit, host unit
   std::vector<std::int64_t> participations;
-  std::vector<std::pair<std::size_t, std::int32_t>> people;
+  std::vector<std::pair<std::uint32_t, std::int32_t>> people;
   std::vector<std::int64_t> session_count;
   std::vector<std::size_t> touched;  // the rows one session adds to
   const std::int32_t none = -1;
@@ -91,7 +91,7 @@ CircleMatrixTable MeasureCircleMatrix(const SessionTables& tables, const CircleO
         session_count.push_back(0);
       }
       ++participations[row];
-      people.emplace_back(row, part.person.codes[r]);
+      people.emplace_back(static_cast<std::uint32_t>(row), part.person.codes[r]);
       touched.push_back(row);
     }
     std::sort(touched.begin(), touched.end());
@@ -139,7 +139,7 @@ CircleTable MeasureCircles(const SessionTables& tables, const CircleOptions& opt
   };
   detail::RowIndex<1> rows;
   std::vector<Sums> sums;
-  std::vector<std::pair<std::size_t, std::int32_t>> people;
+  std::vector<std::pair<std::uint32_t, std::int32_t>> people;
   for (std::size_t i = 0; i < tables.sessions.size(); ++i) {
     if (p.days.took_place[i] == 0) continue;
     const std::size_t row = rows.Row({p.period[i]});
@@ -153,7 +153,7 @@ CircleTable MeasureCircles(const SessionTables& tables, const CircleOptions& opt
     std::int64_t known = 0;
     for (const std::size_t r : p.people.Of(i)) {
       ++a.participations;
-      people.emplace_back(row, part.person.codes[r]);
+      people.emplace_back(static_cast<std::uint32_t>(row), part.person.codes[r]);
       const std::int32_t unit = p.unit_of[r];
       if (unit >= 0) {
         if (first_unit < 0) first_unit = unit;

@@ -43,6 +43,10 @@ ByParent GroupByParent(const std::vector<std::int32_t>& session, std::size_t ses
       ++g.offsets[static_cast<std::size_t>(s) + 1];
   }
   for (std::size_t i = 0; i < sessions; ++i) g.offsets[i + 1] += g.offsets[i];
+  // The tables keep child rows in session order: then no list is needed.
+  g.in_order =
+      g.offsets[sessions] == session.size() && std::is_sorted(session.begin(), session.end());
+  if (g.in_order) return g;
   g.rows.resize(g.offsets[sessions]);
   std::vector<std::size_t> next(g.offsets.begin(), g.offsets.end() - 1);
   for (std::size_t r = 0; r < session.size(); ++r) {

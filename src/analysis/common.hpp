@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <span>
@@ -171,12 +172,12 @@ class RowIndex {
 /// counting sort on the bucket (below `buckets`) and a sort of the values
 /// within each bucket, which is much faster for millions of items in many
 /// small buckets.
-template <typename T>
-void SortPairs(std::vector<std::pair<std::size_t, T>>& items, std::size_t buckets) {
+template <typename I, typename T>
+void SortPairs(std::vector<std::pair<I, T>>& items, std::size_t buckets) {
   std::vector<std::size_t> offsets(buckets + 1, 0);
   for (const auto& item : items) ++offsets[item.first + 1];
   for (std::size_t b = 0; b < buckets; ++b) offsets[b + 1] += offsets[b];
-  std::vector<std::pair<std::size_t, T>> sorted(items.size());
+  std::vector<std::pair<I, T>> sorted(items.size());
   std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
   for (auto& item : items) sorted[next[item.first]++] = std::move(item);
   for (std::size_t b = 0; b < buckets; ++b) {
@@ -206,15 +207,63 @@ std::vector<std::size_t> SortedRows(const RowIndex<N>& index, Less less) {
   return order;
 }
 
+/// The child rows of one session: a range of row numbers, either listed or
+/// (when the child table is in session order, as the tables keep it) running
+/// from `first` to `last`.
+class RowRange {
+ public:
+  /// Iterates the row numbers.
+  class Iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;  ///< A forward iterator.
+    using value_type = std::size_t;                       ///< Row numbers.
+    using difference_type = std::ptrdiff_t;               ///< Distances.
+    using pointer = const std::size_t*;                   ///< Unused.
+    using reference = std::size_t;                        ///< By value.
+
+    Iterator() = default;
+    Iterator(const std::size_t* list, std::size_t at) : list_(list), at_(at) {}
+    std::size_t operator*() const { return list_ != nullptr ? list_[at_] : at_; }
+    Iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    Iterator operator++(int) {
+      Iterator before = *this;
+      ++at_;
+      return before;
+    }
+    friend bool operator==(const Iterator& a, const Iterator& b) { return a.at_ == b.at_; }
+
+   private:
+    const std::size_t* list_ = nullptr;
+    std::size_t at_ = 0;
+  };
+
+  RowRange(const std::size_t* list, std::size_t first, std::size_t last)
+      : list_(list), first_(first), last_(last) {}
+  [[nodiscard]] Iterator begin() const { return {list_, first_}; }
+  [[nodiscard]] Iterator end() const { return {list_, last_}; }
+  [[nodiscard]] std::size_t size() const { return last_ - first_; }
+
+ private:
+  const std::size_t* list_;
+  std::size_t first_;
+  std::size_t last_;
+};
+
 /// Child rows grouped by session (compressed rows): the rows of session `i`
-/// are `rows[offsets[i]]` to `rows[offsets[i + 1] - 1]`, in child-row order.
+/// are `rows[offsets[i]]` to `rows[offsets[i + 1] - 1]`, in child-row order;
+/// when the child table is already in session order `rows` is left empty and
+/// the rows are `offsets[i]` to `offsets[i + 1] - 1` themselves.
 struct ByParent {
   std::vector<std::size_t> offsets;  ///< One more than there are sessions.
-  std::vector<std::size_t> rows;     ///< Child rows, grouped.
+  std::vector<std::size_t> rows;     ///< Child rows, grouped; empty when in order already.
+  bool in_order = false;             ///< True when the rows are numbered in session order.
 
   /// The child rows of session `i`.
-  [[nodiscard]] std::span<const std::size_t> Of(std::size_t i) const {
-    return {rows.data() + offsets[i], offsets[i + 1] - offsets[i]};
+  [[nodiscard]] RowRange Of(std::size_t i) const {
+    return {in_order ? nullptr : rows.data(), offsets[i], offsets[i + 1]};
   }
 };
 

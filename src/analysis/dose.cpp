@@ -46,7 +46,7 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
     period_end[i] = DaysSinceEpoch(grouping.End(detail::DayFromEpoch(periods[i])));
   }
   detail::GroupPeriodRows<1> grid(periods);  // unit, period
-  std::vector<std::pair<std::size_t, std::int64_t>> staff;
+  std::vector<std::pair<std::uint32_t, std::int32_t>> staff;
   std::vector<std::size_t> single;
   for (std::size_t m = 0; m < idx.unit.size(); ++m) {
     auto p = std::upper_bound(periods.begin(), periods.end(), idx.from[m]);
@@ -58,13 +58,14 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
       if (idx.Single(idx.person[m])) {
         single.push_back(row);  // one membership: counted once, no need to deduplicate
       } else {
-        staff.emplace_back(row, idx.person[m]);
+        staff.emplace_back(static_cast<std::uint32_t>(row), idx.person[m]);
       }
     }
   }
   const detail::RowIndex<2>& rows = grid.rows();
   // (row, (person, minutes)) for every session a member of the unit took part in.
-  std::vector<std::pair<std::size_t, std::pair<std::int64_t, double>>> received;
+  // (row, (person, session)): summed per person in (person, session) order.
+  std::vector<std::pair<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>> received;
   for (std::size_t r = 0; r < part.size(); ++r) {
     const auto session = static_cast<std::size_t>(part.session[r]);
     if (days.took_place[session] == 0) continue;
@@ -81,7 +82,9 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
       // The membership covers the session's day, so it has a row in this period.
       const std::size_t row =
           grid.Row({idx.unit[m]}, static_cast<std::size_t>(period_of_session[session]));
-      received.emplace_back(row, std::pair(std::int64_t{person}, minutes[session]));
+      received.emplace_back(
+          static_cast<std::uint32_t>(row),
+          std::pair(static_cast<std::uint32_t>(person), static_cast<std::uint32_t>(session)));
     }
   }
   detail::SortPairs(staff, rows.size());
@@ -95,12 +98,12 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
   std::vector<std::vector<double>> hours_of(rows.size());
   for (std::size_t i = 0; i < received.size();) {
     const std::size_t row = received[i].first;
-    const std::int64_t person = received[i].second.first;
+    const std::uint32_t person = received[i].second.first;
     double total = 0;
     std::size_t j = i;
     for (; j < received.size() && received[j].first == row && received[j].second.first == person;
          ++j) {
-      total += received[j].second.second;
+      total += minutes[received[j].second.second];
     }
     hours_of[row].push_back(total / 60);
     i = j;

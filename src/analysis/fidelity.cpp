@@ -137,6 +137,24 @@ constexpr double kEpsilon = 1e-6;
 
 int People(const SessionsTable& s, std::size_t row) { return s.participant_count[row]; }
 
+// A held step's place in its format and its budget for the people present.
+struct StepBudget {
+  std::int64_t position = -1;  // -1: not in the format, or the format is unknown
+  MinuteRange range = {kNaN, kNaN};
+};
+
+// The budget of step row `r` of `tables`.
+StepBudget BudgetOf(Formats& formats, const SessionTables& tables, std::size_t r) {
+  const auto row = static_cast<std::size_t>(tables.steps.session[r]);
+  FormatInfo* info = formats.Of(row);
+  const std::int32_t code = tables.steps.step.codes[r];
+  if (info == nullptr || code < 0) return {};
+  const std::int32_t position = info->position_of_step[static_cast<std::size_t>(code)];
+  if (position < 0) return {};
+  return {position, formats.Timing(*info, People(tables.sessions, row))
+                        .first[static_cast<std::size_t>(position)]};
+}
+
 }  // namespace
 
 StepBudgetTable StepBudgets(const SessionTables& tables, const FidelityOptions& options) {
@@ -163,14 +181,10 @@ StepBudgetTable StepBudgets(const SessionTables& tables, const FidelityOptions& 
     b.format_position[r] = -1;
     b.budget_min[r] = b.budget_max[r] = b.overrun_minutes[r] = kNaN;
     b.over[r] = b.under[r] = 0;
-    FormatInfo* info = formats.Of(row);
-    const std::int32_t code = steps.step.codes[r];
-    if (info == nullptr || code < 0) continue;
-    const std::int32_t position = info->position_of_step[static_cast<std::size_t>(code)];
-    if (position < 0) continue;
-    b.format_position[r] = position;
-    const MinuteRange range =
-        formats.Timing(*info, people).first[static_cast<std::size_t>(position)];
+    const StepBudget budget = BudgetOf(formats, tables, r);
+    if (budget.position < 0) continue;
+    b.format_position[r] = budget.position;
+    const MinuteRange range = budget.range;
     b.budget_min[r] = range.min;
     b.budget_max[r] = range.max;
     b.overrun_minutes[r] = std::max(0.0, steps.minutes[r] - range.max);
@@ -184,7 +198,6 @@ SessionFidelityTable MeasureSessionFidelity(const SessionTables& tables,
                                             const FidelityOptions& options) {
   const SessionsTable& s = tables.sessions;
   Formats formats(tables, options);
-  const StepBudgetTable budgets = StepBudgets(tables, options);
   const detail::ByParent steps_of = detail::GroupByParent(tables.steps.session, s.size());
   const detail::ByParent prompts_of = detail::GroupByParent(tables.prompts.session, s.size());
   const detail::ByParent people_of = detail::GroupByParent(tables.participants.session, s.size());
@@ -236,13 +249,15 @@ SessionFidelityTable MeasureSessionFidelity(const SessionTables& tables,
     std::int64_t over = 0;
     double overrun = 0;
     for (const std::size_t r : steps_of.Of(row)) {
-      const std::int64_t p = budgets.format_position[r];
+      const StepBudget budget = BudgetOf(formats, tables, r);
+      const std::int64_t p = budget.position;
       if (p < 0) {
         ++unknown;
         continue;
       }
-      over += budgets.over[r];
-      overrun += budgets.overrun_minutes[r];
+      const double took = tables.steps.minutes[r];
+      over += took > budget.range.max + kEpsilon ? 1 : 0;
+      overrun += std::max(0.0, took - budget.range.max);
       if (seen[static_cast<std::size_t>(p)] != 0) continue;  // a step held twice counts once
       seen[static_cast<std::size_t>(p)] = 1;
       positions.push_back(static_cast<std::int32_t>(p));
@@ -417,7 +432,6 @@ FidelityTable MeasureFidelity(const SessionTables& tables, const FidelityOptions
 StepFidelityTable MeasureStepFidelity(const SessionTables& tables, const FidelityOptions& options) {
   const SessionsTable& s = tables.sessions;
   Formats formats(tables, options);
-  const StepBudgetTable budgets = StepBudgets(tables, options);
   const detail::ByParent steps_of = detail::GroupByParent(tables.steps.session, s.size());
   const detail::SessionDays days = detail::ComputeSessionDays(s, options.period.zone);
   detail::PeriodTable periods = detail::MakePeriodTable(options.period, days);
@@ -441,6 +455,7 @@ StepFidelityTable MeasureStepFidelity(const SessionTables& tables, const Fidelit
   // Per step of the session's format: minutes summed over its timings, and its first row.
   std::vector<double> minutes_at;
   std::vector<std::int64_t> first_row_at;
+  std::vector<MinuteRange> range_at;
   for (std::size_t row = 0; row < s.size(); ++row) {
     if (s.status.codes[row] != 0) continue;
     const FormatInfo* info = formats.Of(row);
@@ -463,22 +478,26 @@ StepFidelityTable MeasureStepFidelity(const SessionTables& tables, const Fidelit
     // A step held twice in one session counts once, with its minutes summed.
     minutes_at.assign(count, 0.0);
     first_row_at.assign(count, -1);
+    range_at.assign(count, MinuteRange{});
     for (const std::size_t r : steps_of.Of(row)) {
-      const std::int64_t p = budgets.format_position[r];
-      if (p < 0) continue;
-      const auto k = static_cast<std::size_t>(p);
-      minutes_at[k] += budgets.minutes[r];
-      if (first_row_at[k] < 0) first_row_at[k] = static_cast<std::int64_t>(r);
+      const StepBudget budget = BudgetOf(formats, tables, r);
+      if (budget.position < 0) continue;
+      const auto k = static_cast<std::size_t>(budget.position);
+      minutes_at[k] += tables.steps.minutes[r];
+      if (first_row_at[k] < 0) {
+        first_row_at[k] = static_cast<std::int64_t>(r);
+        range_at[k] = budget.range;
+      }
     }
     for (std::size_t k = 0; k < count; ++k) {
       if (first_row_at[k] < 0) continue;
-      const auto r = static_cast<std::size_t>(first_row_at[k]);
+      const MinuteRange range = range_at[k];
       const std::size_t out = base[g] + k;
       held_minutes.emplace_back(out, minutes_at[k]);
-      budget_min[out] += budgets.budget_min[r];
-      budget_max[out] += budgets.budget_max[r];
-      overrun[out] += std::max(0.0, minutes_at[k] - budgets.budget_max[r]);
-      over[out] += minutes_at[k] > budgets.budget_max[r] + kEpsilon ? 1 : 0;
+      budget_min[out] += range.min;
+      budget_max[out] += range.max;
+      overrun[out] += std::max(0.0, minutes_at[k] - range.max);
+      over[out] += minutes_at[k] > range.max + kEpsilon ? 1 : 0;
     }
   }
   detail::SortPairs(held_minutes, rows);

@@ -69,7 +69,7 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
         {unit, options.by_profession ? profession : none, options.by_shift ? shift : -1}, period);
   };
   // Staff: (row, person) for each membership and period it touches.
-  std::vector<std::pair<std::size_t, std::int64_t>> staff;
+  std::vector<std::pair<std::uint32_t, std::int32_t>> staff;
   std::vector<std::size_t> single;
   for (std::size_t m = 0; m < idx.unit.size(); ++m) {
     auto p = std::upper_bound(periods.begin(), periods.end(), idx.from[m]);
@@ -81,13 +81,13 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
       if (idx.Single(idx.person[m])) {
         single.push_back(row);  // one membership: counted once, no need to deduplicate
       } else {
-        staff.emplace_back(row, idx.person[m]);
+        staff.emplace_back(static_cast<std::uint32_t>(row), idx.person[m]);
       }
     }
   }
   // Taking part: (row, person) per session taken part in, on the roster or off it.
-  std::vector<std::pair<std::size_t, std::int64_t>> took_part;
-  std::vector<std::pair<std::size_t, std::int64_t>> off;
+  std::vector<std::pair<std::uint32_t, std::int32_t>> took_part;
+  std::vector<std::pair<std::uint32_t, std::int32_t>> off;
   for (std::size_t r = 0; r < part.size(); ++r) {
     const auto session = static_cast<std::size_t>(part.session[r]);
     if (days.took_place[session] == 0) continue;
@@ -104,15 +104,18 @@ ReachTable MeasureReach(const SessionTables& tables, const Roster& roster,
         const std::size_t m = idx.by_person[k];
         if (idx.from[m] > d || idx.to[m] < d) continue;
         on_roster = true;
-        took_part.emplace_back(key(idx.unit[m], idx.profession[m], idx.shift[m], period), person);
+        took_part.emplace_back(
+            static_cast<std::uint32_t>(key(idx.unit[m], idx.profession[m], idx.shift[m], period)),
+            person);
       }
     }
     if (!on_roster) {
       const std::int32_t unit = detail::IdAt(part.unit, unit_ids, r);
       const std::int32_t profession = detail::IdAt(part.profession, profession_ids, r);
-      off.emplace_back(key(unit < 0 ? none : unit, profession < 0 ? none : profession,
-                           part.shift.codes[r], period),
-                       code);
+      off.emplace_back(
+          static_cast<std::uint32_t>(key(unit < 0 ? none : unit, profession < 0 ? none : profession,
+                                         part.shift.codes[r], period)),
+          code);
     }
   }
   const detail::RowIndex<4>& rows = grid.rows();
