@@ -95,7 +95,10 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
   // Minutes per (row, person), summed in a fixed order so the result does not
   // depend on the order of the records.
   detail::SortPairs(received, rows.size());
-  std::vector<std::vector<double>> hours_of(rows.size());
+  // Each row's people's hours, back to back (rows in order):
+  // row r's are hours[row_start[r]] … hours[row_start[r + 1] − 1].
+  std::vector<double> hours;
+  std::vector<std::size_t> row_start(rows.size() + 1, 0);
   for (std::size_t i = 0; i < received.size();) {
     const std::size_t row = received[i].first;
     const std::uint32_t person = received[i].second.first;
@@ -105,9 +108,11 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
          ++j) {
       total += minutes[received[j].second.second];
     }
-    hours_of[row].push_back(total / 60);
+    hours.push_back(total / 60);
+    ++row_start[row + 1];
     i = j;
   }
+  for (std::size_t r = 0; r < rows.size(); ++r) row_start[r + 1] += row_start[r];
   std::map<std::pair<std::int64_t, std::int64_t>, double> planned;
   if (schedule != nullptr) {
     for (const UnitMonthLoad& load : PlannedHoursPerUnit(*schedule)) {
@@ -135,12 +140,14 @@ DoseTable MeasureDose(const SessionTables& tables, const Roster& roster, const S
     t.period_start.push_back(k[1]);
     const std::int64_t n = staff_count[r];
     t.staff.push_back(n);
-    t.attendees.push_back(static_cast<std::int64_t>(hours_of[r].size()));
+    const auto from = static_cast<std::ptrdiff_t>(row_start[r]);
+    const auto to = static_cast<std::ptrdiff_t>(row_start[r + 1]);
+    t.attendees.push_back(to - from);
     double total = 0;
-    for (const double h : hours_of[r]) total += h;
+    for (auto h = hours.begin() + from; h != hours.begin() + to; ++h) total += *h;
     t.hours.push_back(total);
     t.hours_per_person_mean.push_back(detail::Share(total, static_cast<double>(n)));
-    values = hours_of[r];
+    values.assign(hours.begin() + from, hours.begin() + to);
     values.resize(static_cast<std::size_t>(std::max<std::int64_t>(n, 0)), 0.0);
     t.hours_per_person_median.push_back(detail::Median(values));
     double plan = detail::kNaN;

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "analysis/common.hpp"
@@ -505,6 +506,9 @@ StepFidelityTable MeasureStepFidelity(const SessionTables& tables, const Fidelit
   for (std::size_t i = held_minutes.size(); i-- > 0;) first[held_minutes[i].first] = i;
 
   StepFidelityTable t;
+  for (const MutableResultColumn& column : t.MutableColumns()) {
+    std::visit([&](auto* data) { data->reserve(rows); }, column.data);
+  }
   std::vector<double> values;
   for (const std::size_t g : UnitFormatOrder(groups, names)) {
     const auto& key = groups.keys()[g];

@@ -84,7 +84,19 @@ PlanLink LinkSessions(const SessionTables& tables, const Schedule& schedule,
   };
 
   const absl::TimeZone zone = options.zone;
-  const auto day_of = [&](absl::Time t) { return DaysSinceEpoch(absl::ToCivilDay(t, zone)); };
+  // Occurrences come in time order: remember the day of the last quarter hour
+  // (every zone's offset is a whole number of quarter hours).
+  std::int64_t cached_slot = std::numeric_limits<std::int64_t>::min();
+  std::int64_t cached_day = 0;
+  const auto day_of = [&](absl::Time t) {
+    const std::int64_t us = absl::ToUnixMicros(t);
+    const std::int64_t slot = us / 900'000'000 - (us % 900'000'000 < 0 ? 1 : 0);
+    if (slot != cached_slot) {
+      cached_slot = slot;
+      cached_day = DaysSinceEpoch(absl::ToCivilDay(t, zone));
+    }
+    return cached_day;
+  };
   // Occurrences: the unit and format of each (unit, entry) pair, computed once.
   std::vector<std::int32_t> entry_format(schedule.entries.size());
   for (std::size_t e = 0; e < schedule.entries.size(); ++e) {
