@@ -39,15 +39,19 @@ class Formats {
     const SessionsTable& s = t.sessions;
     info_of_session_.resize(s.size(), -1);
     std::map<std::pair<std::int32_t, std::int32_t>, std::int32_t> seen;
+    std::pair<std::int32_t, std::int32_t> last_key(kNullCode, 0);
+    std::int32_t last_info = -1;
     for (std::size_t row = 0; row < s.size(); ++row) {
       const std::int32_t code = s.format_id.codes[row];
       if (code < 0) continue;
       const auto key = std::pair(code, s.format_version[row]);
-      auto it = seen.find(key);
-      if (it == seen.end()) {
-        it = seen.emplace(key, Resolve(code, s.format_version[row])).first;
+      if (key != last_key) {  // sessions of one format mostly come together
+        auto it = seen.find(key);
+        if (it == seen.end()) it = seen.emplace(key, Resolve(code, s.format_version[row])).first;
+        last_key = key;
+        last_info = it->second;
       }
-      info_of_session_[row] = it->second;
+      info_of_session_[row] = last_info;
     }
   }
 
