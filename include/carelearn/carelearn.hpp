@@ -12,6 +12,7 @@
 #ifndef CARELEARN_CARELEARN_HPP_
 #define CARELEARN_CARELEARN_HPP_
 
+#include "carelearn/analysis/metrics.hpp"
 #include "carelearn/analysis/tables.hpp"
 #include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/errors.hpp"
@@ -19,6 +20,7 @@
 #include "carelearn/io/json.hpp"
 #include "carelearn/io/owner_only_file.hpp"
 #include "carelearn/io/programme_json.hpp"
+#include "carelearn/io/roster_io.hpp"
 #include "carelearn/io/session_json.hpp"
 #include "carelearn/io/xapi.hpp"
 #include "carelearn/model/catalog.hpp"
@@ -37,6 +39,7 @@
 #include "carelearn/record/clock.hpp"
 #include "carelearn/record/pseudonym.hpp"
 #include "carelearn/record/redact.hpp"
+#include "carelearn/record/roster.hpp"
 #include "carelearn/record/runner.hpp"
 #include "carelearn/record/session.hpp"
 #include "carelearn/schedule/holidays.hpp"
