@@ -12,6 +12,7 @@
 #ifndef CARELEARN_CARELEARN_HPP_
 #define CARELEARN_CARELEARN_HPP_
 
+#include "carelearn/analysis/simulate.hpp"
 #include "carelearn/io/json.hpp"
 #include "carelearn/io/programme_json.hpp"
 #include "carelearn/model/catalog.hpp"
