@@ -156,6 +156,9 @@ class Builder {
       unit.id = std::move(id);
       unit.name = std::move(name);
       unit.kind = kind;
+      std::vector<std::uint32_t>& of_kind = org_.by_kind[static_cast<std::size_t>(kind)];
+      unit.kind_index = static_cast<std::uint32_t>(of_kind.size());
+      of_kind.push_back(static_cast<std::uint32_t>(org_.units.size()));
       org_.units.push_back(std::move(unit));
     }
     // Cancellation factors spread evenly over [0.5, 1.5] (mean exactly 1), in random order.
@@ -216,11 +219,8 @@ class Builder {
   // times in ten (when there is one), otherwise any other.
   std::uint32_t MoveTarget(std::uint32_t from) {
     const auto n = static_cast<std::uint32_t>(org_.units.size());
-    std::vector<std::uint32_t> same;
-    for (std::uint32_t u = 0; u < n; ++u) {
-      if (u != from && org_.units[u].kind == org_.units[from].kind) same.push_back(u);
-    }
-    if (!same.empty() && random_.Chance(0.7)) return same[random_.Below(same.size())];
+    const bool has_same = org_.by_kind[static_cast<std::size_t>(org_.units[from].kind)].size() > 1;
+    if (has_same && random_.Chance(0.7)) return *org_.AnotherOfKind(from, random_);
     const auto other = static_cast<std::uint32_t>(random_.Below(n - 1));
     return other >= from ? other + 1 : other;
   }
@@ -308,6 +308,15 @@ Text AreaName(UnitKind kind) {
       return {"Rehabilitering", "Rehabilitation"};
   }
   return {};
+}
+
+std::optional<std::uint32_t> SimOrganisation::AnotherOfKind(std::uint32_t unit,
+                                                            Random& random) const {
+  const std::vector<std::uint32_t>& of_kind = by_kind[static_cast<std::size_t>(units[unit].kind)];
+  if (of_kind.size() < 2) return std::nullopt;
+  std::uint64_t i = random.Below(of_kind.size() - 1);
+  if (i >= units[unit].kind_index) ++i;
+  return of_kind[i];
 }
 
 void SimOrganisation::MembersOn(std::uint32_t unit, absl::CivilDay day,

@@ -5,13 +5,16 @@
 #ifndef CARELEARN_SRC_ANALYSIS_SIMULATE_ORGANISATION_HPP_
 #define CARELEARN_SRC_ANALYSIS_SIMULATE_ORGANISATION_HPP_
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "analysis/simulate_random.hpp"
 #include "carelearn/analysis/simulate.hpp"
 #include "carelearn/model/text.hpp"
 #include "carelearn/record/pseudonym.hpp"
@@ -43,6 +46,7 @@ struct SimUnit {
   UnitKind kind = UnitKind::kHomeCare;
   double cancel_factor = 1;  ///< Multiplies the ordinary cancellation rates; mean 1 over the units.
   std::uint32_t leader = 0;  ///< The person who leads the unit (never leaves).
+  std::uint32_t kind_index = 0;  ///< Its place among the units of its kind.
 };
 
 /// A person of the municipality's staff.
@@ -78,6 +82,14 @@ struct SimOrganisation {
   std::uint32_t project_leader = 0;  ///< The municipality's project leader (a person).
   std::uint32_t consultant = 0;      ///< The municipality's learning consultant (a person).
   std::vector<SimPartner> partners;  ///< The partner municipalities.
+
+  /// The units of each kind (by `UnitKind`), in order.
+  std::array<std::vector<std::uint32_t>, 3> by_kind;
+
+  /// A unit of the same kind as `unit` other than it, drawn evenly with one
+  /// draw of `random`; none when it is the only one of its kind.
+  [[nodiscard]] std::optional<std::uint32_t> AnotherOfKind(std::uint32_t unit,
+                                                           Random& random) const;
 
   /// The unit index of the municipality's own (central) staff.
   [[nodiscard]] std::uint32_t central() const { return static_cast<std::uint32_t>(units.size()); }

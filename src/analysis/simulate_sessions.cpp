@@ -433,12 +433,10 @@ void SessionMaker::ChooseLearningVisit(Occasion& oc) {
   std::uint32_t from = oc.unit;
   const double x = r.Uniform();
   if (n > 1 && x < 0.85) {
-    std::vector<std::uint32_t> same;
-    for (std::uint32_t u = 0; u < n; ++u) {
-      if (u != oc.unit && org_.units[u].kind == org_.units[oc.unit].kind) same.push_back(u);
-    }
-    if (x < 0.6 && !same.empty()) {
-      from = same[r.Below(same.size())];
+    const bool has_same =
+        org_.by_kind[static_cast<std::size_t>(org_.units[oc.unit].kind)].size() > 1;
+    if (x < 0.6 && has_same) {
+      from = *org_.AnotherOfKind(oc.unit, r);
     } else {
       const auto other = static_cast<std::uint32_t>(r.Below(n - 1));
       from = other >= oc.unit ? other + 1 : other;
@@ -572,10 +570,8 @@ absl::StatusOr<Session> SessionMaker::Cancelled(Occasion& oc, CancelReason reaso
   absl::StatusOr<Runner> runner =
       Runner::Create(*oc.format, {oc.session_id, oc.unit_id, oc.o->start}, ro);
   if (!runner.ok()) return absl::InternalError(runner.status().ToString());
-  // Called off a few hours before (a holiday: days before).
-  const double hours = reason == CancelReason::kHoliday ? 24.0 * oc.random->Between(2, 14)
-                                                        : oc.random->Uniform(0.5, 6);
-  clock_.Set(oc.o->start - Minutes(60 * hours));
+  // When it was called off is not recorded: the runner needs no time for it.
+  clock_.Set(oc.o->start);
   absl::StatusOr<Session> session = runner->Cancel({reason, std::string(note)});
   if (!session.ok()) return absl::InternalError(session.status().ToString());
   return session;
