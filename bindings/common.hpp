@@ -138,6 +138,7 @@ void BindIo(py::module_& m);
 void BindRecord(py::module_& m);
 void BindStore(py::module_& m);
 void BindSchedule(py::module_& m);
+void BindSimulate(py::module_& m);
 
 }  // namespace carelearn::bindings
 

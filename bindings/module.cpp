@@ -114,4 +114,5 @@ PYBIND11_MODULE(_core, m) {
   cb::BindRecord(m);
   cb::BindStore(m);
   cb::BindSchedule(m);
+  cb::BindSimulate(m);
 }

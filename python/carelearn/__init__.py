@@ -181,6 +181,7 @@ from ._schedule import (
     Programme,
     load_programme,
 )
+from ._simulate import SimulationRates, SimulationSummary, simulate
 from ._store import Store
 from ._text import LangLike, describe_cadence
 
@@ -296,6 +297,8 @@ __all__ = [
     "Setting",
     "Severity",
     "Shift",
+    "SimulationRates",
+    "SimulationSummary",
     "StateError",
     "StatusChange",
     "Step",
@@ -345,6 +348,7 @@ __all__ = [
     "read_sessions",
     "redact",
     "sessions_to_frame",
+    "simulate",
     "to_json",
     "validate",
     "validate_session",

@@ -8,8 +8,9 @@ from __future__ import annotations
 import collections.abc
 import datetime
 import enum
+import os
 import typing
-__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_document', 'parse_format', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_programme', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'planned_hours_per_person', 'planned_hours_per_unit', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'validate', 'validate_programme', 'validate_session', 'weekday_code']
+__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'SimulationRates', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_document', 'parse_format', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_programme', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'planned_hours_per_person', 'planned_hours_per_unit', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'validate', 'validate_programme', 'validate_session', 'weekday_code', 'write_simulation']
 class Lang(enum.Enum):
     """
     A language in which carelearn shows text to people.
@@ -5817,6 +5818,83 @@ class ProgrammeDocument:
     @programme.setter
     def programme(self, arg0: Programme) -> None:
         ...
+class SimulationRates:
+    """
+    The probabilities the simulation draws its events with (docs/simulate.md).
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    def __init__(self, *, staffing: typing.SupportsFloat | typing.SupportsIndex = 0.05, workload: typing.SupportsFloat | typing.SupportsIndex = 0.04, no_facilitator: typing.SupportsFloat | typing.SupportsIndex = 0.02, holiday: typing.SupportsFloat | typing.SupportsIndex = 0.5, cut_short: typing.SupportsFloat | typing.SupportsIndex = 0.01, moves: typing.SupportsFloat | typing.SupportsIndex = 0.05, leavers: typing.SupportsFloat | typing.SupportsIndex = 0.15) -> None:
+        """
+        The rates, each a keyword argument; the defaults are the model's.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __repr__(self) -> str:
+        """
+        The call that would build these rates.
+        """
+    @property
+    def cut_short(self) -> float:
+        """
+        A session that starts is stopped part-way by acute work.
+        """
+    @cut_short.setter
+    def cut_short(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def holiday(self) -> float:
+        """
+        An occurrence in the main holiday weeks is cancelled for the holidays.
+        """
+    @holiday.setter
+    def holiday(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def leavers(self) -> float:
+        """
+        Each year, a member of staff leaves (and is replaced).
+        """
+    @leavers.setter
+    def leavers(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def moves(self) -> float:
+        """
+        Each year, a member of staff moves to another unit.
+        """
+    @moves.setter
+    def moves(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def no_facilitator(self) -> float:
+        """
+        ... because nobody could facilitate (formats that need a facilitator).
+        """
+    @no_facilitator.setter
+    def no_facilitator(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def staffing(self) -> float:
+        """
+        An ordinary occurrence is cancelled for too few staff on duty.
+        """
+    @staffing.setter
+    def staffing(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def workload(self) -> float:
+        """
+        ... for acute work that came first.
+        """
+    @workload.setter
+    def workload(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found: typing.Any, limit: typing.Any, version: typing.Any, already_exists: typing.Any, state: typing.Any = None, store: typing.Any = None) -> None:
     """
     Hands the module the carelearn.Error classes it raises (called once by carelearn).
@@ -6270,6 +6348,20 @@ def validate_session(session: Session) -> None:
 def weekday_code(weekday: Weekday) -> str:
     """
     The RFC 5545 two-letter code of `weekday`: "MO" ... "SU".
+    """
+def write_simulation(directory: os.PathLike | str | bytes, *, units: typing.SupportsInt | typing.SupportsIndex = 12, years: typing.SupportsInt | typing.SupportsIndex = 1, start_year: typing.SupportsInt | typing.SupportsIndex = 2026, seed: typing.SupportsInt | typing.SupportsIndex = 1, municipality: str = 'Syntetisk Kommune', rates: SimulationRates = ..., json_lines: bool = False, overwrite: bool = False, progress: collections.abc.Callable[[int, int], None] | None = None) -> dict[str, typing.Any]:
+    """
+    Simulates `units` units for `years` years from `start_year` into `directory`
+    (created when missing): the sessions ("sessions.db", or "sessions.jsonl" with
+    `json_lines`), "roster.csv" and "programme.json"; returns a dict of the files
+    ("sessions_file", "roster_file", "programme_file"), "municipality_id",
+    "partners" and "counts" (a dict of the carelearn::SimulationCounts fields).
+    
+    `progress(done, total)` is called every 1,000 sessions and at the end; an
+    exception it raises (or Ctrl-C) stops the simulation and is raised here.
+    Raises carelearn.AlreadyExistsError for an earlier data set there without
+    `overwrite`, carelearn.FormatError for options out of range, carelearn.NotFoundError
+    when a file cannot be written. The GIL is released while it runs.
     """
 SESSION_DOCUMENT: str = 'session/1'
 __version__: str = '0.1.0'

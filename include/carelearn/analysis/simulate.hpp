@@ -23,7 +23,7 @@
 //   std::ofstream out("sessions.jsonl");
 //   carelearn::JsonLinesSink sink(out);
 //   absl::StatusOr<carelearn::Simulation> sim = carelearn::Simulate(options, sink);
-//   // sim->counts.sessions == 1495, sim->roster: who worked where, and when
+//   // sim->counts.sessions == 1517; sim->roster: who worked where, and when
 #ifndef CARELEARN_ANALYSIS_SIMULATE_HPP_
 #define CARELEARN_ANALYSIS_SIMULATE_HPP_
 
@@ -300,7 +300,10 @@ struct WrittenSimulation {
 /// missing): the sessions, "roster.csv" and "programme.json".
 ///
 /// With `overwrite`, files of an earlier data set there are replaced (a
-/// store's "-wal" and "-shm" files too); without it they are an error.
+/// store's "-wal" and "-shm" files too); without it they are an error, and
+/// nothing is touched. When the simulation fails or is stopped, what was
+/// written so far stays (the batches a store has imported); write again with
+/// `overwrite`.
 ///
 /// Errors: those of `Simulate`; kAlreadyExists for a file there already
 /// without `overwrite`; kNotFound when the directory or a file cannot be
