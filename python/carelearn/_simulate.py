@@ -362,7 +362,3 @@ def run_simulate(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="carelearn simulate", description=_DESCRIPTION)
     _add_arguments(parser)
     return _run(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(run_simulate())

@@ -113,7 +113,6 @@ struct SessionMaker::Occasion {
   std::vector<Participant> participants;
   std::optional<Case> presented_case;
   std::string presenter;    // who brought the case, or the first participant
-  std::string facilitator;  // who facilitates, when someone does
   bool full_day = true;     // a learning visit's length
 };
 
@@ -329,7 +328,6 @@ void SessionMaker::ChooseLearningMeeting(Occasion& oc) {
   const int n =
       std::clamp(static_cast<int>(typical * r.Uniform(0.6, 1.4) + 0.5), 3, std::min(16, m));
   oc.participants.push_back(Staff(org_, facilitator, oc.unit, roles::kFacilitator));
-  oc.facilitator = oc.participants.back().id;
   if (r.Chance(0.25) && std::find(members_.begin(), members_.end(), leader) != members_.end()) {
     oc.participants.push_back(Staff(org_, leader, oc.unit, roles::kLeader));
   }
@@ -487,7 +485,6 @@ void SessionMaker::ChooseNetworkMeeting(Occasion& oc) {
   Random& r = *oc.random;
   const std::uint32_t central = org_.central();
   oc.participants.push_back(Staff(org_, org_.project_leader, central, roles::kProjectLeader));
-  oc.facilitator = oc.participants.back().id;
   oc.participants.push_back(Staff(org_, org_.consultant, central, roles::kNetworkMember));
   // The units take turns to send their learning agent.
   const std::size_t n = org_.units.size();
@@ -521,7 +518,6 @@ void SessionMaker::ChooseSeminar(Occasion& oc) {
     oc.participants.push_back(std::move(p));
   };
   add(Staff(org_, org_.project_leader, central, roles::kProjectLeader));
-  oc.facilitator = oc.participants.back().id;
   add(Staff(org_, org_.consultant, central, roles::kColleague));
   const auto n = static_cast<std::uint32_t>(org_.units.size());
   const int leaders = std::min(static_cast<int>(n), r.Between(8, 15));
