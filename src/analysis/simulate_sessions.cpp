@@ -112,8 +112,8 @@ struct SessionMaker::Occasion {
   std::string session_id;
   std::vector<Participant> participants;
   std::optional<Case> presented_case;
-  std::string presenter;    // who brought the case, or the first participant
-  bool full_day = true;     // a learning visit's length
+  std::string presenter;  // who brought the case, or the first participant
+  bool full_day = true;   // a learning visit's length
 };
 
 // A session being held: the runner, the clock, and how outputs are recorded.
