@@ -235,6 +235,8 @@ void BindArgumentDiagnosis(py::module_& m);
 void BindValues(py::module_& m);
 /// Binds the analysis tables (read_tables and the Arrow export).
 void BindAnalysis(py::module_& m);
+/// Binds `simulate` and its options.
+void BindSimulate(py::module_& m);
 
 }  // namespace carelearn::bindings
 

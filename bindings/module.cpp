@@ -148,5 +148,6 @@ PYBIND11_MODULE(_core, m) {
   cb::BindFhir(m);
   cb::BindXapi(m);
   cb::BindAnalysis(m);
+  cb::BindSimulate(m);
   cb::BindArgumentDiagnosis(m);
 }

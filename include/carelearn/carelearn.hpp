@@ -13,6 +13,7 @@
 #define CARELEARN_CARELEARN_HPP_
 
 #include "carelearn/analysis/metrics.hpp"
+#include "carelearn/analysis/simulate.hpp"
 #include "carelearn/analysis/tables.hpp"
 #include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/errors.hpp"

@@ -183,6 +183,7 @@ from ._schedule import (
     Programme,
     load_programme,
 )
+from ._simulate import SimulationRates, SimulationSummary, simulate
 from ._store import Store
 from ._tables import (
     SessionTables,
@@ -309,6 +310,8 @@ __all__ = [
     "Setting",
     "Severity",
     "Shift",
+    "SimulationRates",
+    "SimulationSummary",
     "StateError",
     "StatusChange",
     "Step",
@@ -362,6 +365,7 @@ __all__ = [
     "read_tables",
     "redact",
     "sessions_to_frame",
+    "simulate",
     "tables_from_sessions",
     "tables_from_text",
     "to_json",

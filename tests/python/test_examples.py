@@ -69,6 +69,17 @@ def test_record_a_meeting() -> None:
     ]
 
 
+def test_simulate_a_year() -> None:
+    # The figures docs/python.md shows, from the default seed.
+    assert run("simulate_a_year.py").splitlines() == [
+        "1517 sessions: 1243 held, 274 cancelled",
+        "cancelled for: holiday 108, no_facilitator 2, staffing 82, workload 82",
+        "home-care-north held 19 of 26 learning meetings; actions: "
+        "done 2, dropped 2, in_progress 5, open 2",
+        "roster: 652 people, 46 moved unit",
+    ]
+
+
 def test_the_python_guide_shows_the_examples_as_they_are() -> None:
     guide = (EXAMPLES.parents[1] / "docs" / "python.md").read_text(encoding="utf-8")
     for example in sorted(EXAMPLES.glob("*.py")):
