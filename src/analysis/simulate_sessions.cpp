@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "analysis/simulate_texts.hpp"
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/role.hpp"
 #include "carelearn/schedule/holidays.hpp"
 #include "carelearn/schedule/recurrence.hpp"
@@ -163,7 +164,7 @@ SessionMaker::SessionMaker(const SimOrganisation& org, const SimProgramme& progr
       programme_(programme),
       options_(options),
       pseudonyms_(pseudonyms),
-      catalog_(Catalog::Builtin()),
+      catalog_(BuiltinCatalog()),
       end_(absl::FromCivil(absl::CivilDay(options.start_year + options.years, 1, 1),
                            CopenhagenTimeZone())) {
   units_.reserve(org.units.size() + 1);

@@ -6,7 +6,7 @@
 
 int main() {
   const carelearn::Format* meeting =
-      carelearn::Catalog::Builtin().Find("systematic-learning-meeting");
+      carelearn::BuiltinCatalog().Find("systematic-learning-meeting");
   absl::StatusOr<absl::TimeZone> cph = carelearn::LoadCopenhagenTimeZone();
   if (meeting == nullptr || !cph.ok()) return 1;
   std::cout << "pkg-config consumer: " << meeting->title.Get(carelearn::Lang::kEn) << " in "

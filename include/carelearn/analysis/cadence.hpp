@@ -26,6 +26,7 @@
 #include "carelearn/analysis/plan_link.hpp"
 #include "carelearn/analysis/result.hpp"
 #include "carelearn/analysis/tables.hpp"
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/schedule/programme.hpp"
 
@@ -37,7 +38,7 @@ struct CadenceOptions {
   LinkOptions link;       ///< How sessions are linked to occurrences.
   /// Where formats' cadences come from (for `cadence_days` and regularity);
   /// nullptr leaves them NaN. Not owned.
-  const Catalog* catalog = &Catalog::Builtin();
+  const Catalog* catalog = &BuiltinCatalog();
 };
 
 /// Cadence per unit × format × period. Rows: every (unit, format, period)

@@ -23,7 +23,7 @@
 // Example:
 //
 //   carelearn::FidelityOptions options;
-//   options.catalog = &carelearn::Catalog::Builtin();
+//   options.catalog = &carelearn::BuiltinCatalog();
 //   carelearn::StepBudgetTable b = carelearn::StepBudgets(tables, options);
 //   b.overrun_minutes[3];  // 2.5: the round took 14.5 minutes, 12 were budgeted
 #ifndef CARELEARN_ANALYSIS_FIDELITY_HPP_
@@ -35,6 +35,7 @@
 
 #include "carelearn/analysis/result.hpp"
 #include "carelearn/analysis/tables.hpp"
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/time_budget.hpp"
 
@@ -43,7 +44,7 @@ namespace carelearn {
 /// What fidelity is measured against.
 struct FidelityOptions {
   /// The formats and question sets; not owned, must not be null.
-  const Catalog* catalog = &Catalog::Builtin();
+  const Catalog* catalog = &BuiltinCatalog();
   WorkingDay day;         ///< The length of a working day, for budgets in days.
   PeriodGrouping period;  ///< The periods of the aggregated tables (by planned start).
 };

@@ -16,6 +16,7 @@
 #include "absl/strings/str_split.h"
 #include "analysis/simulate_organisation.hpp"
 #include "analysis/simulate_sessions.hpp"
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/programme_json.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/record/check.hpp"
@@ -256,10 +257,10 @@ TEST(SimulateTest, HeldSessionsKeepToTheirFormats) {
   const SimRun& run = Default();
   EXPECT_EQ(run.sim.counts.rejected_outputs, 0u);
   CheckOptions check;
-  check.catalog = &Catalog::Builtin();
+  check.catalog = &BuiltinCatalog();
   std::map<std::string, int> feedback, actions;
   for (const Session& s : run.sessions) {
-    const Format* f = Catalog::Builtin().Find(s.format_id, s.format_version);
+    const Format* f = BuiltinCatalog().Find(s.format_id, s.format_version);
     ASSERT_NE(f, nullptr);
     for (const Diagnostic& d : CheckSession(s, *f, check)) {
       EXPECT_NE(d.code, "unknown-prompt") << s.id;
