@@ -36,9 +36,9 @@
 #include "absl/time/time.h"
 #include "boost/json/basic_parser_impl.hpp"
 #include "carelearn/io/json.hpp"
+#include "carelearn/io/session_json.hpp"
 #include "carelearn/record/redact.hpp"
 #include "carelearn/record/session.hpp"
-#include "carelearn/io/session_json.hpp"
 #include "detail/absl_compat.hpp"
 #include "io/json_reader.hpp"
 #include "io/json_tree.hpp"
@@ -822,7 +822,18 @@ class LineHandler {
     }
     if (!Item(token, ec)) return false;
     Frame* f = Slot(token, Kind::kDouble);
-    if (f != nullptr) TypeError(*f, f->field, token, Kind::kDouble);
+    if (f == nullptr) return true;
+    // As the session reader reads it: an integral number such as 2.0 is an
+    // integer (beyond int64's range it counts as the nearest end).
+    if (TakesOf(f->ctx, f->field) == Takes::kInt && std::isfinite(d) && std::trunc(d) == d) {
+      constexpr double kTop = 9223372036854775807.0;  // rounds to 2^63
+      const std::int64_t i = d >= kTop    ? std::numeric_limits<std::int64_t>::max()
+                             : d <= -kTop ? std::numeric_limits<std::int64_t>::min()
+                                          : static_cast<std::int64_t>(d);
+      IntValue(*f, i, token);
+      return true;
+    }
+    TypeError(*f, f->field, token, Kind::kDouble);
     return true;
   }
 
@@ -1826,6 +1837,30 @@ class LineHandler {
 };
 
 // `status`, an error of `ParseTree` on a line alone, as a LineError.
+// The line error of a located status from the session reader: its cause is
+// the text after "<source>:<line>:<column>: <pointer>: ".
+LineError FromLocatedError(const absl::Status& status) {
+  LineError e;
+  e.code = status.code();
+  const ErrorLocation where = *GetErrorLocation(status);
+  const std::string_view message(status.message().data(), status.message().size());
+  e.column = where.column;
+  e.pointer = where.pointer;
+  const std::string at_column = absl::StrCat(":", where.line, ":", where.column, ": ");
+  std::size_t at = message.find(at_column);
+  at = at == std::string_view::npos ? 0 : at + at_column.size();
+  // The root is "(root)" or "/" in a message.
+  for (std::string_view place :
+       {std::string_view(where.pointer), std::string_view("(root)"), std::string_view("/")}) {
+    if (message.substr(at).starts_with(absl::StrCat(Sv(place), ": "))) {
+      at += place.size() + 2;
+      break;
+    }
+  }
+  e.cause = std::string(message.substr(at));
+  return e;
+}
+
 LineError FromTreeError(const absl::Status& status) {
   LineError e;
   e.code = status.code();
@@ -1953,6 +1988,21 @@ std::optional<LineError> SessionLineReader::Read(std::string_view line, bool pad
     // The loader takes what Boost.JSON refused: say what Boost.JSON said.
     return LineError{absl::StatusCode::kInvalidArgument, text.LineColumn(consumed).second, "",
                      absl::StrCat("not JSON: ", ec.message())};
+  }
+  // A session error: the session reader's own words for it, so that a line
+  // is refused the same way by every reader (the tables' limits, checked
+  // above, are the only ones that apply).
+  SessionReadOptions strict;
+  strict.max_line_bytes = std::numeric_limits<std::size_t>::max();
+  strict.max_string_bytes = std::numeric_limits<std::size_t>::max();
+  for (std::size_t* most : {&strict.max_participants, &strict.max_steps, &strict.max_prompts,
+                            &strict.max_learning_points, &strict.max_actions,
+                            &strict.max_status_changes, &strict.max_feedback, &strict.max_notes}) {
+    *most = std::numeric_limits<std::size_t>::max();
+  }
+  const absl::StatusOr<Session> session = ParseSessionLine(line, nullptr, strict);
+  if (!session.ok() && GetErrorLocation(session.status()).has_value()) {
+    return FromLocatedError(session.status());
   }
   const Pending& p = *h.pending();
   return LineError{p.code, text.LineColumn(text.OffsetOfToken(p.token)).second, p.pointer, p.cause};

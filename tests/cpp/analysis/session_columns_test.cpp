@@ -75,7 +75,7 @@ TEST(SessionLineReaderTest, TheFastAndTheReferencePathGiveTheSameTables) {
       kHead + R"(,"unit":"u","participants":[{"id":"p","shift":"late"}]})",
       kHead + R"(,"participants":[{"id":"p","rating":1}]})",
       kHead + R"(,"feedback":[{"participant":"p","rating":-0}]})",
-      kHead + R"(,"feedback":[{"participant":"p","rating":1.0}]})",
+      kHead + R"(,"feedback":[{"participant":"p","rating":1.5}]})",
       kHead + R"(,"steps":[{"step":"s","start":"0000-01-01T00:00:00Z","end":"x"}]})",
       kHead + R"(,"cancellation":{"reason":"staffing"}})",
       kHead + R"(,"unit":"a","unit":"b"})",
