@@ -29,8 +29,7 @@
 //   absl::StatusOr<carelearn::Roster> roster = carelearn::LoadRosterCsv("staff.csv");
 //   if (!roster.ok()) {
 //     std::cerr << roster.status().message() << "\n";
-//     // staff.csv:4:34: column "from": expected a date "YYYY-MM-DD" such as
-//     // "2026-07-06", found "2026-13-01"
+//     // staff.csv:4:34: column "from": no such date: "2026-13-01"
 //   }
 #ifndef CARELEARN_IO_ROSTER_IO_HPP_
 #define CARELEARN_IO_ROSTER_IO_HPP_

@@ -25,7 +25,8 @@
 //   roster.members.push_back({"3f9a0c...", "home-care-south", "nurse", carelearn::Shift::kDay,
 //                             absl::CivilDay(2026, 3, 16), std::nullopt});
 //   absl::Status ok = carelearn::ValidateRoster(roster);
-//   roster.MemberOn("3f9a0c...", "home-care-north", absl::CivilDay(2026, 4, 1));  // nullptr
+//   const carelearn::RosterMember* gone =
+//       roster.MemberOn("3f9a0c...", "home-care-north", absl::CivilDay(2026, 4, 1));  // nullptr
 #ifndef CARELEARN_RECORD_ROSTER_HPP_
 #define CARELEARN_RECORD_ROSTER_HPP_
 
@@ -92,7 +93,7 @@ struct Roster {
 ///
 /// Example:
 ///
-///   carelearn::ValidateRoster(roster).message();
+///   std::string why(carelearn::ValidateRoster(roster).message());
 ///   // members[3]: person "3f9a0c..." is in unit "egely" from 2026-01-01 in members[1]
 ///   // too: the memberships overlap
 [[nodiscard]] absl::Status ValidateRoster(const Roster& roster);
@@ -102,7 +103,8 @@ struct Roster {
 ///
 /// Example:
 ///
-///   carelearn::ValidateRoster(roster, [](std::size_t i) { return "row " + std::to_string(i); });
+///   absl::Status s =
+///       carelearn::ValidateRoster(roster, [](std::size_t i) { return "row " + std::to_string(i); });
 [[nodiscard]] absl::Status ValidateRoster(const Roster& roster,
                                           const std::function<std::string(std::size_t)>& place);
 

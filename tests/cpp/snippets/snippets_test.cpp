@@ -421,6 +421,140 @@ void RunnerResumeExample() {
   ASSERT_TRUE(runner.ok()) << runner.status();
 }
 
+void RosterIoExample() {
+  {
+    std::ofstream csv("staff.csv", std::ios::binary);
+    csv << "person,unit,profession,shift,from,to\n"
+           "p1,egely,nurse,day,2026-01-01,\n"
+           "p2,egely,nurse,day,2026-01-01,\n"
+           "3f9a0c4d2e1b7a9c,egely,nurse,day,2026-13-01,\n";
+  }
+  // clang-format off
+  // [carelearn/io/roster_io.hpp#1]
+  absl::StatusOr<carelearn::Roster> roster = carelearn::LoadRosterCsv("staff.csv");
+  if (!roster.ok()) {
+    std::cerr << roster.status().message() << "\n";
+    // staff.csv:4:34: column "from": no such date: "2026-13-01"
+  }
+  // [end]
+  // clang-format on
+  EXPECT_EQ(roster.status().message(),
+            "staff.csv:4:34: column \"from\": no such date: \"2026-13-01\"");
+}
+
+void ParseRosterCsvExample() {
+  // clang-format off
+  // [carelearn/io/roster_io.hpp#2]
+  auto roster = carelearn::ParseRosterCsv("person,unit,from\np1,egely,2026-01-01\n", "staff");
+  // [end]
+  // clang-format on
+  ASSERT_TRUE(roster.ok()) << roster.status();
+  {
+    std::ofstream csv("staff.csv", std::ios::binary);
+    csv << RosterToCsv(*roster);
+  }
+  {
+    std::ofstream json("staff.json", std::ios::binary);
+    json << R"({"carelearn": "roster/1", "members": [)"
+            R"({"person": "p1", "unit": "egely", "from": "2026-01-01"}]})";
+  }
+}
+
+void LoadRosterCsvExample() {
+  // clang-format off
+  // [carelearn/io/roster_io.hpp#3]
+  auto roster = carelearn::LoadRosterCsv("staff.csv");
+  // [end]
+  // clang-format on
+  ASSERT_TRUE(roster.ok()) << roster.status();
+  EXPECT_EQ(roster->members.size(), 1U);
+}
+
+void ParseRosterJsonExample() {
+  const std::string text =
+      R"({"carelearn": "roster/1", "members": [{"person": "p1", "unit": "egely", "from": "2026-01-01"}]})";
+  // clang-format off
+  // [carelearn/io/roster_io.hpp#4]
+  auto roster = carelearn::ParseRosterJson(text, {.source_name = "staff.json"});
+  // [end]
+  // clang-format on
+  ASSERT_TRUE(roster.ok()) << roster.status();
+  EXPECT_EQ(roster->members.size(), 1U);
+}
+
+void LoadRosterJsonExample() {
+  // clang-format off
+  // [carelearn/io/roster_io.hpp#5]
+  auto roster = carelearn::LoadRosterJson("staff.json");
+  // [end]
+  // clang-format on
+  ASSERT_TRUE(roster.ok()) << roster.status();
+  EXPECT_EQ(roster->members[0].unit, "egely");
+}
+
+void RosterToCsvExample() {
+  const Roster roster = *ParseRosterCsv("person,unit,from\np1,egely,2026-01-01\n");
+  // clang-format off
+  // [carelearn/io/roster_io.hpp#6]
+  std::string csv = carelearn::RosterToCsv(roster);
+  // [end]
+  // clang-format on
+  EXPECT_EQ(csv, "person,unit,profession,shift,from,to\np1,egely,,,2026-01-01,\n");
+}
+
+void RosterExample() {
+  // clang-format off
+  // [carelearn/record/roster.hpp#1]
+  carelearn::Roster roster;
+  roster.members.push_back({"3f9a0c...", "home-care-north", "nurse", carelearn::Shift::kDay,
+                            absl::CivilDay(2026, 1, 1), absl::CivilDay(2026, 3, 15)});
+  roster.members.push_back({"3f9a0c...", "home-care-south", "nurse", carelearn::Shift::kDay,
+                            absl::CivilDay(2026, 3, 16), std::nullopt});
+  absl::Status ok = carelearn::ValidateRoster(roster);
+  const carelearn::RosterMember* gone =
+      roster.MemberOn("3f9a0c...", "home-care-north", absl::CivilDay(2026, 4, 1));  // nullptr
+  // [end]
+  // clang-format on
+  EXPECT_TRUE(ok.ok()) << ok;
+  EXPECT_EQ(gone, nullptr);
+}
+
+void ValidateRosterExample() {
+  Roster roster;
+  for (const int month : {1, 2, 3}) {
+    roster.members.push_back({absl::StrCat("p", month), "egely", "", Shift::kDay,
+                              absl::CivilDay(2026, month, 1), std::nullopt});
+  }
+  roster.members.push_back(
+      {"3f9a0c...", "egely", "", Shift::kDay, absl::CivilDay(2026, 2, 1), std::nullopt});
+  roster.members[1].person = "3f9a0c...";
+  roster.members[1].from = absl::CivilDay(2026, 1, 1);
+  // clang-format off
+  // [carelearn/record/roster.hpp#2]
+  std::string why(carelearn::ValidateRoster(roster).message());
+  // members[3]: person "3f9a0c..." is in unit "egely" from 2026-01-01 in members[1]
+  // too: the memberships overlap
+  // [end]
+  // [carelearn/record/roster.hpp#3]
+  absl::Status s =
+      carelearn::ValidateRoster(roster, [](std::size_t i) { return "row " + std::to_string(i); });
+  // [end]
+  // clang-format on
+  EXPECT_THAT(why, ::testing::StartsWith("members[3]: person \"3f9a0c...\""));
+  EXPECT_THAT(std::string(s.message()), ::testing::StartsWith("row 3: "));
+}
+
+void RepseudonymiseExample() {
+  const Roster roster = *ParseRosterCsv("person,unit,from\np1,egely,2026-01-01\n");
+  const Pseudonymiser study_key = *Pseudonymiser::Create(std::string(32, 's'));
+  // clang-format off
+  // [carelearn/record/roster.hpp#4]
+  carelearn::Roster for_study = carelearn::Repseudonymise(roster, study_key);
+  // [end]
+  // clang-format on
+  EXPECT_NE(for_study.members[0].person, "p1");
+}
+
 void SessionExample() {
   const absl::TimeZone tz = CopenhagenTimeZone();
   // clang-format off
@@ -480,6 +614,20 @@ void StoreExample() {
   EXPECT_TRUE(s.ok()) << s;
   ASSERT_TRUE(sessions.ok()) << sessions.status();
   EXPECT_TRUE(n.ok()) << n.status();
+}
+
+void ScanSessionsExample() {
+  std::optional<Store> store = *Store::Open(":memory:");
+  ASSERT_TRUE(store->PutSession(GivenSession()).ok());
+  // clang-format off
+  // [carelearn/store/store.hpp#2]
+  absl::Status s = store->ScanSessions({}, [](const carelearn::StoredSessionView& v) {
+    std::cout << v.id << ": " << v.actions.size() << " actions\n";
+    return absl::OkStatus();
+  });
+  // [end]
+  // clang-format on
+  EXPECT_TRUE(s.ok()) << s;
 }
 
 // ------------------------------------------------------------ model
@@ -603,22 +751,46 @@ TEST(SnippetsTest, ExamplesRun) {
     huddle << ToJson(GivenFormat());
   }
   std::filesystem::current_path(dir);
-  for (void (*example)() : {&BuiltinCatalogExample, &ErrorsExample,
-                            &JsonExample,           &CanonicalExtensionsExample,
-                            &OwnerOnlyFileExample,  &ProgrammeJsonExample,
-                            &ParseProgrammeExample, &ProgrammeToJsonExample,
-                            &SessionJsonExample,    &CheckExample,
-                            &ClockExample,          &FakeClockExample,
-                            &PseudonymExample,      &PseudonymCreateExample,
-                            &RedactExample,         &RedactSessionExample,
-                            &RunnerExample,         &SessionExample,
-                            &NewSessionIdExample,   &ValidateSessionExample,
-                            &StoreExample,          &WordingExample,
-                            &FhirExample,           &FhirUrlExample,
-                            &FhirWriteExample,      &FhirVariantExample,
+  for (void (*example)() : {&BuiltinCatalogExample,
+                            &ErrorsExample,
+                            &JsonExample,
+                            &CanonicalExtensionsExample,
+                            &OwnerOnlyFileExample,
+                            &ProgrammeJsonExample,
+                            &ParseProgrammeExample,
+                            &ProgrammeToJsonExample,
+                            &SessionJsonExample,
+                            &CheckExample,
+                            &ClockExample,
+                            &FakeClockExample,
+                            &PseudonymExample,
+                            &PseudonymCreateExample,
+                            &RedactExample,
+                            &RedactSessionExample,
+                            &RunnerExample,
+                            &SessionExample,
+                            &NewSessionIdExample,
+                            &ValidateSessionExample,
+                            &StoreExample,
+                            &WordingExample,
+                            &FhirExample,
+                            &FhirUrlExample,
+                            &FhirWriteExample,
+                            &FhirVariantExample,
                             &ParsePlanDefinitionExample,
-                            &XapiExample,           &XapiIdsExample,
-                            &RunnerResumeExample}) {
+                            &XapiExample,
+                            &XapiIdsExample,
+                            &RunnerResumeExample,
+                            &RosterIoExample,
+                            &ParseRosterCsvExample,
+                            &LoadRosterCsvExample,
+                            &ParseRosterJsonExample,
+                            &LoadRosterJsonExample,
+                            &RosterToCsvExample,
+                            &RosterExample,
+                            &ValidateRosterExample,
+                            &RepseudonymiseExample,
+                            &ScanSessionsExample}) {
     example();
   }
   std::filesystem::current_path(home);
