@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     import numpy
     import pandas
 
+    from ._store import Store
+
 __all__ = [
     "TABLE_NAMES",
     "OnErrorLike",
@@ -399,7 +401,7 @@ def _options(
 
 
 def read_tables(
-    source: str | os.PathLike[str] | _core.Store,
+    source: str | os.PathLike[str] | _core.Store | Store,
     *,
     free_text: bool = False,
     confidential_text: bool = False,
@@ -444,6 +446,10 @@ def read_tables(
         on_error=on_error,
         limits=limits,
     )
+    from ._store import Store as WrappedStore
+
+    if isinstance(source, WrappedStore):
+        source = source._store  # noqa: SLF001 - the wrapped store of the same package
     if isinstance(source, _core.Store):
         if not isinstance(query, _core.SessionQuery):
             from ._store import session_query
