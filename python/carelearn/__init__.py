@@ -183,6 +183,7 @@ from ._schedule import (
     Programme,
     load_programme,
 )
+from ._parquet import ParquetTables, read_parquet
 from ._simulate import SimulationRates, SimulationSummary, simulate
 from ._store import Store
 from ._tables import (
@@ -273,6 +274,7 @@ __all__ = [
     "OnError",
     "OrgUnit",
     "OutputKind",
+    "ParquetTables",
     "ParseOptions",
     "Participant",
     "Participation",
@@ -361,6 +363,7 @@ __all__ = [
     "parse_rrule",
     "parse_session_line",
     "plan_agenda",
+    "read_parquet",
     "read_sessions",
     "read_tables",
     "redact",

@@ -368,6 +368,40 @@ class SessionTables(_core.SessionTables):
         Needs pyarrow (``pip install carelearn[arrow]``)."""
         return {t.name: t.to_arrow() for t in self}
 
+    def to_parquet(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        partition_by: Literal["year"] | None = None,
+        overwrite: bool = False,
+        compression: str = "zstd",
+    ) -> str:
+        """Writes the tables as Parquet into the folder ``path`` (created,
+        readable by its owner only) and returns its path: one file per table,
+        ``<name>.parquet``, or with ``partition_by="year"`` a dataset folder
+        per table partitioned by the year of each session's planned start in
+        Copenhagen, ``<name>/year=2026/part-0.parquet``. The Arrow types are
+        kept (dictionary-encoded strings, UTC timestamps); the ``sessions``
+        file adds the row number ``session`` and the ``actions`` file
+        ``action_row``, which the other tables refer to. :func:`read_parquet`
+        reads it back; pyarrow, polars and DuckDB read the files as they are.
+
+        The tables are written into a new folder beside ``path`` and renamed
+        into place, so no reader sees half of them. A ``path`` that exists and
+        is not empty is an :class:`AlreadyExistsError` unless ``overwrite``,
+        which replaces a folder of carelearn's tables (and nothing else).
+        Needs pyarrow (``pip install carelearn[parquet]``).
+
+        Example::
+
+            tables.to_parquet("region-parquet", partition_by="year")
+        """
+        from ._parquet import write_parquet
+
+        return write_parquet(
+            self, path, partition_by=partition_by, overwrite=overwrite, compression=compression
+        )
+
 
 def _options(
     *,
