@@ -31,9 +31,7 @@ T UnwrapStore(absl::StatusOr<T> result) {
 }
 
 /// Raises a store's error, as UnwrapStore.
-void ThrowIfStoreError(const absl::Status& status) {
-  ThrowIfError(status, Source::kStore);
-}
+void ThrowIfStoreError(const absl::Status& status) { ThrowIfError(status, Source::kStore); }
 
 void BindQueries(py::module_& m) {
   py::class_<SessionQuery> session(

@@ -11,7 +11,7 @@ import enum
 import numpy
 import os
 import typing
-__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OnError', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'PublicationStatus', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'SessionTables', 'Setting', 'Severity', 'Shift', 'SimulationRates', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Table', 'TableLimits', 'TableOptions', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'conflict_policy_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'describe_cadence', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'ics_layout_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_conflict_policy', 'parse_document', 'parse_format', 'parse_ics_layout', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_plan_definition', 'parse_programme', 'parse_publication_status', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'plan_definition_canonical', 'plan_definition_url', 'planned_hours_per_person', 'planned_hours_per_unit', 'publication_status_code', 'questionnaire_url', 'read_plan_definition', 'read_sessions', 'read_tables', 'read_tables_from_store', 'read_tables_from_text', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'schedule_columns', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'tables_from_sessions', 'time_unit_name', 'to_json', 'to_json_line', 'to_plan_definition', 'to_questionnaire', 'to_xapi_statements', 'uuid_v5', 'validate', 'validate_programme', 'validate_session', 'variant_to_plan_definition', 'weekday_code', 'write_sessions', 'write_simulation', 'xapi_format_iri', 'xapi_registration']
+__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OnError', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'PublicationStatus', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'Roster', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'SessionTables', 'Setting', 'Severity', 'Shift', 'SimulationRates', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Table', 'TableLimits', 'TableOptions', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'conflict_policy_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'describe_cadence', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'ics_layout_name', 'is_public_holiday', 'lang_code', 'link_sessions', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_roster_csv', 'load_roster_json', 'load_variant', 'max_participants_that_fit', 'measure_cadence', 'measure_circle_matrix', 'measure_circles', 'measure_dose', 'measure_fidelity', 'measure_outcomes', 'measure_reach', 'measure_responsiveness', 'measure_session_fidelity', 'measure_step_fidelity', 'municipalities_of', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_conflict_policy', 'parse_document', 'parse_format', 'parse_ics_layout', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_plan_definition', 'parse_programme', 'parse_publication_status', 'parse_question_set', 'parse_redaction', 'parse_roster_csv', 'parse_roster_json', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'plan_definition_canonical', 'plan_definition_url', 'planned_hours_per_person', 'planned_hours_per_unit', 'publication_status_code', 'questionnaire_url', 'read_plan_definition', 'read_sessions', 'read_tables', 'read_tables_from_store', 'read_tables_from_text', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'roster_from_columns', 'rrule_from_cadence', 'schedule_columns', 'session_status_name', 'severity_name', 'shift_name', 'step_budgets', 'step_change_op_name', 'tables_from_sessions', 'time_unit_name', 'to_json', 'to_json_line', 'to_plan_definition', 'to_questionnaire', 'to_xapi_statements', 'uuid_v5', 'validate', 'validate_programme', 'validate_session', 'variant_to_plan_definition', 'weekday_code', 'write_sessions', 'write_simulation', 'xapi_format_iri', 'xapi_registration']
 class Lang(enum.Enum):
     """
     A language in which carelearn shows text to people.
@@ -6625,6 +6625,52 @@ class SimulationRates:
     @workload.setter
     def workload(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class Roster:
+    """
+    The pseudonymous staff of the units: who belonged to which unit, with which
+    profession and shift, from which day to which day.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    @typing.overload
+    def __init__(self) -> None:
+        """
+        An empty roster.
+        """
+    @typing.overload
+    def __init__(self, other: Roster) -> None:
+        """
+        A copy of `other`.
+        """
+    def __len__(self) -> int:
+        """
+        The number of memberships.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __repr__(self) -> str:
+        """
+        The number of memberships.
+        """
+    def columns(self) -> dict:
+        """
+        The memberships as columns: a dict of lists person, unit, profession, shift
+        (its name), from (datetime.date) and to (datetime.date or None), in roster order.
+        """
+    def repseudonymise(self, key: Pseudonymiser) -> Roster:
+        """
+        The roster with every person rekeyed under `key`, as sessions are for an
+        evaluator: rosters and sessions rekeyed with one key still join on the person.
+        """
+    def to_csv(self) -> str:
+        """
+        The roster as CSV with the header person,unit,profession,shift,from,to.
+        """
 def _set_argument_diagnosis(diagnosis: typing.Any) -> None:
     """
     Hands the module carelearn's diagnosis of refused arguments (called once by carelearn).
@@ -6799,6 +6845,14 @@ def lang_code(lang: Lang) -> str:
     """
     The ISO 639-1 code of `lang`: "da" or "en".
     """
+def link_sessions(tables: typing.Any, schedule: Schedule, *, window: str = 'same-day', tolerance: datetime.timedelta = ...) -> tuple[typing.Any, typing.Any, typing.Any]:
+    """
+    Links the sessions of `tables` to the occurrences of `schedule` (see
+    docs/metrics.md, "Plan and record"): (session row per occurrence or -1,
+    outcome per occurrence 0 held / 1 cancelled / 2 not recorded, occurrence per
+    session row or -1). window is "same-day" (the local day in Copenhagen) or
+    "within" (at most `tolerance` apart).
+    """
 def load_document(path: str, options: ParseOptions = ...) -> Format | Variant | QuestionSet:
     """
     Reads and parses a document of any catalog kind at `path`.
@@ -6822,6 +6876,16 @@ def load_question_set(path: str, options: ParseOptions = ...) -> QuestionSet:
     
     Raises NotFoundError when the file cannot be read. Otherwise as parse_format.
     """
+def load_roster_csv(path: str) -> Roster:
+    """
+    A roster from the CSV file at `path`; NotFoundError when it cannot be read,
+    FormatError naming <path>:<line>:<column> and the cause.
+    """
+def load_roster_json(path: str) -> Roster:
+    """
+    A roster from the "roster/1" JSON file at `path`; NotFoundError when it cannot
+    be read, LimitError when it is too large, else as parse_roster_json.
+    """
 def load_variant(path: str, options: ParseOptions = ...) -> Variant:
     """
     Reads and parses the "variant/1" file at `path`.
@@ -6834,6 +6898,129 @@ def max_participants_that_fit(format: Format, longest: bool, day: WorkingDay = .
     duration when each takes its longest (`longest` True) or its shortest time.
     
     None when the format has no planned duration or no step depends on the count.
+    """
+def measure_cadence(tables: typing.Any, schedule: Schedule, *, period: str = 'month', window: str = 'same-day', tolerance: datetime.timedelta = ..., catalog: typing.Any = None, small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Cadence per unit x format x period against `schedule`; catalog gives the
+    formats' cadences (None: the built-in catalog).
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def measure_circle_matrix(tables: typing.Any, *, period: str = 'month', municipality: collections.abc.Mapping[str, str] = {}, small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Co-participation per period x participant unit x host unit.
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def measure_circles(tables: typing.Any, *, period: str = 'month', municipality: collections.abc.Mapping[str, str] = {}, small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Participation that crosses units, shifts and municipalities per period;
+    `municipality` maps unit ids to municipalities (others: the id up to '-').
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def measure_dose(tables: typing.Any, roster: Roster, schedule: typing.Any = None, *, period: str = 'month', first: datetime.date | None = None, last: datetime.date | None = None, small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Dose (learning hours per person) per unit x period for the staff on
+    `roster`, against the hours `schedule` planned (None: none).
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def measure_fidelity(tables: typing.Any, *, catalog: typing.Any = None, period: str = 'month', small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Fidelity per unit x format x period of the held sessions of known formats.
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def measure_outcomes(tables: typing.Any, *, period: str = 'month', as_of: datetime.datetime | None = None, small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Learning points and the follow-through of actions per unit x format x
+    period, statuses read at the aware datetime `as_of` (None: at the end of
+    time, and nothing is overdue).
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def measure_reach(tables: typing.Any, roster: Roster, *, period: str = 'month', by_profession: bool = False, by_shift: bool = False, min_sessions: typing.SupportsInt | typing.SupportsIndex = 2, first: datetime.date | None = None, last: datetime.date | None = None, small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Reach per unit (x profession x shift) x period against `roster`, over
+    the days first..last (inclusive; None: the days sessions took place).
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def measure_responsiveness(tables: typing.Any, *, period: str = 'month', confidence: typing.SupportsFloat | typing.SupportsIndex = 0.95, small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Feedback ratings per unit x format x period: distribution, mean and
+    its interval at `confidence`.
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def measure_session_fidelity(tables: typing.Any, *, catalog: typing.Any = None, period: str = 'month', small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Fidelity of each held session: steps held, skipped, reordered, over budget,
+    questions used, outputs met, facilitator.
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def measure_step_fidelity(tables: typing.Any, *, catalog: typing.Any = None, period: str = 'month', small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Step minutes against budget per unit x format x period x step.
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
+    """
+def municipalities_of(programme: Programme) -> dict[str, str]:
+    """
+    Each unit of `programme` mapped to its top ancestor (its municipality when the
+    organisation starts at the municipalities).
     """
 def new_session_id() -> str:
     """
@@ -6940,6 +7127,16 @@ def parse_question_set(json: str, options: ParseOptions = ...) -> QuestionSet:
 def parse_redaction(name: str) -> Redaction | None:
     """
     Parses a canonical redaction name; None when unknown.
+    """
+def parse_roster_csv(text: str, source: str = '<input>') -> Roster:
+    """
+    A roster from CSV text (header person,unit[,profession][,shift],from[,to]);
+    FormatError naming <source>:<line>:<column> and the cause.
+    """
+def parse_roster_json(text: str, source: str = '<json>') -> Roster:
+    """
+    A roster from a "roster/1" JSON document; FormatError naming the place,
+    VersionError for another kind or a newer version.
     """
 def parse_rrule(text: str) -> RRule:
     """
@@ -7101,6 +7298,14 @@ def render_text(agenda: Agenda, lang: Lang | str) -> str:
     """
     `agenda` as plain text in `lang`.
     """
+def roster_from_columns(person: collections.abc.Sequence[str], unit: collections.abc.Sequence[str], profession: collections.abc.Sequence[str], shift: collections.abc.Sequence[str], from_: collections.abc.Sequence[datetime.date], to: collections.abc.Sequence[datetime.date | None]) -> Roster:
+    """
+    A roster from equally long columns, one membership per row: shift a name
+    ("day", "evening", "night", "unspecified" or ""), to None while it lasts.
+    Raises ValueError naming a column of another length or an unknown shift, and
+    FormatError ("members[<i>]: ...") for an empty person or unit, a membership
+    that ends before it begins, or two of one person in one unit that overlap.
+    """
 def rrule_from_cadence(cadence: Cadence) -> RRule:
     """
     The rule that holds a format at `cadence`: every 2 weeks is FREQ=WEEKLY;INTERVAL=2,
@@ -7125,6 +7330,18 @@ def severity_name(severity: Severity) -> str:
 def shift_name(shift: Shift) -> str:
     """
     The canonical name of `shift`: "unspecified", "day", "evening" or "night".
+    """
+def step_budgets(tables: typing.Any, *, catalog: typing.Any = None, period: str = 'month', small_cells: str = 'suppress', threshold: typing.SupportsInt | typing.SupportsIndex = 5, zero_is_small: bool = False) -> list:
+    """
+    Each step of `tables` (one row per steps row) against its budget for the
+    people present; catalog None: the built-in catalog.
+    
+    Returns the result table as a list of (name, role, values) columns in the C++
+    order: role is "key", "people", "people-cell", "derived", "value" or "flag";
+    values a numpy array (int64, float64 or uint8) or a list of str. A withheld count
+    is -1, a withheld share NaN. small_cells is "suppress" (withhold counts of people
+    from 1 to threshold - 1 and what derives from them), "flag" (only set
+    `suppressed`) or "off".
     """
 def step_change_op_name(op: StepChange.Op) -> str:
     """
