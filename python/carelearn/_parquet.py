@@ -239,7 +239,7 @@ def _write(
             else:
                 _write_years(pa, pq, scratch, name, table, years, compression)
         if os.path.lexists(target):
-            shutil.rmtree(target) if os.listdir(target) else os.rmdir(target)
+            shutil.rmtree(target)  # empty, or carelearn's tables (_check_target)
         os.rename(scratch, target)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)

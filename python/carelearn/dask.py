@@ -29,7 +29,7 @@ Example::
     client = Client(n_workers=2, threads_per_worker=1)
     tables = carelearn.dask.read_sessions("exports/*.jsonl", on_error="skip")
     steps = tables.steps.merge(tables.sessions[["unit"]], left_on="session", right_index=True)
-    steps.groupby("unit", observed=True)["minutes"].median().compute()
+    steps.groupby("unit", observed=True)["minutes"].mean().compute()
     tables.skipped.compute()        # source, line, message of each bad line
 """
 
@@ -48,7 +48,7 @@ from ._tables import TABLE_NAMES, OnErrorLike, _options, _require, read_tables, 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["DaskTables", "PathsLike", "read_sessions"]
+__all__ = ["MEASURES", "DaskTables", "PathsLike", "measure", "read_sessions"]
 
 PathsLike = "str | os.PathLike[str] | Sequence[str | os.PathLike[str]]"
 """A glob pattern or a path, or a sequence of them."""
@@ -344,3 +344,132 @@ def _token(path: str, options: _Options) -> str:
     except OSError:
         version = (0, 0)
     return str(tokenize(os.path.abspath(path), version, options, _core.__version__))
+
+
+# --- Measures -----------------------------------------------------------------------------
+
+MEASURES: tuple[str, ...] = ("cadence", "fidelity", "step_fidelity", "outcomes", "responsiveness")
+"""The measures of :mod:`carelearn.metrics` that :func:`measure` computes on
+Dask: those whose every row is of one unit's own sessions, so that a
+partition holding all of a unit's sessions computes that unit's rows
+exactly. (Reach, dose and the learning circles count people across units:
+a person of one unit in another unit's session; they are not among them.)"""
+
+
+def _bucket(unit: str | None, buckets: int) -> int:
+    """The shuffle bucket of a unit: stable across processes and runs (CRC-32,
+    not Python's salted hash)."""
+    import zlib
+
+    return zlib.crc32((unit or "").encode("utf-8")) % buckets
+
+
+def _split_by_unit(path: str, buckets: int, on_error: OnErrorLike) -> list[bytes]:
+    """The lines of one file, sorted into ``buckets`` by their session's unit
+    (on a worker). A line's session is found by reading the file with the C++
+    reader: its session rows are the lines that are neither blank nor skipped,
+    in order."""
+    tables = read_tables(path, on_error=on_error, threads=1)
+    units = tables.table("sessions").column("unit")
+    skipped = set(tables.skipped_columns()[1])
+    parts: list[list[bytes]] = [[] for _ in range(buckets)]
+    row = 0
+    with open(path, "rb") as f:
+        for number, line in enumerate(f, start=1):
+            if not line.strip() or number in skipped:
+                continue
+            unit = units[row]
+            parts[_bucket(None if unit != unit else str(unit), buckets)].append(
+                line if line.endswith(b"\n") else line + b"\n"
+            )
+            row += 1
+    if row != len(units):  # pragma: no cover - the reader and this count agree
+        raise RuntimeError(f"{path}: {row} lines for {len(units)} sessions")
+    return [b"".join(p) for p in parts]
+
+
+def _measure_bucket(
+    name: str,
+    pieces: list[list[bytes]],
+    bucket: int,
+    buckets: int,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> pandas.DataFrame:
+    """One bucket's rows of measure ``name``: its units' sessions from every
+    file, in file order, measured by the C++ code (on a worker)."""
+    from . import metrics
+
+    text = b"".join(piece[bucket] for piece in pieces).decode("utf-8")
+    tables = tables_from_text(text, source=f"<units of bucket {bucket}>")
+    frame: pandas.DataFrame = getattr(metrics, name)(tables, *args, **kwargs)
+    # A unit with no sessions here (planned in a programme) belongs to its own bucket.
+    mine = [_bucket(u, buckets) == bucket for u in frame["unit"].astype(str)]
+    kept: pandas.DataFrame = frame[mine] if len(frame) else frame
+    return kept
+
+
+def measure(
+    name: str,
+    paths: Any,
+    *args: Any,
+    partitions: int | None = None,
+    on_error: OnErrorLike = "raise",
+    **kwargs: Any,
+) -> pandas.DataFrame:
+    """The measure ``name`` of :mod:`carelearn.metrics` (one of
+    :data:`MEASURES`) over the session files ``paths``, computed on Dask:
+    equal, row for row, to ``carelearn.metrics.<name>(read_tables(...), ...)``
+    on the files concatenated.
+
+    Each file is read on a worker and its lines shuffled by their session's
+    unit into ``partitions`` buckets (None: as many as files); each bucket,
+    holding every session of its units, is measured by the same C++ code as
+    on one machine, and the buckets' rows are put in the single-machine order.
+    The per-unit counts of distinct people (participants, raters) are exact
+    because no unit is split. ``args`` and ``kwargs`` go to the measure (a
+    programme for ``cadence`` as a :class:`~carelearn.Programme`, which
+    pickles to the workers); ``on_error="skip"`` leaves bad lines out.
+
+    Raises ValueError for a measure that is not in :data:`MEASURES`, as
+    :func:`read_sessions` for the paths, and when computed what the measure
+    raises.
+
+    Example::
+
+        outcomes = carelearn.dask.measure("outcomes", "exports/*.jsonl", period="quarter")
+    """
+    dask = _dask()
+    if name not in MEASURES:
+        raise ValueError(
+            f"name: {name!r} is not a measure computed on Dask; those are {', '.join(MEASURES)}"
+        )
+    _options(free_text=False, confidential_text=False, threads=1, on_error=on_error)
+    files = _files(paths)
+    if partitions is None:
+        partitions = len(files)
+    if isinstance(partitions, bool) or not isinstance(partitions, int) or partitions < 1:
+        raise ValueError(f"partitions: {partitions!r} is not a whole number of 1 or more")
+    split = dask.delayed(_split_by_unit, pure=True)
+    pieces = [split(os.path.abspath(path), partitions, on_error) for path in files]
+    run = dask.delayed(_measure_bucket, pure=True)
+    parts = [run(name, pieces, b, partitions, args, kwargs) for b in range(partitions)]
+    frames = dask.compute(*parts)
+    return _combine(list(frames))
+
+
+def _combine(frames: list[pandas.DataFrame]) -> pandas.DataFrame:
+    """The buckets' rows in the measure's order. Every measure sorts its rows
+    by unit first, and a bucket holds whole units in that order already, so a
+    stable sort by unit (byte order, as the C++ code sorts) puts them as one
+    machine does."""
+    import pandas as pd
+
+    attrs = dict(frames[0].attrs)
+    whole = pd.concat(frames, ignore_index=True)
+    if len(whole):
+        keys = whole["unit"].astype(str).map(lambda u: u.encode("utf-8"))
+        order = sorted(range(len(whole)), key=keys.__getitem__)
+        whole = whole.take(order).reset_index(drop=True)
+    whole.attrs = attrs
+    return whole
