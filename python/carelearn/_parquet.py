@@ -40,22 +40,19 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from . import _core
 from ._arguments import clipped
 from ._errors import AlreadyExistsError, FormatError, NotFoundError
-from ._tables import (
-    TABLE_NAMES,
-    _categorical,
-    _days,
-    _NULL_DAY,
-    _numpy,
-    _pandas,
-    _require,
-    _string_dtype,
-    _utc_times,
-)
+from ._columns import NULL_DAY as _NULL_DAY
+from ._columns import TABLE_NAMES
+from ._columns import categorical as _categorical
+from ._columns import days as _days
+from ._columns import numpy_module as _numpy
+from ._columns import pandas_module as _pandas
+from ._columns import read_stream as _read_stream
+from ._columns import require as _require
+from ._columns import string_dtype as _string_dtype
+from ._columns import utc_times as _utc_times
 
 if TYPE_CHECKING:
     import pandas
-
-    from ._tables import SessionTables
 
 __all__ = [
     "ROW_COLUMNS",
@@ -108,8 +105,6 @@ def _schema(pa: Any, name: str, found: Any | None = None) -> Any:
     own, with the row-number column first where the table has one; the
     free-text columns only where the ``found`` schema has them (tables read
     without free text have none)."""
-    from ._tables import _read_stream
-
     schema = _read_stream(pa, _empty().table(name)).schema
     if found is not None:
         for text in _free_text_columns(name):
@@ -180,7 +175,7 @@ def _check_target(path: str, overwrite: bool) -> None:
 
 
 def write_parquet(
-    tables: SessionTables,
+    tables: Iterable[Any],
     path: str | os.PathLike[str],
     *,
     partition_by: PartitionLike = None,
@@ -217,7 +212,7 @@ def write_parquet(
 
 
 def _write(
-    pa: Any, pq: Any, tables: SessionTables, target: str, partition_by: PartitionLike, compression: str
+    pa: Any, pq: Any, tables: Iterable[Any], target: str, partition_by: PartitionLike, compression: str
 ) -> str:
     parent = os.path.dirname(target)
     # Written into a private folder beside the target, then renamed into

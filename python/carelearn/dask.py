@@ -43,7 +43,9 @@ from typing import TYPE_CHECKING, Any
 
 from . import _core
 from ._errors import NotFoundError
-from ._tables import TABLE_NAMES, OnErrorLike, _options, _require, read_tables, tables_from_text
+from ._columns import TABLE_NAMES
+from ._columns import require as _require
+from ._tables import OnErrorLike, _options, read_tables, tables_from_text
 
 if TYPE_CHECKING:
     import pandas
