@@ -431,7 +431,7 @@ def _parquet(args: argparse.Namespace) -> int:
         if args.on_error is not None:
             raise UsageError("--on-error applies to a JSON Lines file; a store has no bad lines")
         with _open_store(source) as store:
-            tables = read_tables(store, **options)
+            tables = read_tables(store._store, **options)  # noqa: SLF001 - the C++ store it wraps
     else:
         _not_a_document(source, "parquet")
         tables = read_tables(source, **options)
