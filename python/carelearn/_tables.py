@@ -413,7 +413,17 @@ def read_tables(
         raise TypeError(
             f"source must be a path or a carelearn.Store, not {type(source).__name__}"
         )
-    return SessionTables(_core.read_tables(os.fspath(source), options))
+    path = os.fspath(source)
+    if not isinstance(path, str):
+        raise TypeError(f"source must be a path or a carelearn.Store, not {type(source).__name__}")
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(
+            "source: the path holds bytes that are not UTF-8 (a lone surrogate); "
+            "carelearn opens UTF-8 paths only: rename the file"
+        ) from None
+    return SessionTables(_core.read_tables(path, options))
 
 
 def tables_from_text(
@@ -458,5 +468,7 @@ def tables_from_sessions(
         threads=1,
         on_error="raise",
     )
+    if isinstance(sessions, (str, bytes)) or not isinstance(sessions, Iterable):
+        raise TypeError(f"sessions must be an iterable of Session values, not {type(sessions).__name__}")
     return SessionTables(_core.tables_from_sessions(list(sessions), options))
 
