@@ -101,6 +101,10 @@ class Table(_core.Table):
         Raises ValueError naming the table's columns for an unknown one."""
         if isinstance(columns, str):
             raise TypeError("columns must be a sequence of column names, not one str")
+        if not isinstance(columns, Iterable):
+            raise TypeError(
+                f"columns must be a sequence of column names, not {type(columns).__name__}"
+            )
         return Table(super().select(list(columns)))
 
     def column(self, name: str) -> Any:
