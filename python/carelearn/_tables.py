@@ -28,13 +28,25 @@ Example::
 
 from __future__ import annotations
 
-import functools
-import importlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from . import _core
+from ._columns import NULL_DAY as _NULL_DAY
+from ._columns import NULL_TIMESTAMP as _NULL_TIMESTAMP
+from ._columns import TABLE_NAMES
+from ._columns import categorical as _categorical
+from ._columns import days as _days
+from ._columns import numpy_module as _numpy
+from ._columns import optional_pyarrow as _optional_pyarrow
+from ._columns import pandas_module as _pandas
+from ._columns import read_stream as _read_stream
+from ._columns import require as _require
+from ._columns import require_pyarrow
+from ._columns import string_dtype as _string_dtype
+from ._columns import utc_times as _utc_times
+from ._query import session_query
 
 if TYPE_CHECKING:
     import numpy
@@ -51,99 +63,9 @@ __all__ = [
     "tables_from_text",
 ]
 
-TABLE_NAMES: tuple[str, ...] = tuple(_core.SessionTables.TABLE_NAMES)
-"""The names of the tables, in the order :class:`SessionTables` has them."""
-
 OnErrorLike: TypeAlias = Literal["raise", "skip"]
 """What a reader does with a bad line: ``"raise"`` its located error, or
 ``"skip"`` it and list it in :attr:`SessionTables.skipped`."""
-
-_NULL_DAY = -(2**31)
-_NULL_TIMESTAMP = -(2**63)
-
-
-def _require(module: str, extra: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        raise ImportError(
-            f"carelearn's tables need {module}, which is not installed: "
-            f"pip install carelearn[{extra}]"
-        ) from error
-
-
-def require_pyarrow() -> Any:
-    """The ``pyarrow`` module; raises ImportError saying
-    ``pip install carelearn[arrow]`` when it is missing."""
-    return _require("pyarrow", "arrow")
-
-
-def _pandas() -> Any:
-    return _require("pandas", "pandas")
-
-
-def _numpy() -> Any:
-    return _require("numpy", "pandas")
-
-
-def _optional_pyarrow() -> Any:
-    try:
-        return importlib.import_module("pyarrow")
-    except ImportError:
-        return None
-
-
-def _utc_times(pd: Any, values: numpy.ndarray) -> Any:
-    """The datetime64[us] array ``values`` (NaT where missing) as an aware
-    UTC pandas array over the same memory."""
-    dtype = pd.DatetimeTZDtype(unit="us", tz="UTC")
-    simple_new = getattr(pd.arrays.DatetimeArray, "_simple_new", None)
-    if simple_new is not None:
-        # The constructor pandas itself uses for a view with a time zone: the
-        # values are UTC already, so nothing is converted (tz_localize copies).
-        return simple_new(values, dtype=dtype)
-    return pd.Series(values, copy=False).dt.tz_localize("UTC").array
-
-
-def _days(np: Any, values: numpy.ndarray) -> numpy.ndarray:
-    """int32 days since 1970 (``_NULL_DAY`` missing) as datetime64[s] midnights
-    (NaT missing): the one column that is converted, since numpy's datetimes
-    are 64-bit."""
-    seconds = values.astype("int64") * 86400
-    seconds[values == _NULL_DAY] = _NULL_TIMESTAMP
-    result: numpy.ndarray = seconds.view("datetime64[s]")
-    return result
-
-
-def _categorical(pd: Any, codes: numpy.ndarray, categories: list[str]) -> Any:
-    """A pandas Categorical of the int32 ``codes`` (-1 missing) into ``categories``.
-
-    pandas keeps codes in the smallest integer type that holds them, so it
-    narrows the C++ codes (to int8 below 128 categories, int16 below 32,768)
-    unless there are more; the codes are valid by construction and not
-    checked again."""
-    dtype = pd.CategoricalDtype(pd.Index(categories, dtype=_string_dtype()), ordered=False)
-    try:
-        return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
-    except TypeError:  # pandas < 2.1 has no `validate`
-        return pd.Categorical.from_codes(codes, dtype=dtype)
-
-
-def _read_stream(pa: Any, table: _core.Table) -> Any:
-    """The ``pyarrow.Table`` of ``table``'s Arrow stream (its one record batch)."""
-    from_stream = getattr(pa.RecordBatchReader, "from_stream", None)
-    if from_stream is not None:
-        return from_stream(table).read_all()
-    # pyarrow 14 imports a stream capsule only by this name.
-    return pa.RecordBatchReader._import_from_c_capsule(table.__arrow_c_stream__()).read_all()
-
-
-@functools.cache
-def _string_dtype() -> Any:
-    """pandas' default string dtype (``str`` from pandas 3 on), or object."""
-    dtype = _pandas().Series(["x"]).dtype
-    return object if dtype == object else dtype
-
 
 class Table(_core.Table):
     """One of the session tables, viewed in the C++ tables' memory.
@@ -179,6 +101,10 @@ class Table(_core.Table):
         Raises ValueError naming the table's columns for an unknown one."""
         if isinstance(columns, str):
             raise TypeError("columns must be a sequence of column names, not one str")
+        if not isinstance(columns, Iterable):
+            raise TypeError(
+                f"columns must be a sequence of column names, not {type(columns).__name__}"
+            )
         return Table(super().select(list(columns)))
 
     def column(self, name: str) -> Any:
@@ -366,6 +292,40 @@ class SessionTables(_core.SessionTables):
         Needs pyarrow (``pip install carelearn[arrow]``)."""
         return {t.name: t.to_arrow() for t in self}
 
+    def to_parquet(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        partition_by: Literal["year"] | None = None,
+        overwrite: bool = False,
+        compression: str = "zstd",
+    ) -> str:
+        """Writes the tables as Parquet into the folder ``path`` (created,
+        readable by its owner only) and returns its path: one file per table,
+        ``<name>.parquet``, or with ``partition_by="year"`` a dataset folder
+        per table partitioned by the year of each session's planned start in
+        Copenhagen, ``<name>/year=2026/part-0.parquet``. The Arrow types are
+        kept (dictionary-encoded strings, UTC timestamps); the ``sessions``
+        file adds the row number ``session`` and the ``actions`` file
+        ``action_row``, which the other tables refer to. :func:`read_parquet`
+        reads it back; pyarrow, polars and DuckDB read the files as they are.
+
+        The tables are written into a new folder beside ``path`` and renamed
+        into place, so no reader sees half of them. A ``path`` that exists and
+        is not empty is an :class:`AlreadyExistsError` unless ``overwrite``,
+        which replaces a folder of carelearn's tables (and nothing else).
+        Needs pyarrow (``pip install carelearn[parquet]``).
+
+        Example::
+
+            tables.to_parquet("region-parquet", partition_by="year")
+        """
+        from ._parquet import write_parquet
+
+        return write_parquet(
+            self, path, partition_by=partition_by, overwrite=overwrite, compression=compression
+        )
+
 
 def _options(
     *,
@@ -444,19 +404,30 @@ def read_tables(
         on_error=on_error,
         limits=limits,
     )
-    if isinstance(source, _core.Store):
+    # carelearn.Store wraps the C++ store (as ``_store``); it is recognised by
+    # that rather than imported, since the store's module imports this one's.
+    store = source if isinstance(source, _core.Store) else getattr(source, "_store", None)
+    if isinstance(store, _core.Store):
         if not isinstance(query, _core.SessionQuery):
-            from ._store import session_query
-
             query = session_query(**(query or {}))
-        return SessionTables(_core.read_tables_from_store(source, query, options))
+        return SessionTables(_core.read_tables_from_store(store, query, options))
     if query is not None:
         raise ValueError("query selects sessions from a Store; a file is read whole")
     if not isinstance(source, (str, os.PathLike)):
         raise TypeError(
             f"source must be a path or a carelearn.Store, not {type(source).__name__}"
         )
-    return SessionTables(_core.read_tables(os.fspath(source), options))
+    path = os.fspath(source)
+    if not isinstance(path, str):
+        raise TypeError(f"source must be a path or a carelearn.Store, not {type(source).__name__}")
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(
+            "source: the path holds bytes that are not UTF-8 (a lone surrogate); "
+            "carelearn opens UTF-8 paths only: rename the file"
+        ) from None
+    return SessionTables(_core.read_tables(path, options))
 
 
 def tables_from_text(
@@ -501,5 +472,7 @@ def tables_from_sessions(
         threads=1,
         on_error="raise",
     )
+    if isinstance(sessions, (str, bytes)) or not isinstance(sessions, Iterable):
+        raise TypeError(f"sessions must be an iterable of Session values, not {type(sessions).__name__}")
     return SessionTables(_core.tables_from_sessions(list(sessions), options))
 

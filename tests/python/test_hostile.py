@@ -203,6 +203,11 @@ INSTANCES: dict[str, Callable[[], object]] = {
     "Programme": lambda: carelearn.Programme.load(
         REPO / "examples" / "programmes" / "competence-module.json"
     ),
+    "SessionTables": lambda: carelearn.tables_from_text("", free_text=True),
+    # Written into the scratch directory the test runs in.
+    "ParquetTables": lambda: carelearn.read_parquet(
+        carelearn.tables_from_text("").to_parquet("instance.parquet", overwrite=True)
+    ),
 }
 """How to get an instance of a public class whose default is not enough to
 call its methods on; each method of every public class is driven."""
@@ -384,6 +389,8 @@ def _base(command: str, parser: argparse.ArgumentParser, files: dict[str, str]) 
             "participants": "4",
             "out": files["out"],
             "input": files["sessions"],
+            "source": "systematic-learning-meeting",
+            "to": "fhir",
         }.get(action.dest, "x")
         argv += [action.option_strings[0], value] if action.option_strings else [value]
     return argv + EXTRA.get(command, [])

@@ -1,0 +1,111 @@
+"""carelearn.dask on a LocalCluster: 1 worker process against 2, on N simulated
+sessions cut into F JSON Lines files.
+
+For each cluster size it reads every file's tables (one task per file, the C++
+reader on the worker's one thread) and reduces them on the workers -- sessions
+per unit, median step minutes per step, the participants counted -- then
+computes the outcomes measure shuffled by unit; it reports the wall time of
+each, and each worker's peak resident memory (getrusage on the worker). The
+single-process read_tables of the whole file is the baseline.
+
+Run:  python bench/dask_bench.py [--sessions 200000] [--files 20] [--workers 1,2] [--dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import pathlib
+import resource
+import tempfile
+import time
+
+import dask
+from distributed import Client, LocalCluster
+
+import carelearn
+import carelearn.dask
+
+
+def peak_mib() -> float:
+    """This process's peak resident memory in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def make_files(folder: pathlib.Path, sessions: int, files: int) -> tuple[pathlib.Path, list[pathlib.Path]]:
+    """About ``sessions`` simulated sessions (about 126 a unit a year), one
+    file, and the same lines cut into ``files`` files."""
+    years = 2
+    units = max(1, math.ceil(sessions / 126 / years))
+    summary = carelearn.simulate(folder / "set", units=units, years=years, seed=1, format="jsonl")
+    whole = pathlib.Path(summary.sessions_file)
+    with whole.open("rb") as f:
+        lines = f.readlines()
+    size = -(-len(lines) // files)
+    parts = []
+    for i in range(files):
+        part = folder / f"export-{i:02}.jsonl"
+        part.write_bytes(b"".join(lines[i * size : (i + 1) * size]))
+        parts.append(part)
+    return whole, parts
+
+
+def run(parts: list[pathlib.Path], workers: int) -> dict[str, float]:
+    with LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        memory_limit=None,
+        dashboard_address=None,
+    ) as cluster, Client(cluster) as client:
+        client.run(lambda: None)  # the workers are up
+        # Dask's P2P shuffle goes through Arrow, which cannot unify the
+        # partitions' categoricals once pandas has narrowed their codes to int8
+        # (docs/scale.md); the task-based shuffle can. Set before the graph is built.
+        with dask.config.set({"dataframe.shuffle.method": "tasks"}):
+            start = time.perf_counter()
+            tables = carelearn.dask.read_sessions(parts)
+            sessions = tables.sessions.groupby("unit", observed=True).size()
+            minutes = tables.steps.groupby("step", observed=True)["minutes"].median()
+            people = tables.participants["person"].nunique()
+            dask.compute(sessions, minutes, people)
+        read = time.perf_counter() - start
+        start = time.perf_counter()
+        carelearn.dask.measure("outcomes", parts)
+        outcomes = time.perf_counter() - start
+        peaks = client.run(peak_mib)
+    return {"read": read, "outcomes": outcomes, "peak": max(peaks.values())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=200_000)
+    parser.add_argument("--files", type=int, default=20)
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--dir", default=None, help="where the files go (default: a temporary folder)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        folder = pathlib.Path(tmp)
+        start = time.perf_counter()
+        whole, parts = make_files(folder, args.sessions, args.files)
+        made = time.perf_counter() - start
+        size = whole.stat().st_size
+        start = time.perf_counter()
+        tables = carelearn.read_tables(whole, threads=1)
+        single = time.perf_counter() - start
+        print(
+            f"{len(tables):,} sessions ({size / 1e6:,.0f} MB) in {args.files} files, "
+            f"made in {made:.1f} s; read_tables in one process, 1 thread: {single:.2f} s"
+        )
+        del tables
+        for workers in (int(w) for w in args.workers.split(",")):
+            result = run(parts, workers)
+            print(
+                f"{workers} worker(s): read + reduce {result['read']:.2f} s, "
+                f"outcomes shuffled by unit {result['outcomes']:.2f} s, "
+                f"peak per worker {result['peak']:,.0f} MiB"
+            )
+
+
+if __name__ == "__main__":
+    main()
