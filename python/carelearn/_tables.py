@@ -178,8 +178,10 @@ class Table(_core.Table):
     def select(self, columns: Sequence[str]) -> Table:
         """The table with only ``columns``, in that order (still a view).
         Raises ValueError naming the table's columns for an unknown one."""
-        if isinstance(columns, str):
-            raise TypeError("columns must be a sequence of column names, not one str")
+        if isinstance(columns, str | bytes) or not isinstance(columns, Iterable):
+            raise TypeError(
+                f"columns must be a sequence of column names, not {type(columns).__name__}"
+            )
         return Table(super().select(list(columns)))
 
     def column(self, name: str) -> Any:
@@ -458,7 +460,14 @@ def read_tables(
         raise TypeError(
             f"source must be a path or a carelearn.Store, not {type(source).__name__}"
         )
-    return SessionTables(_core.read_tables(os.fspath(source), options))
+    path = os.fspath(source)
+    if not isinstance(path, str):
+        raise TypeError(f"source must be a str path, not {type(path).__name__}")
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("source: the path is not encodable as UTF-8 (a lone surrogate)") from None
+    return SessionTables(_core.read_tables(path, options))
 
 
 def tables_from_text(
@@ -503,5 +512,13 @@ def tables_from_sessions(
         threads=1,
         on_error="raise",
     )
-    return SessionTables(_core.tables_from_sessions(list(sessions), options))
+    if isinstance(sessions, str | bytes) or not isinstance(sessions, Iterable):
+        raise TypeError(
+            f"sessions must be an iterable of Session values, not {type(sessions).__name__}"
+        )
+    values = list(sessions)
+    for i, session in enumerate(values):
+        if not isinstance(session, _core.Session):
+            raise TypeError(f"sessions[{i}] must be a Session, not {type(session).__name__}")
+    return SessionTables(_core.tables_from_sessions(values, options))
 

@@ -203,6 +203,8 @@ INSTANCES: dict[str, Callable[[], object]] = {
     "Programme": lambda: carelearn.Programme.load(
         REPO / "examples" / "programmes" / "competence-module.json"
     ),
+    "SessionTables": lambda: carelearn.tables_from_sessions([]),
+    "Table": lambda: carelearn.tables_from_sessions([]).table("sessions"),
 }
 """How to get an instance of a public class whose default is not enough to
 call its methods on; each method of every public class is driven."""
