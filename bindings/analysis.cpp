@@ -250,6 +250,15 @@ std::pair<std::vector<ColumnSpec>, std::size_t> ColumnsOf(const SessionTables& t
   }
 }
 
+/// Raises ValueError with `message`, whose bytes that are not UTF-8 (a
+/// name given as bytes) are shown escaped rather than failing the error.
+[[noreturn]] void ThrowValueError(const std::string& message) {
+  const py::str text = py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(
+      message.data(), static_cast<Py_ssize_t>(message.size()), "backslashreplace"));
+  PyErr_SetObject(PyExc_ValueError, text.ptr());
+  throw py::error_already_set();
+}
+
 /// The owner of the tables, as every view and export holds it.
 using Owner = std::shared_ptr<const SessionTables>;
 
@@ -429,17 +438,18 @@ struct TableView {
   std::vector<ColumnSpec> columns;    ///< The columns, in order.
   std::size_t rows = 0;               ///< The number of rows.
 
-  /// The column `name`; raises ValueError naming the table's columns when none.
-  [[nodiscard]] const ColumnSpec& Find(std::string_view name) const {
+  /// The column `name`; raises ValueError naming the table's columns when
+  /// none, led by the Python argument's name, `argument`.
+  [[nodiscard]] const ColumnSpec& Find(std::string_view name, const char* argument = "name") const {
     for (const ColumnSpec& c : columns) {
       if (c.name == name) return c;
     }
     std::vector<std::string> names;
     names.reserve(columns.size());
     for (const ColumnSpec& c : columns) names.push_back(c.name);
-    throw py::value_error(absl::StrCat("\"", std::string(name), "\" is not a column of the ",
-                                       kTableNames[table], " table; its columns are ",
-                                       absl::StrJoin(names, ", ")));
+    ThrowValueError(absl::StrCat(argument, ": \"", std::string(name), "\" is not a column of the ",
+                                 kTableNames[table], " table; its columns are ",
+                                 absl::StrJoin(names, ", ")));
   }
 
   /// The struct column (record batch) of the view, in Arrow's form.
@@ -478,8 +488,8 @@ std::size_t TableIndex(std::string_view name) {
   for (std::size_t i = 0; i < kTableNames.size(); ++i) {
     if (std::string_view(kTableNames[i]) == name) return i;
   }
-  throw py::value_error(absl::StrCat("\"", std::string(name), "\" is not a table; the tables are ",
-                                     absl::StrJoin(kTableNames, ", ")));
+  ThrowValueError(absl::StrCat("name: \"", std::string(name), "\" is not a table; the tables are ",
+                               absl::StrJoin(kTableNames, ", ")));
 }
 
 /// A read-only numpy array of `n` elements of `dtype` at `data`, whose base
@@ -713,8 +723,8 @@ void BindTable(py::module_& m) {
           [](const TableView& self, std::string_view name) {
             const ColumnSpec& c = self.Find(name);
             if (c.kind != Kind::kDictionary) {
-              throw py::value_error(
-                  absl::StrCat("\"", std::string(name), "\" is not a dictionary column"));
+              ThrowValueError(
+                  absl::StrCat("name: \"", std::string(name), "\" is not a dictionary column"));
             }
             return static_cast<const DictionaryColumn*>(c.column)->dictionary;
           },
@@ -726,8 +736,8 @@ void BindTable(py::module_& m) {
           [](const TableView& self, std::string_view name) {
             const ColumnSpec& c = self.Find(name);
             if (c.kind != Kind::kString) {
-              throw py::value_error(
-                  absl::StrCat("\"", std::string(name), "\" is not a string column"));
+              ThrowValueError(
+                  absl::StrCat("name: \"", std::string(name), "\" is not a string column"));
             }
             const auto& s = *static_cast<const StringColumn*>(c.column);
             return py::make_tuple(
@@ -745,8 +755,8 @@ void BindTable(py::module_& m) {
           [](const TableView& self, std::string_view name) {
             const ColumnSpec& c = self.Find(name);
             if (c.kind != Kind::kString) {
-              throw py::value_error(
-                  absl::StrCat("\"", std::string(name), "\" is not a string column"));
+              ThrowValueError(
+                  absl::StrCat("name: \"", std::string(name), "\" is not a string column"));
             }
             const auto& s = *static_cast<const StringColumn*>(c.column);
             py::array out(py::dtype("object"),
@@ -771,7 +781,7 @@ void BindTable(py::module_& m) {
           [](const TableView& self, const std::vector<std::string>& names) {
             TableView out{self.tables, self.cache, self.table, {}, self.rows};
             out.columns.reserve(names.size());
-            for (const std::string& name : names) out.columns.push_back(self.Find(name));
+            for (const std::string& name : names) out.columns.push_back(self.Find(name, "columns"));
             return out;
           },
           py::arg("columns"),

@@ -197,7 +197,14 @@ def simulate(
     years = _whole("years", years, 1, 50)
     start_year = _whole("start_year", start_year, 1900, 9000)
     seed = _whole("seed", seed, 0, 2**64 - 1)
-    directory = pathlib.Path(os.fspath(out))
+    name = os.fspath(out)
+    if not isinstance(name, str):
+        raise TypeError(f"out must be a str path, not {type(name).__name__}")
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("out: the path is not encodable as UTF-8 (a lone surrogate)") from None
+    directory = pathlib.Path(name)
     report: Callable[[int, int], None] | None = None
     if progress is not None:
         call = progress

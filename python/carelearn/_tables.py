@@ -99,9 +99,7 @@ class Table(_core.Table):
     def select(self, columns: Sequence[str]) -> Table:
         """The table with only ``columns``, in that order (still a view).
         Raises ValueError naming the table's columns for an unknown one."""
-        if isinstance(columns, str):
-            raise TypeError("columns must be a sequence of column names, not one str")
-        if not isinstance(columns, Iterable):
+        if isinstance(columns, str | bytes) or not isinstance(columns, Iterable):
             raise TypeError(
                 f"columns must be a sequence of column names, not {type(columns).__name__}"
             )
@@ -472,7 +470,13 @@ def tables_from_sessions(
         threads=1,
         on_error="raise",
     )
-    if isinstance(sessions, (str, bytes)) or not isinstance(sessions, Iterable):
-        raise TypeError(f"sessions must be an iterable of Session values, not {type(sessions).__name__}")
-    return SessionTables(_core.tables_from_sessions(list(sessions), options))
+    if isinstance(sessions, str | bytes) or not isinstance(sessions, Iterable):
+        raise TypeError(
+            f"sessions must be an iterable of Session values, not {type(sessions).__name__}"
+        )
+    values = list(sessions)
+    for i, session in enumerate(values):
+        if not isinstance(session, _core.Session):
+            raise TypeError(f"sessions[{i}] must be a Session, not {type(session).__name__}")
+    return SessionTables(_core.tables_from_sessions(values, options))
 

@@ -208,6 +208,7 @@ INSTANCES: dict[str, Callable[[], object]] = {
     "ParquetTables": lambda: carelearn.read_parquet(
         carelearn.tables_from_text("").to_parquet("instance.parquet", overwrite=True)
     ),
+    "Table": lambda: carelearn.tables_from_sessions([]).table("sessions"),
 }
 """How to get an instance of a public class whose default is not enough to
 call its methods on; each method of every public class is driven."""

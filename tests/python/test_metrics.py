@@ -786,6 +786,48 @@ def test_a_pandas_reimplementation_agrees_in_any_record_order(
     for measure in (cm.circles, cm.outcomes, cm.fidelity):
         pd.testing.assert_frame_equal(measure(again), measure(tables))
 
+    # reach against a roster that keeps everyone in one unit all year
+    roster = cm.Roster.from_frame(
+        pd.DataFrame(
+            {
+                "person": PEOPLE,
+                "unit": [UNITS[i % len(UNITS)] for i in range(len(PEOPLE))],
+                "from": ["2026-01-01"] * len(PEOPLE),
+            }
+        )
+    )
+    reach = cm.reach(tables, roster, small_cells="off")
+    pd.testing.assert_frame_equal(cm.reach(again, roster, small_cells="off"), reach)
+    pd.testing.assert_frame_equal(cm.dose(again, roster, small_cells="off"),
+                                  cm.dose(tables, roster, small_cells="off"))
+    want_reach = pandas_reach(sessions)
+    got_reach = {
+        (u, per): int(n) for u, per, n in zip(reach["unit"], reach["period"], reach["reached"])
+    }
+    assert {k: v for k, v in got_reach.items() if v} == want_reach
+    if want_reach:
+        assert set(reach["staff"]) <= {3, 2}  # 8 people over 3 units: 3, 3, 2
+
+
+def pandas_reach(sessions: list[Session]) -> dict[tuple[str, str], int]:
+    """People reached per roster unit and month, written out in pandas: the
+    roster puts person i in UNITS[i % 3] all year."""
+    home = {person: UNITS[i % len(UNITS)] for i, person in enumerate(PEOPLE)}
+    rows = [
+        {
+            "unit": home[x.id],
+            "period": s.planned_start.astimezone(CPH).strftime("%Y-%m"),
+            "person": x.id,
+        }
+        for s in sessions
+        if s.actual_start is not None
+        for x in s.participants
+    ]
+    if not rows:
+        return {}
+    counts = pd.DataFrame(rows).groupby(["unit", "period"])["person"].nunique()
+    return {(str(u), str(per)): int(n) for (u, per), n in counts.items()}
+
 
 # ------------------------------------------------------------------ hostile arguments
 
