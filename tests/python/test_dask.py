@@ -139,7 +139,9 @@ def test_bad_lines_are_skipped_and_listed(
     skipped = computed["skipped"]
     assert skipped["source"].tolist() == [str(damaged[1])]
     assert skipped["line"].tolist() == [3]
-    assert skipped["message"].tolist() == [f"{damaged[1]}:3:34: /id: expected a string, found an integer"]
+    assert skipped["message"].tolist() == [
+        f'{damaged[1]}:3:1: (root): missing required key "format"'
+    ]
     joined = tmp_path / "joined.jsonl"
     joined.write_text("".join(p.read_text(encoding="utf-8") for p in parts[:3]), encoding="utf-8")
     assert_equal_tables(computed, carelearn.read_tables(joined))
