@@ -40,6 +40,7 @@
 #include "carelearn/analysis/tables.hpp"
 #include "common.hpp"
 #include "store_handle.hpp"
+#include "tables_handle.hpp"
 
 namespace carelearn::bindings {
 namespace {
@@ -905,6 +906,16 @@ void BindTables(py::module_& m) {
 }
 
 }  // namespace
+
+std::shared_ptr<const SessionTables> SessionTablesOf(const py::handle& value,
+                                                     const char* argument) {
+  if (!py::isinstance<TablesHandle>(value)) {
+    throw py::type_error(absl::StrCat(argument,
+                                      " must be SessionTables (from carelearn.read_tables), not ",
+                                      Py_TYPE(value.ptr())->tp_name));
+  }
+  return value.cast<const TablesHandle&>().tables;
+}
 
 void BindAnalysis(py::module_& m) {
   BindOptions(m);

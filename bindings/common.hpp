@@ -237,6 +237,8 @@ void BindValues(py::module_& m);
 void BindAnalysis(py::module_& m);
 /// Binds `simulate` and its options.
 void BindSimulate(py::module_& m);
+/// Binds the evaluator's measures (cadence, reach, fidelity, ...) and rosters.
+void BindMetrics(py::module_& m);
 
 }  // namespace carelearn::bindings
 

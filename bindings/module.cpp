@@ -149,5 +149,6 @@ PYBIND11_MODULE(_core, m) {
   cb::BindXapi(m);
   cb::BindAnalysis(m);
   cb::BindSimulate(m);
+  cb::BindMetrics(m);
   cb::BindArgumentDiagnosis(m);
 }

@@ -21,7 +21,8 @@ Example::
 
 The C++ library underneath is ``carelearn._core``; this package re-exports
 its types and adds the pythonic layer (dict/JSON forms, files, pickling,
-pandas tables, a command line: ``carelearn --help``).
+pandas tables, the evaluator's measures in :mod:`carelearn.metrics` and their figures in
+:mod:`carelearn.plot`, a command line: ``carelearn --help``).
 """
 
 from __future__ import annotations
@@ -183,6 +184,7 @@ from ._schedule import (
     Programme,
     load_programme,
 )
+from ._roster import Roster, read_roster
 from ._simulate import SimulationRates, SimulationSummary, simulate
 from ._store import Store
 from ._tables import (
@@ -194,7 +196,7 @@ from ._tables import (
 )
 from ._text import LangLike, describe_cadence
 from ._time import DateLike, InstantLike
-from . import fhir, xapi
+from . import fhir, metrics, plot, xapi
 
 _core._set_exception_types(
     error=_errors.Error,
@@ -295,6 +297,7 @@ __all__ = [
     "Redaction",
     "Role",
     "RoleRequirement",
+    "Roster",
     "RoundTurn",
     "Runner",
     "RunnerState",
@@ -361,6 +364,7 @@ __all__ = [
     "parse_rrule",
     "parse_session_line",
     "plan_agenda",
+    "read_roster",
     "read_sessions",
     "read_tables",
     "redact",
