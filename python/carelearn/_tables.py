@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     import numpy
     import pandas
 
+    from ._store import Store
+
 __all__ = [
     "TABLE_NAMES",
     "OnErrorLike",
@@ -399,7 +401,7 @@ def _options(
 
 
 def read_tables(
-    source: str | os.PathLike[str] | _core.Store,
+    source: str | os.PathLike[str] | _core.Store | Store,
     *,
     free_text: bool = False,
     confidential_text: bool = False,
@@ -444,6 +446,11 @@ def read_tables(
         on_error=on_error,
         limits=limits,
     )
+    from ._store import Store
+
+    if isinstance(source, Store):
+        # The Python Store wraps the C++ one, whose query the reader runs.
+        source = source._store  # noqa: SLF001 - the package's own wrapper
     if isinstance(source, _core.Store):
         if not isinstance(query, _core.SessionQuery):
             from ._store import session_query
