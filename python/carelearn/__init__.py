@@ -196,7 +196,7 @@ from ._tables import (
 )
 from ._text import LangLike, describe_cadence
 from ._time import DateLike, InstantLike
-from . import fhir, metrics, plot, xapi
+from . import fhir, metrics, plot, report, xapi
 
 _core._set_exception_types(
     error=_errors.Error,

@@ -77,7 +77,7 @@ def test_the_headline_counts_every_planned_and_held_meeting(
     assert adherence.numerator == year.held
     assert adherence.value == pytest.approx(year.held / year.sessions)
     assert adherence.against == (
-        f"{year.held:,} of the programme's {year.sessions:,} planned meetings were held"
+        f"{year.held:,} of the programme's {year.sessions:,} planned sessions were held"
     )
     follow = reports["en"].headline["follow_through"]
     assert follow.denominator == year.actions
@@ -377,7 +377,8 @@ def test_carelearn_report_on_the_command_line(
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == str(out)
     assert printed[1].startswith("  Adherence: ")
-    assert "planned meetings were held" in printed[1]
+    assert re.fullmatch(r"  Adherence: \d+\.\d % \([\d,]+ of the programme's [\d,]+ planned .*\)", printed[1])
+    assert "planned sessions were held" in printed[1]
     assert "report: reading the sessions" in terminal.getvalue()
     assert "report: drawing the figures" in terminal.getvalue()
     assert "<title>Evaluation of learning formats</title>" in out.read_text("utf-8")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import math
 import sys
 
 from .. import report as _report
@@ -96,6 +95,5 @@ def _run(args: argparse.Namespace) -> int:
     )
     print(args.out)
     for headline in written.headline.values():
-        value = "–" if math.isnan(headline.value) else f"{100 * headline.value:.1f} %"
-        print(f"  {headline.label}: {value} ({headline.against})")
+        print(f"  {headline.label}: {headline.shown} ({headline.against})")
     return 0

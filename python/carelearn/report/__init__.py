@@ -19,7 +19,7 @@ Example::
     import carelearn.report
 
     report = carelearn.report.write("year", "report.html", lang="en")
-    report.headline["adherence"].value      # 0.83
+    report.headline["adherence"].value      # 0.816
     report.figures["cadence"]               # a matplotlib Figure, shown inline
 """
 
@@ -85,6 +85,8 @@ class Headline:
     """What it is measured against (planned meetings, staff on the roster, ...)."""
     against: str
     """The sentence, in the report's language."""
+    shown: str
+    """The value as the report shows it (``"81,6 %"`` in Danish)."""
 
 
 Headline.__init__.__doc__ = "A headline figure from its fields; :func:`build` makes them."
@@ -395,15 +397,16 @@ def _steps_figure(frame: pandas.DataFrame, lang: str) -> tuple[Figure, str, str]
     weighted = rows.assign(
         m=rows["minutes_mean"] * rows["held"], b=rows["budget_max_mean"] * rows["held"]
     ).groupby("step", observed=True)[["m", "b", "held"]].sum()
-    over = (weighted["m"] - weighted["b"]) / weighted["held"]
-    worst = str(over.idxmax())
+    minutes = (weighted["m"] / weighted["held"]).astype(float)
+    budget = (weighted["b"] / weighted["held"]).astype(float)
+    worst = str((minutes - budget).idxmax())
     alt = word(
         "fig_steps_alt",
         lang,
         n=len(weighted),
         worst=titles.get(worst, worst),
-        minutes=_decimal(float(weighted.loc[worst, "m"] / weighted.loc[worst, "held"]), lang),
-        budget=_decimal(float(weighted.loc[worst, "b"] / weighted.loc[worst, "held"]), lang),
+        minutes=_decimal(float(minutes[worst]), lang),
+        budget=_decimal(float(budget[worst]), lang),
     )
     return figure, word("fig_steps_caption", lang), alt
 
@@ -658,7 +661,7 @@ def build(
     Example::
 
         report = carelearn.report.build("year", lang="en")
-        report.headline["reach"].against    # '512 of the 640 staff on the roster ...'
+        report.headline["reach"].against    # '942 of the 1,087 staff on the roster took part at least once'
     """
     lang = _check_lang(lang)
     if title is not None and not isinstance(title, str):
@@ -782,7 +785,8 @@ def build(
 
 def _ratio(key: str, lang: str, numerator: int, denominator: int, against: str) -> Headline:
     value = numerator / denominator if denominator else math.nan
-    return Headline(key, word(key, lang), value, numerator, denominator, against)
+    shown = _share(value, lang, 1) if denominator else word("not_measured", lang)
+    return Headline(key, word(key, lang), value, numerator, denominator, against, shown)
 
 
 def _headline(
@@ -944,9 +948,7 @@ def _render(
         headline=[
             {
                 "label": h.label,
-                "value": _share(h.value, lang) if not math.isnan(h.value) else word(
-                    "not_measured" if h.denominator == 0 and h.against != "" else "nothing", lang
-                ),
+                "value": h.shown,
                 "against": h.against,
             }
             for h in headline.values()

@@ -34,8 +34,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
     "headline": {"da": "Hovedtal", "en": "Headline figures"},
     "adherence": {"da": "Kadence overholdt", "en": "Adherence"},
     "adherence_against": {
-        "da": "{num} af {den} planlagte møder i programmet blev holdt",
-        "en": "{num} of the programme's {den} planned meetings were held",
+        "da": "{num} af {den} planlagte sessioner i programmet blev holdt",
+        "en": "{num} of the programme's {den} planned sessions were held",
     },
     "reach": {"da": "Rækkevidde", "en": "Reach"},
     "reach_against": {
@@ -61,7 +61,6 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "da": "uden en vagtplan (--roster) er der ingen medarbejdere at måle imod",
         "en": "without a roster (--roster) there are no staff to measure against",
     },
-    "nothing": {"da": "intet at måle", "en": "nothing to measure"},
     "figures": {"da": "Figurer", "en": "Figures"},
     "no_data": {
         "da": "Ingen data at tegne for denne figur i perioden.",
