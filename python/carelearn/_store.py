@@ -19,68 +19,18 @@ Example::
 from __future__ import annotations
 
 import datetime
-import enum
 import os
-from collections.abc import Callable
 from types import TracebackType
-from typing import IO, ClassVar, Self, TypeAlias, TypeVar
+from typing import IO, ClassVar, Self
 
 from . import _core
 from ._arguments import clipped, text, whole_number
 from ._documents import PathLike, path_of, text_of
+from ._query import FormatLike, optional_str, session_query, to_action_status
 from ._record import Session, export_options
 from ._time import InstantLike, day, instant
 
 __all__ = ["FormatLike", "Store", "session_query"]
-
-E = TypeVar("E", bound=enum.Enum)
-
-FormatLike: TypeAlias = "str | _core.Format | _core.FormatRef"
-"""A format in a query: its id, a Format or a FormatRef (whose version, when
-given, is also matched)."""
-
-
-def _enum(
-    value: E | str | None,
-    cls: type[E],
-    parse: Callable[[str], E | None],
-    name: str,
-    choices: str,
-) -> E | None:
-    """``value`` as a member of the enum ``cls``: the member, its name, or None."""
-    if value is None or isinstance(value, cls):
-        return value
-    if isinstance(value, str):
-        parsed = parse(text(value, name))
-        if parsed is None:
-            raise ValueError(f'{name}: unknown value "{clipped(value)}"; expected {choices}')
-        return parsed
-    raise TypeError(f"{name} must be a {cls.__name__} or its name, not {type(value).__name__}")
-
-
-def _session_status(
-    value: _core.SessionStatus | str | None,
-) -> _core.SessionStatus | None:
-    return _enum(
-        value,
-        _core.SessionStatus,
-        _core.parse_session_status,
-        "status",
-        "held or cancelled",
-    )
-
-
-def _action_status(
-    value: _core.ActionStatus | str | None, name: str = "action_status"
-) -> _core.ActionStatus | None:
-    return _enum(
-        value,
-        _core.ActionStatus,
-        _core.parse_action_status,
-        name,
-        "open, in-progress, done or dropped",
-    )
-
 
 def _conflict(value: _core.ConflictPolicy | str) -> _core.ConflictPolicy:
     if isinstance(value, _core.ConflictPolicy):
@@ -94,53 +44,6 @@ def _conflict(value: _core.ConflictPolicy | str) -> _core.ConflictPolicy:
         names = ", ".join(_core.conflict_policy_name(p) for p in _core.ConflictPolicy)
         raise ValueError(f'on_conflict: unknown value "{clipped(value)}"; expected one of {names}')
     return policy
-
-
-def _optional_str(value: object, name: str) -> str | None:
-    return None if value is None else text(value, name)
-
-
-def session_query(
-    query: _core.SessionQuery | None = None,
-    *,
-    unit: str | None = None,
-    format: FormatLike | None = None,
-    version: int | None = None,
-    start: InstantLike | None = None,
-    end: InstantLike | None = None,
-    status: _core.SessionStatus | str | None = None,
-    action_status: _core.ActionStatus | str | None = None,
-    limit: int = 0,
-) -> _core.SessionQuery:
-    """The :class:`SessionQuery` for these keywords (see :meth:`Store.sessions`),
-    or ``query`` itself when one is given (then no keyword may be)."""
-    keywords = (unit, format, version, start, end, status, action_status)
-    if query is not None:
-        if not isinstance(query, _core.SessionQuery):
-            raise TypeError(f"query must be a SessionQuery, not {type(query).__name__}")
-        if any(k is not None for k in keywords) or limit:
-            raise TypeError("give a SessionQuery or query keywords, not both")
-        return query
-    format_id: str | None = None
-    if isinstance(format, str):
-        format_id = text(format, "format")
-    elif isinstance(format, (_core.Format, _core.FormatRef)):
-        format_id = format.id
-        version = format.version if version is None else version
-    elif format is not None:
-        raise TypeError(
-            f"format must be an id, a Format or a FormatRef, not {type(format).__name__}"
-        )
-    return _core.SessionQuery(
-        unit=_optional_str(unit, "unit"),
-        format_id=format_id,
-        format_version=None if version is None else whole_number(version, "version"),
-        start=None if start is None else instant(start, "start"),
-        end=None if end is None else instant(end, "end"),
-        status=_session_status(status),
-        action_status=_action_status(action_status),
-        limit=whole_number(limit, "limit", minimum=0),
-    )
 
 
 def _readable(source: object) -> bool:
@@ -353,10 +256,10 @@ class Store:
             return self._store.find_actions(query)
         return self._store.find_actions(
             _core.ActionQuery(
-                session_id=_optional_str(session, "session"),
-                unit=_optional_str(unit, "unit"),
-                format_id=_optional_str(format, "format"),
-                status=_action_status(status, "status"),
+                session_id=optional_str(session, "session"),
+                unit=optional_str(unit, "unit"),
+                format_id=optional_str(format, "format"),
+                status=to_action_status(status, "status"),
                 due_before=None if due_before is None else day(due_before, "due_before"),
             )
         )
@@ -375,7 +278,7 @@ class Store:
         :class:`StateError` when the action has that status already,
         :class:`FormatError` when ``at`` is before its last change.
         """
-        parsed = _action_status(status, "status")
+        parsed = to_action_status(status, "status")
         if parsed is None:
             raise TypeError("status must be an ActionStatus or its name, not None")
         when = datetime.datetime.now(datetime.UTC) if at is None else instant(at, "at")

@@ -35,12 +35,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from . import _core
+from ._query import session_query
 
 if TYPE_CHECKING:
     import numpy
     import pandas
-
-    from ._store import Store
 
 __all__ = [
     "TABLE_NAMES",
@@ -401,7 +400,7 @@ def _options(
 
 
 def read_tables(
-    source: str | os.PathLike[str] | _core.Store | Store,
+    source: str | os.PathLike[str] | _core.Store,
     *,
     free_text: bool = False,
     confidential_text: bool = False,
@@ -446,17 +445,13 @@ def read_tables(
         on_error=on_error,
         limits=limits,
     )
-    from ._store import Store
-
-    if isinstance(source, Store):
-        # The Python Store wraps the C++ one, whose query the reader runs.
-        source = source._store  # noqa: SLF001 - the package's own wrapper
-    if isinstance(source, _core.Store):
+    # carelearn.Store wraps the C++ store (as ``_store``); it is recognised by
+    # that rather than imported, since the store's module imports this one's.
+    store = source if isinstance(source, _core.Store) else getattr(source, "_store", None)
+    if isinstance(store, _core.Store):
         if not isinstance(query, _core.SessionQuery):
-            from ._store import session_query
-
             query = session_query(**(query or {}))
-        return SessionTables(_core.read_tables_from_store(source, query, options))
+        return SessionTables(_core.read_tables_from_store(store, query, options))
     if query is not None:
         raise ValueError("query selects sessions from a Store; a file is read whole")
     if not isinstance(source, (str, os.PathLike)):

@@ -78,6 +78,7 @@ them, or neither."""
 
 _PERIODS = ("month", "quarter", "year")
 _SMALL_CELLS = ("suppress", "flag", "off")
+_MAX_THRESHOLD = 1_000_000_000
 
 
 # ------------------------------------------------------------------ arguments
@@ -96,7 +97,16 @@ def _roster(roster: object) -> _core.Roster:
     if isinstance(roster, _core.Roster):
         return roster
     if isinstance(roster, str | os.PathLike):
-        return read_roster(roster)
+        path = os.fspath(roster)
+        if not isinstance(path, str):
+            raise TypeError(f"roster must be a str path, not {type(path).__name__}")
+        try:
+            path.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(
+                "roster: the path is not encodable as UTF-8 (a lone surrogate)"
+            ) from None
+        return read_roster(path)
     require_pandas()
     import pandas as pd
 
@@ -123,6 +133,8 @@ def _small(small_cells: object, threshold: object) -> dict[str, Any]:
         raise TypeError(f"threshold must be a whole number, not {type(threshold).__name__}")
     if threshold < 1:
         raise ValueError(f"threshold: {threshold} is below 1")
+    if threshold > _MAX_THRESHOLD:
+        raise ValueError(f"threshold: {threshold} is more than {_MAX_THRESHOLD:,} people")
     return {"small_cells": mode, "threshold": threshold}
 
 
@@ -592,13 +604,17 @@ def responsiveness(
     _choice("period", period, _PERIODS)
     if isinstance(confidence, bool) or not isinstance(confidence, int | float):
         raise TypeError(f"confidence must be a number, not {type(confidence).__name__}")
+    try:
+        level = float(confidence)
+    except OverflowError:
+        raise ValueError("confidence: a number too large; give one between 0 and 1") from None
     return _run(
         "responsiveness",
         _core.measure_responsiveness,
         t,
         period=period,
         small=small,
-        confidence=float(confidence),
+        confidence=level,
     )
 
 

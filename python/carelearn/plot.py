@@ -69,8 +69,20 @@ def _frame(name: str, value: object, columns: Sequence[str]) -> pandas.DataFrame
     return value
 
 
+def _text(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{name}: not encodable as UTF-8 (a lone surrogate)") from None
+    return value
+
+
 def _period(frame: pandas.DataFrame, period: str | None) -> tuple[pandas.DataFrame, str]:
     """The rows of one period: ``period``, or the latest in the frame."""
+    if period is not None:
+        _text("period", period)
     if frame.empty:
         return frame, ""
     if period is None:
@@ -105,7 +117,12 @@ def cadence(
     frame = _frame("data", data, ("unit", "period_start", "planned", "held"))
     ax = _axes(ax)
     per = frame.groupby(["unit", "period_start"], observed=True)[["planned", "held"]].sum()
-    chosen = sorted(per.index.get_level_values("unit").unique()) if units is None else list(units)
+    if units is None:
+        chosen = sorted(per.index.get_level_values("unit").unique())
+    else:
+        if isinstance(units, str) or not isinstance(units, Sequence):
+            raise TypeError(f"units must be a sequence of unit ids, not {type(units).__name__}")
+        chosen = [_text("units", unit) for unit in units]
     for unit in chosen:
         if unit not in per.index.get_level_values("unit"):
             raise ValueError(f'units: "{unit}" has no row in the frame')
@@ -137,6 +154,7 @@ def step_minutes(
 
         carelearn.plot.step_minutes(carelearn.metrics.step_fidelity(tables))
     """
+    _text("format", format)
     if isinstance(data, SessionTables):
         data = metrics.step_fidelity(data)
     frame = _frame(
@@ -257,11 +275,13 @@ def circle_matrix(
 
         carelearn.plot.circle_matrix(carelearn.metrics.circle_matrix(tables, period="year"))
     """
+    if _text("value", value) not in ("participations", "people", "sessions"):
+        raise ValueError(
+            f'value: unknown column "{value}"; expected participations, people or sessions'
+        )
     if isinstance(data, SessionTables):
         data = metrics.circle_matrix(data)
     frame = _frame("data", data, ("period", "period_start", "participant_unit", "host_unit", value))
-    if value not in ("participations", "people", "sessions"):
-        raise ValueError(f'value: unknown column "{value}"; expected participations, people or sessions')
     title = "Learning circles: participations"
     if period is not None or value != "participations":
         frame, label = _period(frame, period)

@@ -28,8 +28,10 @@ Thursday is 2026-04-02, a Danish holiday):
 from __future__ import annotations
 
 import datetime
+import inspect
 import math
 import random
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -783,3 +785,71 @@ def test_a_pandas_reimplementation_agrees_in_any_record_order(
 
     for measure in (cm.circles, cm.outcomes, cm.fidelity):
         pd.testing.assert_frame_equal(measure(again), measure(tables))
+
+
+# ------------------------------------------------------------------ hostile arguments
+
+
+def _hostile_calls() -> list[tuple[str, str]]:
+    import carelearn.plot as cp
+
+    calls = []
+    for module in (cm, cp):
+        for name in module.__all__:
+            function = getattr(module, name)
+            if inspect.isfunction(function):
+                for parameter in inspect.signature(function).parameters:
+                    calls.append((f"{module.__name__}.{name}", parameter))
+    return calls
+
+
+@pytest.mark.parametrize(("function", "parameter"), _hostile_calls())
+def test_every_measure_and_figure_refuses_hostile_arguments_by_name(
+    function: str,
+    parameter: str,
+    tables: carelearn.SessionTables,
+    programme: carelearn.Programme,
+    roster: cm.Roster,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As tests/python/test_hostile.py does for the top-level names: each
+    hostile value in each parameter, the others sound, may only succeed,
+    raise a carelearn.Error, or a TypeError or ValueError naming it."""
+    import importlib
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from test_hostile import HOSTILE
+
+    monkeypatch.chdir(tmp_path)
+    module_name, _, name = function.rpartition(".")
+    f = getattr(importlib.import_module(module_name), name)
+    sound: dict[str, Any] = {"tables": tables, "programme": programme, "roster": roster,
+                             "path": "roster.csv", "frame": roster.to_frame()}
+    if name == "action_funnel":
+        sound["data"] = cm.outcomes(tables)
+    elif module_name == "carelearn.plot":
+        sound["data"] = tables
+    signature = inspect.signature(f)
+    required = {
+        p: sound[p]
+        for p, spec in signature.parameters.items()
+        if (spec.default is inspect.Parameter.empty or p in ("roster", "programme"))
+        and p != parameter
+        and p in sound
+    }
+    for value in HOSTILE:
+        try:
+            f(**required, **{parameter: value})
+        except carelearn.Error:
+            pass
+        except (TypeError, ValueError) as error:
+            assert re.search(rf"(?<!\w){re.escape(parameter)}(?!\w)", str(error)), (
+                f"{function}({parameter}={value!r:.40}): {type(error).__name__} names no "
+                f"argument: {str(error)[:300]}"
+            )
+        finally:
+            plt.close("all")

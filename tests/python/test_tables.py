@@ -800,7 +800,7 @@ def test_a_store_query_selects_the_sessions(tmp_path: pathlib.Path) -> None:
         assert len(north) > 0
         query = carelearn.SessionQuery(unit="home-care-south", limit=2)
         assert list(carelearn.read_tables(store, query=query).sessions["id"]) == [
-            s.id for s in store.find_sessions(query)
+            s.id for s in store.sessions(query)
         ]
         assert store.count() == len(sessions)  # usable again after the read
 
