@@ -2,12 +2,12 @@
 in stages (the load, each measure, the figures, the HTML), against the goal of
 20 s for 100,000 sessions.
 
-Simulates ``--units`` units for ``--years`` years (80 units for one year are
+Simulates ``--units`` units for ``--years`` years (80 units for ten years are
 about 100,000 sessions; 800 units for ten years about 1,000,000) into a store
 under ``--dir`` (kept, so a second run only reports), then writes the report
 in Danish, timing each stage as the report announces it.
 
-Run:  python bench/report_bench.py [--units 80] [--years 1] [--dir build/bench/report]
+Run:  python bench/report_bench.py [--units 80] [--years 10] [--dir build/bench/report]
       [--format store|jsonl]
 """
 
@@ -24,7 +24,7 @@ import carelearn.report
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=80)
-    parser.add_argument("--years", type=int, default=1)
+    parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--dir", default="build/bench/report")
     parser.add_argument("--format", choices=("store", "jsonl"), default="store")
     args = parser.parse_args()
