@@ -38,7 +38,7 @@ import tempfile
 import textwrap
 import time
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeAlias, cast
 
 from .. import _core, metrics, plot
 from .._catalog import Catalog
@@ -202,6 +202,12 @@ def _local_midnight(value: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(value, datetime.time(), zoneinfo.ZoneInfo(_COPENHAGEN))
 
 
+def _read_store(store: Store, query: Mapping[str, Any] | None) -> SessionTables:
+    """The sessions ``query`` selects from ``store``: read_tables takes the
+    wrapper, though its annotation names only the C++ store inside."""
+    return read_tables(cast("_core.Store", store), query=query)
+
+
 def _load(
     source: object, first: datetime.date | None, stop: datetime.date | None
 ) -> _Source:
@@ -210,10 +216,10 @@ def _load(
     if first is not None and stop is not None:
         query = {"start": _local_midnight(first), "end": _local_midnight(stop)}
     if isinstance(target, Store):
-        return _Source(read_tables(target, query=query), "store", "store", None)
+        return _Source(_read_store(target, query), "store", "store", None)
     if _is_sqlite(target):
         with Store(target, create=False, read_only=True) as store:
-            tables = read_tables(store, query=query)
+            tables = _read_store(store, query)
         return _Source(tables, target.name, "store", directory)
     if query is None:
         return _Source(read_tables(target, on_error="skip"), target.name, "jsonl", directory)
@@ -223,7 +229,7 @@ def _load(
         with Store(pathlib.Path(scratch) / "sessions.db") as store:
             # An export without its confidential text is as good: no text is read.
             store.import_sessions(target, bulk=True, allow_redacted=True)
-            tables = read_tables(store, query=query)
+            tables = _read_store(store, query)
     return _Source(tables, target.name, "jsonl", directory)
 
 
