@@ -31,3 +31,7 @@ if python3 -c "import carelearn, pandas, pyarrow, polars, duckdb" 2>/dev/null; t
   # its own subprocess for its peak memory. CARELEARN_TABLES_N sessions (200,000).
   python3 bench/tables_compare.py "${CARELEARN_TABLES_N:-200000}"
 fi
+if python3 -c "import carelearn, jinja2, matplotlib, pandas" 2>/dev/null; then
+  # The evaluation report of about 100,000 simulated sessions (80 units x 10 years).
+  python3 bench/report_bench.py --units 80 --years 10
+fi

@@ -9,7 +9,7 @@ with_tests=0
 
 apt_packages=(g++ git libboost-json1.81-dev libabsl-dev libsqlite3-dev libssl-dev libsimdjson-dev tzdata)
 if ((with_tests)); then
-  apt_packages+=(libgtest-dev libgmock-dev doxygen clang clang-format libclang-rt-14-dev pkg-config)
+  apt_packages+=(libgtest-dev libgmock-dev doxygen clang clang-format libclang-rt-14-dev pkg-config chromium)
 fi
 
 missing=()

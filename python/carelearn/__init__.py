@@ -21,8 +21,9 @@ Example::
 
 The C++ library underneath is ``carelearn._core``; this package re-exports
 its types and adds the pythonic layer (dict/JSON forms, files, pickling,
-pandas tables, the evaluator's measures in :mod:`carelearn.metrics` and their figures in
-:mod:`carelearn.plot`, a command line: ``carelearn --help``).
+pandas tables, the evaluator's measures in :mod:`carelearn.metrics`, their figures in
+:mod:`carelearn.plot` and the evaluation report in :mod:`carelearn.report`, a command line:
+``carelearn --help``).
 """
 
 from __future__ import annotations
@@ -197,7 +198,7 @@ from ._tables import (
 )
 from ._text import LangLike, describe_cadence
 from ._time import DateLike, InstantLike
-from . import fhir, metrics, plot, xapi
+from . import fhir, metrics, plot, report, xapi
 
 _core._set_exception_types(
     error=_errors.Error,

@@ -1,10 +1,11 @@
 """The command line: ``carelearn catalog``, ``agenda``, ``validate``,
-``schedule``, ``holidays``, ``run``, ``sessions list|export|import`` and
-``export``.
+``schedule``, ``holidays``, ``run``, ``sessions list|export|import``,
+``export``, ``simulate`` and ``report``.
 
 One module per group of subcommands: :mod:`.formats` (catalog, agenda,
 validate), :mod:`.schedule` (schedule, holidays), :mod:`.run`,
-:mod:`.sessions` and :mod:`.export`; what they share is in :mod:`._common`.
+:mod:`.sessions`, :mod:`.export`, :mod:`.simulate` and :mod:`.report`; what
+they share is in :mod:`._common`.
 
 Data goes to standard output, messages to standard error. A mistake of the
 user's -- a bad argument, a file that does not load, a format that is not
@@ -22,12 +23,12 @@ from collections.abc import Sequence
 
 from .. import _core
 from .._errors import Error
-from . import export, formats, run, schedule, sessions
+from . import export, formats, report, run, schedule, sessions, simulate
 from ._common import Handler, Parser, UsageError
 
 __all__ = ["commands", "main", "parser"]
 
-_GROUPS = (formats, schedule, run, sessions, export)
+_GROUPS = (formats, schedule, run, sessions, export, simulate, report)
 
 
 def parser() -> argparse.ArgumentParser:
