@@ -11,6 +11,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "carelearn/record/pseudonym.hpp"
 #include "detail/absl_compat.hpp"
 #include "detail/names.hpp"
@@ -482,6 +483,18 @@ absl::StatusOr<std::vector<Diagnostic>> ApplyIdentifierPolicy(const Session& ses
   return absl::InvalidArgumentError(
       absl::StrCat(lead, "session \"", MaskedId(session.id), "\": ", found.front().path, ": ",
                    found.front().message.en, " (identifier policy \"refuse\")"));
+}
+
+std::string SummarizeSession(const Session& session) {
+  const std::string unit =
+      FindIdentifiers(session.unit).empty() ? session.unit : MaskedId(session.unit);
+  return absl::StrCat(
+      "session \"", MaskedId(session.id), "\" of ", session.format_id, " v", session.format_version,
+      unit.empty() ? "" : " at ", unit, ", ", Sv(SessionStatusName(session.status())), ", planned ",
+      absl::FormatTime("%Y-%m-%d %H:%M UTC", session.planned_start, absl::UTCTimeZone()), ": ",
+      session.participants.size(), " participants, ", session.learning_points.size(),
+      " learning points, ", session.actions.size(), " actions, ", session.feedback.size(),
+      " feedback, ", session.notes.size(), " notes");
 }
 
 }  // namespace carelearn

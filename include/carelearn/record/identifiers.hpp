@@ -29,10 +29,9 @@
 //
 // Example:
 //
-//   for (const carelearn::IdentifierMatch& m :
-//        carelearn::FindIdentifiers("Ring til Mette Hansen på 21 43 65 87")) {
-//     // name at 9 (12 bytes), phone-number at 25 (11 bytes)
-//   }
+//   std::vector<carelearn::IdentifierMatch> found =
+//       carelearn::FindIdentifiers("Ring til Mette Hansen på 21 43 65 87");
+//   // {kName, 9, 12}, {kPhoneNumber, 26, 11}: offsets and lengths in bytes
 //   std::string shown = carelearn::MaskIdentifiers("CPR 010190-1234");  // "CPR [cpr-number]"
 #ifndef CARELEARN_RECORD_IDENTIFIERS_HPP_
 #define CARELEARN_RECORD_IDENTIFIERS_HPP_
@@ -88,11 +87,8 @@ struct IdentifierMatch {
 
 /// True when `digits` (six digits, DDMMYY) and `seventh` (the first digit of
 /// the serial number) make a real birth date under the CPR century rule.
-///
-/// Example:
-///
-///   carelearn::IsCprDate("290200", '4');  // true: 29 February 2000
-///   carelearn::IsCprDate("290200", '0');  // false: 1900 was not a leap year
+/// `IsCprDate("290200", '4')` is true (29 February 2000), `IsCprDate("290200", '0')`
+/// false (1900 was not a leap year).
 [[nodiscard]] bool IsCprDate(std::string_view digits, char seventh);
 
 /// The direct identifiers in the free text `text` (UTF-8), in the order they
@@ -109,20 +105,13 @@ struct IdentifierMatch {
 /// profession, an action's owner) looks like, when it looks like a direct
 /// identifier: one of `FindIdentifiers`' finds anywhere in it, or a name
 /// ("Mette Hansen", "mette.hansen", "Jensen"). std::nullopt for an id that
-/// looks like none (a hex pseudonym, "home-care-north", "nurse").
-///
-/// Example:
-///
-///   carelearn::IdentifierInId("mette.hansen");      // IdentifierKind::kName
-///   carelearn::IdentifierInId("3f9a0c2e5b7d41aa");  // std::nullopt
+/// looks like none (a hex pseudonym, "home-care-north", "nurse"):
+/// `IdentifierInId("mette.hansen")` is kName, `IdentifierInId("3f9a0c2e5b7d41aa")` none.
 [[nodiscard]] std::optional<IdentifierKind> IdentifierInId(std::string_view id);
 
 /// `text` with each of `FindIdentifiers`' finds replaced by its kind's name in
-/// brackets: "[cpr-number]", "[email]", "[phone-number]", "[name]".
-///
-/// Example:
-///
-///   carelearn::MaskIdentifiers("Mette Hansen, 12345678");  // "[name], [phone-number]"
+/// brackets: "[cpr-number]", "[email]", "[phone-number]", "[name]";
+/// `MaskIdentifiers("Mette Hansen, 21436587")` is "[name], [phone-number]".
 [[nodiscard]] std::string MaskIdentifiers(std::string_view text);
 
 /// `id` unchanged when `IdentifierInId` finds nothing in it; otherwise
@@ -133,8 +122,8 @@ struct IdentifierMatch {
 ///
 /// Example:
 ///
-///   carelearn::MaskedId("home-care-north");   // "home-care-north"
-///   carelearn::MaskedId("0101901234");        // "masked-5d0c1f9e7a2b44c18e03d6aa"
+///   std::string unit = carelearn::MaskedId("home-care-north");  // "home-care-north"
+///   std::string cpr = carelearn::MaskedId("0101901234");  // "masked-5d0c1f9e7a2b44c18e03d6aa"
 [[nodiscard]] std::string MaskedId(std::string_view id);
 
 /// Holds every id and free text of `session` up against the linter; one
@@ -150,8 +139,9 @@ struct IdentifierMatch {
 /// Example:
 ///
 ///   for (const carelearn::Diagnostic& d : carelearn::LintSession(session)) {
-///     // warning identifier-in-id at participants[0].id: looks like a name ...
+///     std::cout << carelearn::FormatDiagnostic(d, carelearn::Lang::kEn) << "\n";
 ///   }
+///   // warning identifier-in-id at participants[0].id: looks like a name; use a pseudonym ...
 [[nodiscard]] std::vector<Diagnostic> LintSession(const Session& session,
                                                   Severity severity = Severity::kWarning);
 
@@ -170,6 +160,13 @@ struct IdentifierMatch {
 ///                                        "PutSession");
 [[nodiscard]] absl::StatusOr<std::vector<Diagnostic>> ApplyIdentifierPolicy(
     const Session& session, IdentifierPolicy policy, std::string_view where = {});
+
+/// A one-line description of `session` for displays and logs that quotes no
+/// free text and shows ids as `MaskedId`: "session \"s-1\" of
+/// systematic-learning-meeting v1 at home-care-north, held, planned
+/// 2026-03-04 14:00 UTC: 5 participants, 2 learning points, 2 actions, 1
+/// feedback, 2 notes".
+[[nodiscard]] std::string SummarizeSession(const Session& session);
 
 }  // namespace carelearn
 

@@ -191,5 +191,14 @@ TEST(IdentifiersTest, TheStrictPolicyRefuses) {
   EXPECT_TRUE(ApplyIdentifierPolicy(clean, IdentifierPolicy::kRefuse)->empty());
 }
 
+TEST(IdentifiersTest, ASummaryQuotesNoTextAndMasksIds) {
+  Session s = Careless();
+  s.id = "Mette Hansen";
+  EXPECT_EQ(SummarizeSession(s), "session \"" + MaskedId("Mette Hansen") +
+                                     "\" of systematic-learning-meeting v1 at home-care-north, "
+                                     "held, planned 2026-03-04 14:00 UTC: 5 participants, 2 "
+                                     "learning points, 2 actions, 1 feedback, 2 notes");
+}
+
 }  // namespace
 }  // namespace carelearn
