@@ -51,6 +51,10 @@ from ._core import (
     ExportOptions,
     Feedback,
     FormatRef,
+    IdentifierKind,
+    IdentifierMatch,
+    IdentifierPolicy,
+    ImportFinding,
     ImportOptions,
     ImportResult,
     Lang,
@@ -194,7 +198,7 @@ from ._tables import (
 )
 from ._text import LangLike, describe_cadence
 from ._time import DateLike, InstantLike
-from . import fhir, xapi
+from . import fhir, privacy, xapi
 
 _core._set_exception_types(
     error=_errors.Error,
@@ -255,6 +259,10 @@ __all__ = [
     "Hosting",
     "IcsLayout",
     "IcsOptions",
+    "IdentifierKind",
+    "IdentifierMatch",
+    "IdentifierPolicy",
+    "ImportFinding",
     "ImportOptions",
     "ImportResult",
     "InstantLike",

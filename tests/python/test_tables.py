@@ -760,8 +760,20 @@ def test_confidential_text_is_absent_unless_asked_for_by_name(
         assert ("Ask first." in set(tables.learning_points.get("text", []))) == free_text
     (tmp_path / "asked").mkdir()
     asked = read(tmp_path / "asked", sessions, threads=2, free_text=True, confidential_text=True)
-    assert any(CPR.encode() in blob for blob in _every_text(asked))
-    assert f"Citizen {CPR} fell" in set(asked.learning_points["text"])
+    # Confidential text asked for, but not the identifiers in it: the CPR number is masked.
+    assert not any(CPR.encode() in blob for blob in _every_text(asked))
+    assert "Citizen [cpr-number] fell" in set(asked.learning_points["text"])
+    (tmp_path / "identifiers").mkdir()
+    named = read(
+        tmp_path / "identifiers",
+        sessions,
+        threads=2,
+        free_text=True,
+        confidential_text=True,
+        identifiers=True,
+    )
+    assert any(CPR.encode() in blob for blob in _every_text(named))
+    assert f"Citizen {CPR} fell" in set(named.learning_points["text"])
 
 
 def test_without_free_text_there_are_no_text_columns() -> None:
@@ -800,7 +812,7 @@ def test_a_store_query_selects_the_sessions(tmp_path: pathlib.Path) -> None:
         assert len(north) > 0
         query = carelearn.SessionQuery(unit="home-care-south", limit=2)
         assert list(carelearn.read_tables(store, query=query).sessions["id"]) == [
-            s.id for s in store.find_sessions(query)
+            s.id for s in store.sessions(query)
         ]
         assert store.count() == len(sessions)  # usable again after the read
 
