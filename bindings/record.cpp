@@ -449,10 +449,12 @@ void BindSession(py::module_& m) {
             return *found;
           },
           py::arg("action_id"), "A copy of the action with `action_id`, or None.");
-  BindValue(session);
+  // Before BindValue, which gives a class a constructor-like repr only when it
+  // has none: a session's would show its confidential text.
   session.def(
       "__repr__", [](const Session& self) { return "<" + SummarizeSession(self) + ">"; },
       "A summary that quotes no free text and masks ids that look like identifiers.");
+  BindValue(session);
 
   m.def("new_session_id", &NewSessionId,
         "A new random session id: 32 lower-case hex digits (128 bits) from OpenSSL.");

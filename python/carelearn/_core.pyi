@@ -3210,12 +3210,6 @@ class Session:
         """
         Pickles the value field by field.
         """
-    @typing.overload
-    def __repr__(self) -> str:
-        """
-        The call that builds this value, leaving out the fields that keep their default.
-        """
-    @typing.overload
     def __repr__(self) -> str:
         """
         A summary that quotes no free text and masks ids that look like identifiers.

@@ -59,6 +59,7 @@ std::string ExportManifestJson(const ExportOptions& options, std::size_t session
     domains["participants, learning point authors, action owners who take part, feedback"] =
         "staff";
     domains["units in which the identifier linter finds an identifier"] = "unit";
+    domains["action ids in which the identifier linter finds an identifier"] = "action";
     p["domains"] = std::move(domains);
     p["note"] = "the evaluation's own key: these pseudonyms cannot be joined to the organisation's";
     m["pseudonymisation"] = std::move(p);

@@ -66,6 +66,11 @@ Session ForEvaluator(Session s, const Pseudonymiser* rekey) {
   }
   for (Action& a : s.actions) {
     a.text.clear();
+    // An action id is the app's to choose; one that looks like an identifier
+    // is pseudonymised too (the others stay, as "a1", "a2").
+    if (IdentifierInId(a.id).has_value()) {
+      a.id = rekey == nullptr ? MaskedId(a.id) : rekey->Pseudonym("action", a.id);
+    }
     if (participants.count(a.owner) > 0) {
       a.owner = staff(a.owner);
     } else if (FindBuiltinRole(a.owner) == nullptr) {

@@ -428,7 +428,12 @@ def test_frames_say_what_the_sessions_say(
 ) -> None:
     sessions = random_sessions(seed)
     tables = SOURCES[source](
-        tmp_path, sessions, threads=threads, free_text=True, confidential_text=True
+        tmp_path,
+        sessions,
+        threads=threads,
+        free_text=True,
+        confidential_text=True,
+        identifiers=True,
     )
     if source == "store":
         sessions = in_store_order(sessions)
@@ -515,7 +520,9 @@ def test_lines_end_in_crlf_or_nothing_and_hold_unicode(tmp_path: pathlib.Path) -
     lines = [s.to_json_line(include_confidential=True) for s in sessions]
     path = tmp_path / "crlf.jsonl"
     path.write_bytes(("\r\n".join(lines)).encode("utf-8"))  # no line end at the end
-    tables = carelearn.read_tables(path, free_text=True, confidential_text=True)
+    tables = carelearn.read_tables(
+        path, free_text=True, confidential_text=True, identifiers=True
+    )
     expected = expected_tables(sessions)
     for name in TABLES:
         assert_rows_equal(frame_rows(getattr(tables, name)), expected[name], name)

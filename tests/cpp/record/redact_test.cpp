@@ -157,7 +157,12 @@ TEST(RedactionTest, EvaluatorsGetNoIdentifierInAUnitOrAProfession) {
   EXPECT_EQ(s.participants[2].unit, study->Pseudonym("unit", "jens@aarhus.dk"));
   EXPECT_EQ(s.participants[3].profession, "nurse");
   EXPECT_EQ(s.participants[0].id, study->Pseudonym(pseudonym_domains::kStaff, "Mette Hansen"));
+  EXPECT_EQ(s.actions[0].id, "a1");
   EXPECT_TRUE(LintSession(s).empty());
+  Session named_action = Careless();
+  named_action.actions[1].id = "jens@aarhus.dk";
+  EXPECT_EQ(Redact(named_action, options).actions[1].id,
+            study->Pseudonym("action", "jens@aarhus.dk"));
   // Without the evaluator's key, the ids the linter flags are masked.
   options.evaluator_pseudonymiser = nullptr;
   const Session unkeyed = Redact(Careless(), options);
