@@ -613,24 +613,27 @@ void BindOptions(py::module_& m) {
 
   const TableOptions defaults;
   py::class_<TableOptions> options(m, "TableOptions", "How session tables are built.");
-  options.def(py::init([](bool free_text, bool confidential_text, int threads, OnError on_error,
-                          std::size_t chunk_bytes, const TableLimits& table_limits) {
-                TableOptions o;
-                o.free_text = free_text;
-                o.confidential_text = confidential_text;
-                o.threads = threads;
-                o.on_error = on_error;
-                o.chunk_bytes = chunk_bytes;
-                o.limits = table_limits;
-                return o;
-              }),
-              py::kw_only(), py::arg("free_text") = defaults.free_text,
-              py::arg("confidential_text") = defaults.confidential_text,
-              py::arg("threads") = defaults.threads,
-              py::arg_v("on_error", defaults.on_error, "OnError.FAIL"),
-              py::arg("chunk_bytes") = defaults.chunk_bytes,
-              py::arg_v("limits", defaults.limits, "TableLimits()"),
-              "Options from their fields, all keyword arguments.");
+  options.def(
+      py::init([](bool free_text, bool confidential_text, int threads, OnError on_error,
+                  std::size_t chunk_bytes, const TableLimits& table_limits, bool identifiers) {
+        TableOptions o;
+        o.identifiers = identifiers;
+        o.free_text = free_text;
+        o.confidential_text = confidential_text;
+        o.threads = threads;
+        o.on_error = on_error;
+        o.chunk_bytes = chunk_bytes;
+        o.limits = table_limits;
+        return o;
+      }),
+      py::kw_only(), py::arg("free_text") = defaults.free_text,
+      py::arg("confidential_text") = defaults.confidential_text,
+      py::arg("threads") = defaults.threads,
+      py::arg_v("on_error", defaults.on_error, "OnError.FAIL"),
+      py::arg("chunk_bytes") = defaults.chunk_bytes,
+      py::arg_v("limits", defaults.limits, "TableLimits()"),
+      py::arg("identifiers") = defaults.identifiers,
+      "Options from their fields, all keyword arguments.");
   CopyConstructor(options);
   options
       .def_readwrite("free_text", &TableOptions::free_text,
@@ -638,6 +641,9 @@ void BindOptions(py::module_& m) {
                      "confidential.")
       .def_readwrite("confidential_text", &TableOptions::confidential_text,
                      "Fill confidential text too; needs free_text.")
+      .def_readwrite("identifiers", &TableOptions::identifiers,
+                     "Keep what the identifier linter finds in ids, labels and texts as written;\n"
+                     "off (the default), it is masked.")
       .def_readwrite("threads", &TableOptions::threads,
                      "Threads that parse; 0 means one per hardware thread.")
       .def_readwrite("on_error", &TableOptions::on_error, "Strict (FAIL) or forgiving (SKIP).")

@@ -14,11 +14,13 @@
 #include <utility>
 #include <vector>
 
+#include "carelearn/io/export_manifest.hpp"
 #include "carelearn/io/session_json.hpp"
 #include "carelearn/model/catalog.hpp"
 #include "carelearn/model/format.hpp"
 #include "carelearn/record/check.hpp"
 #include "carelearn/record/clock.hpp"
+#include "carelearn/record/identifiers.hpp"
 #include "carelearn/record/pseudonym.hpp"
 #include "carelearn/record/redact.hpp"
 #include "carelearn/record/runner.hpp"
@@ -120,6 +122,65 @@ void BindEnums(py::module_& m) {
   m.def(
       "parse_redaction", [](std::string_view name) { return ParseRedaction(name); },
       py::arg("name"), "Parses a canonical redaction name; None when unknown.");
+
+  py::native_enum<IdentifierKind>(m, "IdentifierKind", "enum.Enum",
+                                  "What kind of direct identifier the linter found.")
+      .value("CPR_NUMBER", IdentifierKind::kCprNumber, "A Danish CPR number (personnummer).")
+      .value("EMAIL", IdentifierKind::kEmail, "An e-mail address.")
+      .value("PHONE_NUMBER", IdentifierKind::kPhoneNumber, "A Danish phone number.")
+      .value("NAME", IdentifierKind::kName, "A personal name.")
+      .finalize();
+  m.def(
+      "identifier_kind_name", [](IdentifierKind k) { return NameOf(&IdentifierKindName, k); },
+      py::arg("kind"),
+      "The canonical name of `kind`: \"cpr-number\", \"email\", \"phone-number\" or \"name\".");
+  py::native_enum<IdentifierPolicy>(
+      m, "IdentifierPolicy", "enum.Enum",
+      "What happens when the linter finds a direct identifier in a session.")
+      .value("WARN", IdentifierPolicy::kWarn, "A warning diagnostic; the session is kept.")
+      .value("REFUSE", IdentifierPolicy::kRefuse, "An error: nothing is recorded or stored.")
+      .finalize();
+  m.def(
+      "parse_identifier_policy", [](std::string_view name) { return ParseIdentifierPolicy(name); },
+      py::arg("name"), "Parses \"warn\" or \"refuse\"; None when unknown.");
+}
+
+void BindIdentifiers(py::module_& m) {
+  py::class_<IdentifierMatch> match(m, "IdentifierMatch",
+                                    "One identifier found in a text: its kind and where it is.");
+  match
+      .def(py::init([](IdentifierKind kind, std::size_t offset, std::size_t length) {
+             return IdentifierMatch{kind, offset, length};
+           }),
+           py::arg("kind"), py::arg("offset"), py::arg("length"),
+           "A match from its fields (offsets and lengths in UTF-8 bytes).")
+      .def_readwrite("kind", &IdentifierMatch::kind, "What it looks like.")
+      .def_readwrite("offset", &IdentifierMatch::offset, "Where it starts, in UTF-8 bytes.")
+      .def_readwrite("length", &IdentifierMatch::length, "How long it is, in UTF-8 bytes.");
+  BindValue(match);
+  m.def(
+      "find_identifiers", [](std::string_view text) { return FindIdentifiers(text); },
+      py::arg("text"),
+      "The CPR numbers, e-mail addresses, Danish phone numbers and names in the free text\n"
+      "`text`, in order (offsets in UTF-8 bytes). See docs/privacy.md for what it misses.");
+  m.def(
+      "identifier_in_id", [](std::string_view id) { return IdentifierInId(id); }, py::arg("id"),
+      "What the id looks like when it looks like a direct identifier; None otherwise.");
+  m.def(
+      "mask_identifiers", [](std::string_view text) { return MaskIdentifiers(text); },
+      py::arg("text"), "`text` with each identifier found replaced by \"[<kind>]\".");
+  m.def(
+      "masked_id", [](std::string_view id) { return MaskedId(id); }, py::arg("id"),
+      "`id` unchanged unless it looks like an identifier; then \"masked-\" and 24 hex digits\n"
+      "under a random key of this process (stable within it, never written).");
+  m.def(
+      "lint_session", [](const Session& s, Severity severity) { return LintSession(s, severity); },
+      py::arg("session"), py::arg_v("severity", Severity::kWarning, "Severity.WARNING"),
+      "The identifier linter's findings in `session`: \"identifier-in-id\" and\n"
+      "\"identifier-in-text\" diagnostics naming the field and the kind, never the value.");
+  m.def(
+      "summarize_session", [](const Session& s) { return SummarizeSession(s); }, py::arg("session"),
+      "A one-line description of `session` that quotes no free text and masks ids.");
 }
 
 void BindParts(py::module_& m) {
@@ -388,6 +449,11 @@ void BindSession(py::module_& m) {
             return *found;
           },
           py::arg("action_id"), "A copy of the action with `action_id`, or None.");
+  // Before BindValue, which gives a class a constructor-like repr only when it
+  // has none: a session's would show its confidential text.
+  session.def(
+      "__repr__", [](const Session& self) { return "<" + SummarizeSession(self) + ">"; },
+      "A summary that quotes no free text and masks ids that look like identifiers.");
   BindValue(session);
 
   m.def("new_session_id", &NewSessionId,
@@ -462,6 +528,9 @@ void BindPseudonyms(py::module_& m) {
             return py::bytes(reinterpret_cast<const char*>(mac.data()), mac.size());
           },
           py::arg("message"), "The full HMAC-SHA256 of `message` under the key (32 bytes).")
+      .def("fingerprint", &Pseudonymiser::Fingerprint,
+           "A fingerprint of the key (16 hex digits) that says which key made a set of\n"
+           "pseudonyms without revealing it.")
       .def(
           "__repr__", [](const Pseudonymiser&) { return std::string("Pseudonymiser(<key>)"); },
           "Pseudonymiser(<key>): the key is never shown.");
@@ -511,6 +580,11 @@ void BindPseudonyms(py::module_& m) {
           "With `evaluator`: re-pseudonymises participant ids, authors, owners and session\n"
           "ids under this key; None keeps the organisation's pseudonyms.");
   BindValue(options);
+
+  m.def("export_manifest_json", &ExportManifestJson, py::arg("options"), py::arg("sessions"),
+        "The manifest of an export of `sessions` sessions made with `options`: one JSON\n"
+        "object (and a newline) saying what was left out and masked, and how ids were\n"
+        "pseudonymised (the key's fingerprint, never the key).");
 
   m.def("redaction_of", &RedactionOf, py::arg("options"), "The redaction `options` ask for.");
   m.def("redact", &Redact, py::arg("session"),
@@ -651,7 +725,7 @@ void BindRunner(py::module_& m) {
                        std::optional<absl::Time> planned_start,
                        const py::typing::Optional<Clock>& clock,
                        const py::typing::Optional<Catalog>& catalog, MisfitPolicy misfit,
-                       WorkingDay day) {
+                       WorkingDay day, IdentifierPolicy identifiers) {
              SessionPlan plan;
              plan.session_id = std::move(session_id);
              plan.unit = std::move(unit);
@@ -661,19 +735,23 @@ void BindRunner(py::module_& m) {
              options.catalog = OptionalPointer<Catalog>(catalog, "Runner(): catalog");
              options.misfit = misfit;
              options.day = day;
+             options.identifiers = identifiers;
              return Unwrap(Runner::Create(std::move(format), std::move(plan), options));
            }),
            py::arg("format"), py::kw_only(), py::arg("session_id") = "", py::arg("unit") = "",
            py::arg("planned_start") = py::none(), py::arg("clock") = py::none(),
            py::arg("catalog") = py::none(),
            py::arg_v("misfit", MisfitPolicy::kReject, "MisfitPolicy.REJECT"),
-           py::arg_v("day", WorkingDay{}, "WorkingDay()"), py::keep_alive<1, 6>(),
-           py::keep_alive<1, 7>(),
+           py::arg_v("day", WorkingDay{}, "WorkingDay()"),
+           py::arg_v("identifiers", IdentifierPolicy::kWarn, "IdentifierPolicy.WARN"),
+           py::keep_alive<1, 6>(), py::keep_alive<1, 7>(),
            "A runner for `format` (copied).\n\n"
            "`session_id` (empty: a new random id), `unit` and `planned_start` (None: when\n"
            "start is called) plan the session; `clock` (None: the system clock) is where\n"
            "the time is read; `catalog` resolves question sets to check question ids\n"
-           "(None: any id is accepted there). The runner keeps its clock and catalog alive.\n\n"
+           "(None: any id is accepted there); `identifiers` REFUSE refuses what the\n"
+           "identifier linter finds (WARN: a warning diagnostic). The runner keeps its clock\n"
+           "and catalog alive.\n\n"
            "Raises FormatError when the format has no steps or no id.")
       .def(
           "start",
@@ -782,6 +860,7 @@ void BindRecord(py::module_& m) {
   BindEnums(m);
   BindParts(m);
   BindSession(m);
+  BindIdentifiers(m);
   BindClocks(m);
   BindPseudonyms(m);
   BindJsonLines(m);

@@ -171,16 +171,32 @@ void BindOptions(py::module_& m) {
                      "empty.");
 BindValue(import);
 
+py::class_<ImportFinding> finding(m, "ImportFinding",
+                                  "A finding of the identifier linter in an imported session.");
+finding
+    .def(py::init([](std::size_t line, Diagnostic diagnostic) {
+           return ImportFinding{line, std::move(diagnostic)};
+         }),
+         py::kw_only(), py::arg("line") = 0, py::arg("diagnostic") = Diagnostic{},
+         "A finding from its fields.")
+    .def_readwrite("line", &ImportFinding::line, "The input's line (from 1).")
+    .def_readwrite("diagnostic", &ImportFinding::diagnostic,
+                   "\"identifier-in-id\" or \"identifier-in-text\", a warning.");
+BindValue(finding);
+
 py::class_<ImportResult> result(m, "ImportResult", "What an import did.");
 result
-    .def(py::init([](std::size_t imported, std::size_t skipped) {
-           return ImportResult{imported, skipped};
+    .def(py::init([](std::size_t imported, std::size_t skipped,
+                     std::vector<ImportFinding> findings) {
+           return ImportResult{imported, skipped, std::move(findings)};
          }),
          py::kw_only(), py::arg("imported") = 0, py::arg("skipped") = 0,
-         "A result from its fields.")
+         py::arg("findings") = std::vector<ImportFinding>{}, "A result from its fields.")
     .def(py::init<const ImportResult&>(), py::arg("other"), "A copy of `other`.")
     .def_readwrite("imported", &ImportResult::imported, "Sessions written.")
-    .def_readwrite("skipped", &ImportResult::skipped, "Sessions left alone (ConflictPolicy.SKIP).");
+    .def_readwrite("skipped", &ImportResult::skipped, "Sessions left alone (ConflictPolicy.SKIP).")
+    .def_readwrite("findings", &ImportResult::findings,
+                   "What the identifier linter found in the sessions read, in input order.");
 BindValue(result);
 
 py::class_<StoreInfo> info(m, "StoreInfo", "Facts about an open store.");
@@ -210,32 +226,42 @@ void BindStoreClass(py::module_& m) {
   store.attr("APPLICATION_ID") = Store::kApplicationId;
   store
       .def(py::init([](const std::string& path, bool create_if_missing, bool read_only,
-                       absl::Duration busy_timeout) {
+                       absl::Duration busy_timeout, IdentifierPolicy identifiers) {
              StoreOptions options;
              options.create_if_missing = create_if_missing;
              options.read_only = read_only;
              options.busy_timeout = busy_timeout;
+             options.identifiers = identifiers;
              return StoreHandle(UnwrapStore(Store::Open(path, options)), path);
            }),
            py::arg("path"), py::kw_only(), py::arg("create_if_missing") = true,
            py::arg("read_only") = false,
            py::arg_v("busy_timeout", absl::Seconds(5), "datetime.timedelta(seconds=5)"),
+           py::arg_v("identifiers", IdentifierPolicy::kWarn, "IdentifierPolicy.WARN"),
            "Opens the store at `path` (or \":memory:\"), creating or migrating its schema.\n\n"
            "Raises NotFoundError when the file does not exist and `create_if_missing` is\n"
            "off; VersionError for another application's database, a newer schema, or a\n"
            "file that needs migrating opened read-only; StoreError when the file is not\n"
-           "a database or is damaged, or another writer held the lock past `busy_timeout`.")
+           "a database or is damaged, or another writer held the lock past `busy_timeout`.\n"
+           "`identifiers` says what put and import do when the identifier linter finds\n"
+           "something: WARN reports it, REFUSE raises FormatError.")
       .def_property_readonly("path", &StoreHandle::path, "The path the store was opened with.")
       .def_property_readonly("closed", &StoreHandle::closed, "True once closed.")
       .def("close", &StoreHandle::Close,
            "Closes the store; later calls raise StateError. Closing twice does nothing.")
       .def(
           "put_session",
-          [](StoreHandle& self, const Session& s) { ThrowIfStoreError(self.Get().PutSession(s)); },
+          [](StoreHandle& self, const Session& s) {
+            std::vector<Diagnostic> findings;
+            ThrowIfStoreError(self.Get().PutSession(s, &findings));
+            return findings;
+          },
           py::arg("session"),
-          "Stores `session`, replacing one with the same id, in one transaction.\n\n"
-          "Raises FormatError when validate_session fails; StoreError when read-only or\n"
-          "when another writer holds the lock too long.")
+          "Stores `session`, replacing one with the same id, in one transaction, and\n"
+          "returns the identifier linter's warnings.\n\n"
+          "Raises FormatError when validate_session fails or, with the REFUSE identifier\n"
+          "policy, the linter finds an identifier; StoreError when read-only or when\n"
+          "another writer holds the lock too long.")
       .def(
           "get_session",
           [](StoreHandle& self, std::string_view id) {

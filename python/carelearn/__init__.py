@@ -53,6 +53,10 @@ from ._core import (
     ExportOptions,
     Feedback,
     FormatRef,
+    IdentifierKind,
+    IdentifierMatch,
+    IdentifierPolicy,
+    ImportFinding,
     ImportOptions,
     ImportResult,
     Lang,
@@ -198,7 +202,7 @@ from ._tables import (
 )
 from ._text import LangLike, describe_cadence
 from ._time import DateLike, InstantLike
-from . import fhir, metrics, plot, report, xapi
+from . import fhir, metrics, plot, privacy, report, xapi
 
 _core._set_exception_types(
     error=_errors.Error,
@@ -259,6 +263,10 @@ __all__ = [
     "Hosting",
     "IcsLayout",
     "IcsOptions",
+    "IdentifierKind",
+    "IdentifierMatch",
+    "IdentifierPolicy",
+    "ImportFinding",
     "ImportOptions",
     "ImportResult",
     "InstantLike",

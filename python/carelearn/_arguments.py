@@ -17,8 +17,20 @@ import datetime
 import math
 import numbers
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-__all__ = ["INT32", "clipped", "diagnose", "finite", "text", "whole_number"]
+if TYPE_CHECKING:
+    from . import _core
+
+__all__ = [
+    "INT32",
+    "clipped",
+    "diagnose",
+    "finite",
+    "identifier_policy",
+    "text",
+    "whole_number",
+]
 
 INT32 = (-(2**31), 2**31 - 1)
 """The range of a C++ ``int``: what a count, a version or a rating is held in."""
@@ -446,3 +458,19 @@ def _arity(
         if missing:
             return TypeError(f"{name}(): missing argument {missing[0]!r}")
     return None
+
+
+def identifier_policy(value: object) -> _core.IdentifierPolicy:
+    """``value`` as an :class:`IdentifierPolicy`: the member, or ``"warn"`` or ``"refuse"``."""
+    from . import _core  # here: _core calls back into this module while it loads
+
+    if isinstance(value, _core.IdentifierPolicy):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(
+            f"identifiers must be an IdentifierPolicy or its name, not {type(value).__name__}"
+        )
+    parsed = _core.parse_identifier_policy(value)
+    if parsed is None:
+        raise ValueError(f'identifiers: unknown value "{clipped(value)}"; expected warn or refuse')
+    return parsed

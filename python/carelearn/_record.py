@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from . import _core
-from ._arguments import text, whole_number
+from ._arguments import identifier_policy, text, whole_number
 from ._builtin import builtin_catalog
 from ._documents import PathLike, dict_text, path_of, text_of
 from ._errors import Error, FormatError, NotFoundError
@@ -66,13 +66,20 @@ def export_options(
     ``include_confidential`` asks for it (the organisation's own archive);
     ``evaluator`` leaves out all free text and every direct identifier and,
     with ``pseudonymiser`` (the evaluation's own key), re-pseudonymises the ids.
-    Raises ValueError for a pseudonymiser without ``evaluator``, and for
-    ``include_confidential`` with ``evaluator``: evaluators never get confidential text.
+    Raises ValueError for a pseudonymiser without ``evaluator``, for
+    ``evaluator`` without one (an export labelled for evaluators must not carry
+    the organisation's own pseudonyms), and for ``include_confidential`` with
+    ``evaluator``: evaluators never get confidential text.
     """
     if evaluator and include_confidential:
         raise ValueError(
             "include_confidential cannot be combined with evaluator: "
             "evaluators never get confidential text"
+        )
+    if evaluator and pseudonymiser is None:
+        raise ValueError(
+            "evaluator needs pseudonymiser: the evaluation's own key, so that the "
+            "export cannot be joined back to the organisation's records by id"
         )
     if pseudonymiser is not None and not evaluator:
         raise ValueError(
@@ -186,10 +193,24 @@ class Session(_core.Session):
         """
         return check_session(self, format, catalog=catalog, day=day)
 
+    def __repr__(self) -> str:
+        """A summary that quotes no free text and masks ids that look like
+        identifiers: ``<session "s-1" of systematic-learning-meeting v1 ...>``.
+        Read the fields (or :meth:`to_dict`) for the rest."""
+        return f"<{_core.summarize_session(self)}>"
+
+    def __str__(self) -> str:
+        """As :meth:`__repr__`, without the angle brackets."""
+        return _core.summarize_session(self)
+
     def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickles the session as its default export: confidential text left
+        out, identifiers the linter finds masked (:func:`redact`). A pickle is
+        a copy that leaves the process; to keep everything, pickle
+        ``session.to_json_line(include_confidential=True)`` -- by name."""
         return (
             type(self).from_json_line,
-            (self.to_json_line(include_confidential=True),),
+            (self.to_json_line(),),
         )
 
 
@@ -426,13 +447,20 @@ class Runner(_core.Runner):
         catalog: _core.Catalog | None = None,
         misfit: _core.MisfitPolicy = _core.MisfitPolicy.REJECT,
         day: _core.WorkingDay | None = None,
+        identifiers: _core.IdentifierPolicy | str = "warn",
     ) -> None:
         """A runner for ``format`` (copied); raises :class:`FormatError` when it has no steps.
 
         ``session_id`` empty gives a new random id; ``planned_start`` None is
         the time :meth:`start` is called; ``misfit`` says whether an output
-        that does not fit the format is rejected (the default) or kept with a warning.
+        that does not fit the format is rejected (the default) or kept with a
+        warning; ``identifiers`` what happens when the identifier linter finds
+        a CPR number, an e-mail address, a phone number or a name in what is
+        recorded: ``"warn"`` (an ``"identifier-in-id"`` or
+        ``"identifier-in-text"`` warning) or ``"refuse"`` (:class:`FormatError`,
+        nothing recorded).
         """
+
         super().__init__(
             format,
             session_id=session_id,
@@ -444,6 +472,7 @@ class Runner(_core.Runner):
             catalog=builtin_catalog() if catalog is None else catalog,
             misfit=misfit,
             day=_core.WorkingDay() if day is None else day,
+            identifiers=identifier_policy(identifiers),
         )
 
     def start(
@@ -632,15 +661,29 @@ def write_sessions(
     confidential text left out by default); returns how many were written.
 
     The file is created, or replaced, readable and writable by its owner
-    only: it holds personal data. Raises :class:`FormatError` for a session
-    that does not validate.
+    only: it holds personal data. An evaluator's export gets its manifest
+    beside it, ``<path>.manifest.json`` (:func:`carelearn.privacy.export_manifest`).
+    Raises :class:`FormatError` for a session that does not validate.
     """
     options = export_options(
         include_confidential=include_confidential,
         evaluator=evaluator,
         pseudonymiser=pseudonymiser,
     )
-    return _core.write_sessions(path_of(path), list(_sessions_in(sessions)), options)
+    name = path_of(path)
+    count = _core.write_sessions(name, list(_sessions_in(sessions)), options)
+    if evaluator:
+        write_manifest(name, _core.export_manifest_json(options, count))
+    return count
+
+
+def write_manifest(path: str, manifest: str) -> None:
+    """Writes ``manifest`` to ``<path>.manifest.json``, readable by its owner only."""
+    target = path + ".manifest.json"
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(manifest)
 
 
 def sessions_to_frame(

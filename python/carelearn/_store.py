@@ -9,7 +9,7 @@ municipality's own formats, kept durably in one SQLite file.
 Example::
 
     with carelearn.Store("learning.db") as store:
-        store.put(session)
+        store.put(session)              # [] or the identifier linter's warnings
         spring = store.sessions(unit="home-care-north", start=datetime.date(2026, 3, 1),
                                 end=datetime.date(2026, 7, 1))
         store.set_action_status(session.id, "a1", "done")
@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import IO, ClassVar, Self
 
 from . import _core
-from ._arguments import clipped, text, whole_number
+from ._arguments import clipped, identifier_policy, text, whole_number
 from ._documents import PathLike, path_of, text_of
 from ._query import FormatLike, optional_str, session_query, to_action_status
 from ._record import Session, export_options
@@ -94,8 +94,14 @@ class Store:
         create: bool = True,
         read_only: bool = False,
         busy_timeout: datetime.timedelta = datetime.timedelta(seconds=5),
+        identifiers: _core.IdentifierPolicy | str = "warn",
     ) -> None:
         """Opens the store at ``path`` (or ``":memory:"``).
+
+        ``identifiers`` says what :meth:`put` and :meth:`import_sessions` do
+        when the identifier linter finds a CPR number, an e-mail address, a
+        phone number or a name in a session: ``"warn"`` (they return the
+        findings) or ``"refuse"`` (:class:`FormatError`, nothing stored).
 
         Raises :class:`NotFoundError` when the file does not exist and
         ``create`` is False, :class:`VersionError` for another application's
@@ -107,6 +113,7 @@ class Store:
             create_if_missing=create,
             read_only=read_only,
             busy_timeout=busy_timeout,
+            identifiers=identifier_policy(identifiers),
         )
 
     @property
@@ -142,13 +149,16 @@ class Store:
 
     # --- Sessions --------------------------------------------------------------------------
 
-    def put(self, session: _core.Session) -> None:
-        """Stores ``session``, replacing one with the same id, in one transaction.
+    def put(self, session: _core.Session) -> list[_core.Diagnostic]:
+        """Stores ``session``, replacing one with the same id, in one
+        transaction, and returns what the identifier linter found in it
+        (``"identifier-in-id"``, ``"identifier-in-text"`` warnings).
 
         Raises :class:`FormatError` (naming the session and the place) when it
-        does not validate.
+        does not validate, or when the store refuses identifiers and the
+        linter finds one.
         """
-        self._store.put_session(session)
+        return self._store.put_session(session)
 
     def get(self, id: str) -> Session:
         """The session ``id`` with its actions' whole history; :class:`NotFoundError` if none."""
@@ -365,9 +375,12 @@ class Store:
         such as ``sys.stdout`` -- and returns how many.
 
         Confidential text is left out unless ``include_confidential``;
-        ``evaluator`` leaves out all free text and every direct identifier and,
-        with ``pseudonymiser`` (the evaluation's own key), re-pseudonymises the
-        ids so that the export cannot be joined back to the store.
+        ``evaluator`` leaves out all free text and every direct identifier and
+        re-pseudonymises the ids under ``pseudonymiser`` (the evaluation's own
+        key, required) so that the export cannot be joined back to the store;
+        written to a path, its manifest goes beside it
+        (``<path>.manifest.json``). Every export but ``include_confidential``
+        masks what the identifier linter finds (docs/privacy.md).
         """
         options = export_options(
             include_confidential=include_confidential,

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 from . import _core
 from ._columns import NULL_DAY as _NULL_DAY
@@ -332,6 +332,7 @@ def _options(
     threads: int | None,
     on_error: OnErrorLike,
     limits: _core.TableLimits | None = None,
+    identifiers: bool = False,
 ) -> _core.TableOptions:
     if confidential_text and not free_text:
         raise ValueError(
@@ -353,11 +354,18 @@ def _options(
         threads=threads,
         on_error=policies[on_error],
         limits=_core.TableLimits() if limits is None else limits,
+        identifiers=identifiers,
     )
 
 
+class _WrapsStore(Protocol):
+    """What :class:`carelearn.Store` is to :func:`read_tables`: a wrapper of the bound store."""
+
+    _store: _core.Store
+
+
 def read_tables(
-    source: str | os.PathLike[str] | _core.Store,
+    source: str | os.PathLike[str] | _core.Store | _WrapsStore,
     *,
     free_text: bool = False,
     confidential_text: bool = False,
@@ -365,6 +373,7 @@ def read_tables(
     on_error: OnErrorLike = "raise",
     query: _core.SessionQuery | Mapping[str, Any] | None = None,
     limits: _core.TableLimits | None = None,
+    identifiers: bool = False,
 ) -> SessionTables:
     """Reads held sessions into column tables: a ``"session/1"`` JSON Lines
     file (streamed in chunks, parsed on ``threads`` threads, None: one per
@@ -375,7 +384,11 @@ def read_tables(
     Free text (learning points, actions, feedback comments, notes,
     cancellation notes) is read only with ``free_text=True``, and the text of
     confidential items only with ``confidential_text=True`` as well: without
-    them no such text is in any frame or Arrow table.
+    them no such text is in any frame or Arrow table. Ids, units,
+    professions and categories in which the identifier linter finds a CPR
+    number, an e-mail address, a phone number or a name are masked
+    (``"masked-..."``), as are such finds in the text read, unless
+    ``identifiers=True`` asks for them as written (docs/privacy.md).
 
     ``on_error="raise"`` stops at the first bad line with a
     :class:`FormatError` (or :class:`VersionError`, :class:`LimitError`)
@@ -401,6 +414,7 @@ def read_tables(
         threads=threads,
         on_error=on_error,
         limits=limits,
+        identifiers=identifiers,
     )
     # carelearn.Store wraps the C++ store (as ``_store``); it is recognised by
     # that rather than imported, since the store's module imports this one's.
@@ -437,6 +451,7 @@ def tables_from_text(
     threads: int | None = None,
     on_error: OnErrorLike = "raise",
     limits: _core.TableLimits | None = None,
+    identifiers: bool = False,
 ) -> SessionTables:
     """Reads ``"session/1"`` JSON Lines held in memory into column tables;
     ``source`` names the text in errors. Otherwise as :func:`read_tables`."""
@@ -446,6 +461,7 @@ def tables_from_text(
         threads=threads,
         on_error=on_error,
         limits=limits,
+        identifiers=identifiers,
     )
     return SessionTables(_core.read_tables_from_text(text, source, options))
 
@@ -455,10 +471,11 @@ def tables_from_sessions(
     *,
     free_text: bool = False,
     confidential_text: bool = False,
+    identifiers: bool = False,
 ) -> SessionTables:
     """The column tables of ``sessions`` (Session values), in their order.
 
-    Free text and confidential text as :func:`read_tables` says.
+    Free text, confidential text and identifiers as :func:`read_tables` says.
 
     Example::
 
@@ -469,6 +486,7 @@ def tables_from_sessions(
         confidential_text=confidential_text,
         threads=1,
         on_error="raise",
+        identifiers=identifiers,
     )
     if isinstance(sessions, str | bytes) or not isinstance(sessions, Iterable):
         raise TypeError(

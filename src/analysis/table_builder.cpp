@@ -2,6 +2,8 @@
 // merge of tables read in parts; see table_builder.hpp.
 #include "analysis/table_builder.hpp"
 
+#include "carelearn/record/identifiers.hpp"
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -256,6 +258,54 @@ void ReserveFor(SessionTables& t, double factor) {
   ForEachTable(t, [&](auto& table) {
     ForEachColumn(table, [&](auto& column) { Reserve(column, factor); });
   });
+}
+
+namespace {
+
+// Replaces each value of `column` for which `flagged` holds by `MaskedId`.
+template <typename Flagged>
+void MaskDictionary(DictionaryColumn& column, Flagged flagged) {
+  for (std::string& value : column.dictionary) {
+    if (flagged(value)) value = MaskedId(value);
+  }
+}
+
+// Rewrites each value of `column` by `rewrite`.
+template <typename Rewrite>
+void RewriteStrings(StringColumn& column, Rewrite rewrite) {
+  StringColumn out;
+  out.offsets.reserve(column.offsets.size());
+  out.valid = column.valid;
+  for (std::size_t row = 0; row < column.size(); ++row) {
+    if (const std::optional<std::string_view> v = column.Value(row)) out.data += rewrite(*v);
+    out.offsets.push_back(static_cast<std::int64_t>(out.data.size()));
+  }
+  column = std::move(out);
+}
+
+}  // namespace
+
+void MaskIdentifiersIn(SessionTables& t, const TableOptions& options) {
+  if (options.identifiers) return;
+  auto id = [](std::string_view v) { return IdentifierInId(v).has_value(); };
+  auto label = [](std::string_view v) { return !FindIdentifiers(v).empty(); };
+  MaskDictionary(t.sessions.unit, label);
+  MaskDictionary(t.sessions.case_category, label);
+  MaskDictionary(t.sessions.citizen, id);
+  MaskDictionary(t.participants.person, id);
+  MaskDictionary(t.participants.unit, label);
+  MaskDictionary(t.participants.profession, label);
+  MaskDictionary(t.learning_points.author, id);
+  MaskDictionary(t.actions.action, id);
+  MaskDictionary(t.actions.owner, id);
+  MaskDictionary(t.feedback.participant, id);
+  RewriteStrings(t.sessions.id, [](std::string_view v) { return MaskedId(v); });
+  auto text = [](std::string_view v) { return MaskIdentifiers(v); };
+  RewriteStrings(t.sessions.cancel_note, text);
+  RewriteStrings(t.learning_points.text, text);
+  RewriteStrings(t.actions.text, text);
+  RewriteStrings(t.feedback.comment, text);
+  RewriteStrings(t.notes.text, text);
 }
 
 }  // namespace carelearn::detail

@@ -258,6 +258,10 @@ using CodeMaps = std::array<std::vector<std::int32_t>, kOpenColumns>;
 /// the free-text columns that `options` asks for ready to take rows.
 [[nodiscard]] SessionTables EmptyTables(const TableOptions& options);
 
+/// Masks, unless `options.identifiers`, what the identifier linter finds in
+/// the ids, labels and texts of `t` (see `TableOptions::identifiers`).
+void MaskIdentifiersIn(SessionTables& t, const TableOptions& options);
+
 /// True when `options` asks for free text.
 [[nodiscard]] inline bool WantsText(const TableOptions& options) { return options.free_text; }
 

@@ -116,6 +116,7 @@ SessionTables TablesFromSessions(std::span<const Session> sessions, const TableO
   detail::TableIndex index;
   for (const Session& s : sessions) AddSession(t, index, s, options);
   detail::SetDictionaries(t, index);
+  detail::MaskIdentifiersIn(t, options);
   return t;
 }
 

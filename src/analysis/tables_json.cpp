@@ -733,6 +733,12 @@ class Pipeline {
   std::vector<std::thread> workers_;
 };
 
+// `t` with what the identifier linter finds masked, unless `options` keep it.
+absl::StatusOr<SessionTables> Masked(absl::StatusOr<SessionTables> t, const TableOptions& options) {
+  if (t.ok()) detail::MaskIdentifiersIn(*t, options);
+  return t;
+}
+
 absl::StatusOr<SessionTables> Read(ChunkSource& chunks, std::string_view source,
                                    const TableOptions& options) {
   Pipeline pipeline(source, options, chunks.size(), &chunks);
@@ -741,7 +747,7 @@ absl::StatusOr<SessionTables> Read(ChunkSource& chunks, std::string_view source,
     if (!pipeline.Submit(std::move(chunk))) break;
     chunk = Chunk();
   }
-  return pipeline.Finish(chunks.status());
+  return Masked(pipeline.Finish(chunks.status()), options);
 }
 
 }  // namespace
@@ -823,7 +829,7 @@ absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery&
   });
   if (scanned.ok() && chunk.owned.size > 0) hand_in();
   if (absl::IsCancelled(scanned)) scanned = absl::OkStatus();  // the pipeline knows why
-  return pipeline.Finish(scanned);
+  return Masked(pipeline.Finish(scanned), options);
 }
 
 }  // namespace carelearn

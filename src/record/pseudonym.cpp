@@ -88,4 +88,15 @@ std::string Pseudonymiser::Pseudonym(std::string_view domain, std::string_view i
   return out;
 }
 
+std::string Pseudonymiser::Fingerprint() const {
+  const std::array<unsigned char, 32> mac = Mac("carelearn key fingerprint");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < 8; ++i) {
+    out += kHex[mac[i] >> 4];
+    out += kHex[mac[i] & 0xf];
+  }
+  return out;
+}
+
 }  // namespace carelearn

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "carelearn/record/check.hpp"
+#include "carelearn/record/identifiers.hpp"
 #include "detail/absl_compat.hpp"
 #include "record/fit.hpp"
 
@@ -27,8 +28,8 @@ absl::Status CheckParticipantIds(std::string_view operation,
           absl::StrCat(Sv(operation), ": participants[", i, "].id is empty"));
     }
     if (!seen.insert(id).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(Sv(operation), ": participants[", i, "]: \"", id, "\" takes part twice"));
+      return absl::InvalidArgumentError(absl::StrCat(Sv(operation), ": participants[", i, "]: \"",
+                                                     MaskedId(id), "\" takes part twice"));
     }
   }
   return absl::OkStatus();
@@ -51,6 +52,10 @@ absl::StatusOr<Runner> Runner::Create(Format format, SessionPlan plan, RunnerOpt
   session.format_version = format.version;
   session.unit = std::move(plan.unit);
   Runner runner(std::move(format), std::move(session), std::move(options));
+  absl::StatusOr<std::vector<Diagnostic>> identifiers =
+      runner.Identifiers(runner.session_, "", "Create");
+  if (!identifiers.ok()) return identifiers.status();
+  runner.diagnostics_ = *std::move(identifiers);
   if (plan.planned_start.has_value()) {
     runner.session_.planned_start = *plan.planned_start;
   } else {
@@ -64,7 +69,7 @@ absl::StatusOr<Runner> Runner::Resume(Format format, Session session, RunnerOpti
     return absl::InvalidArgumentError(
         absl::StrCat("Resume: format \"", format.id, "\" has no steps to run"));
   }
-  const std::string prefix = absl::StrCat("Resume: session \"", session.id, "\": ");
+  const std::string prefix = absl::StrCat("Resume: session \"", MaskedId(session.id), "\": ");
   if (!session.actual_start.has_value() && !session.cancellation.has_value()) {
     return absl::FailedPreconditionError(
         absl::StrCat(prefix, "it has not started; Runner::Create plans a new one"));
@@ -120,10 +125,10 @@ absl::Status Runner::RequireRunning(std::string_view operation) const {
   switch (state_) {
     case RunnerState::kReady:
       return absl::FailedPreconditionError(
-          absl::StrCat(Sv(operation), ": session \"", session_.id, "\" has not started"));
+          absl::StrCat(Sv(operation), ": session \"", MaskedId(session_.id), "\" has not started"));
     case RunnerState::kFinished:
       return absl::FailedPreconditionError(
-          absl::StrCat(Sv(operation), ": session \"", session_.id, "\" is finished"));
+          absl::StrCat(Sv(operation), ": session \"", MaskedId(session_.id), "\" is finished"));
     case RunnerState::kRunning:
       break;
   }
@@ -137,14 +142,19 @@ const Step* Runner::current_step() const {
 absl::StatusOr<std::vector<Diagnostic>> Runner::Start(std::vector<Participant> participants) {
   if (state_ == RunnerState::kRunning) {
     return absl::FailedPreconditionError(
-        absl::StrCat("Start: session \"", session_.id, "\" has already started"));
+        absl::StrCat("Start: session \"", MaskedId(session_.id), "\" has already started"));
   }
   if (state_ == RunnerState::kFinished) {
     return absl::FailedPreconditionError(
-        absl::StrCat("Start: session \"", session_.id, "\" is finished"));
+        absl::StrCat("Start: session \"", MaskedId(session_.id), "\" is finished"));
   }
   if (participants.empty()) return absl::InvalidArgumentError("Start: no participants");
   if (absl::Status s = CheckParticipantIds("Start", participants); !s.ok()) return s;
+  Session candidate = session_;
+  candidate.participants = participants;
+  absl::StatusOr<std::vector<Diagnostic>> identifiers =
+      Identifiers(candidate, "participants", "Start");
+  if (!identifiers.ok()) return identifiers.status();
 
   const absl::Time now = Now();
   if (session_.planned_start == absl::InfiniteFuture()) session_.planned_start = now;
@@ -156,6 +166,7 @@ absl::StatusOr<std::vector<Diagnostic>> Runner::Start(std::vector<Participant> p
   turn_index_ = 0;
   turn_start_ = now;
   std::vector<Diagnostic> found = detail::RoleFindings(format_, session_.participants);
+  found.insert(found.end(), identifiers->begin(), identifiers->end());
   diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
   Changed();
   return found;
@@ -168,14 +179,21 @@ absl::StatusOr<std::vector<Diagnostic>> Runner::AddParticipant(Participant parti
   }
   if (session_.FindParticipant(participant.id) != nullptr) {
     return absl::InvalidArgumentError(
-        absl::StrCat("AddParticipant: \"", participant.id, "\" takes part already"));
+        absl::StrCat("AddParticipant: \"", MaskedId(participant.id), "\" takes part already"));
   }
+  Session candidate = session_;
+  candidate.participants.push_back(participant);
+  absl::StatusOr<std::vector<Diagnostic>> identifiers =
+      Identifiers(candidate, absl::StrCat("participants[", session_.participants.size(), "]"),
+                  "AddParticipant");
+  if (!identifiers.ok()) return identifiers.status();
   const std::vector<Diagnostic> before = detail::RoleFindings(format_, session_.participants);
   session_.participants.push_back(std::move(participant));
   std::vector<Diagnostic> found;
   for (Diagnostic& d : detail::RoleFindings(format_, session_.participants)) {
     if (std::find(before.begin(), before.end(), d) == before.end()) found.push_back(std::move(d));
   }
+  found.insert(found.end(), identifiers->begin(), identifiers->end());
   diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
   Changed();
   return found;
@@ -209,6 +227,8 @@ absl::StatusOr<Session> Runner::Finish() {
   diagnostics_ = rejected_;
   std::vector<Diagnostic> found = CheckSession(session_, format_, check);
   diagnostics_.insert(diagnostics_.end(), found.begin(), found.end());
+  std::vector<Diagnostic> identifiers = LintSession(session_);
+  diagnostics_.insert(diagnostics_.end(), identifiers.begin(), identifiers.end());
   Changed();
   return session_;
 }
@@ -216,8 +236,13 @@ absl::StatusOr<Session> Runner::Finish() {
 absl::StatusOr<Session> Runner::Cancel(Cancellation cancellation) {
   if (state_ == RunnerState::kFinished) {
     return absl::FailedPreconditionError(
-        absl::StrCat("Cancel: session \"", session_.id, "\" is finished"));
+        absl::StrCat("Cancel: session \"", MaskedId(session_.id), "\" is finished"));
   }
+  Session candidate = session_;
+  candidate.cancellation = cancellation;
+  absl::StatusOr<std::vector<Diagnostic>> identifiers =
+      Identifiers(candidate, "cancellation", "Cancel");
+  if (!identifiers.ok()) return identifiers.status();
   const absl::Time now = Now();
   if (state_ == RunnerState::kRunning) {
     session_.steps.push_back({format_.steps[step_index_].id, step_start_, now});
@@ -228,6 +253,8 @@ absl::StatusOr<Session> Runner::Cancel(Cancellation cancellation) {
   session_.cancellation = std::move(cancellation);
   state_ = RunnerState::kFinished;
   diagnostics_ = rejected_;
+  std::vector<Diagnostic> all = LintSession(session_);
+  diagnostics_.insert(diagnostics_.end(), all.begin(), all.end());
   Changed();
   return session_;
 }
@@ -237,6 +264,11 @@ absl::Status Runner::SetCase(Case presented_case) {
   if (presented_case.category.empty()) {
     return absl::InvalidArgumentError("SetCase: the category is empty");
   }
+  Session candidate = session_;
+  candidate.presented_case = presented_case;
+  absl::StatusOr<std::vector<Diagnostic>> identifiers = Identifiers(candidate, "case", "SetCase");
+  if (!identifiers.ok()) return identifiers.status();
+  diagnostics_.insert(diagnostics_.end(), identifiers->begin(), identifiers->end());
   session_.presented_case = std::move(presented_case);
   Changed();
   return absl::OkStatus();
@@ -282,6 +314,24 @@ RecordResult Runner::Conclude(std::vector<Diagnostic> found, MisfitPolicy policy
   return result;
 }
 
+absl::StatusOr<std::vector<Diagnostic>> Runner::Identifiers(const Session& candidate,
+                                                            std::string_view prefix,
+                                                            std::string_view operation) const {
+  std::vector<Diagnostic> found;
+  for (Diagnostic& d : LintSession(candidate)) {
+    const std::string_view path = d.path;
+    if (prefix.empty() || (path.substr(0, prefix.size()) == prefix &&
+                           (path.size() == prefix.size() || path[prefix.size()] == '.' ||
+                            path[prefix.size()] == '['))) {
+      found.push_back(std::move(d));
+    }
+  }
+  if (found.empty() || options_.identifiers == IdentifierPolicy::kWarn) return found;
+  return absl::InvalidArgumentError(absl::StrCat(Sv(operation), ": ", found.front().path, ": ",
+                                                 found.front().message.en,
+                                                 " (identifier policy \"refuse\")"));
+}
+
 void Runner::Changed() const {
   if (options_.on_change) options_.on_change(session_);
 }
@@ -292,9 +342,15 @@ absl::StatusOr<RecordResult> Runner::RecordLearningPoint(LearningPoint point) {
     return absl::InvalidArgumentError("RecordLearningPoint: the text is empty");
   }
   if (!point.author.empty() && session_.FindParticipant(point.author) == nullptr) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("RecordLearningPoint: author \"", point.author, "\" is not a participant"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "RecordLearningPoint: author \"", MaskedId(point.author), "\" is not a participant"));
   }
+  Session candidate = session_;
+  candidate.learning_points.push_back(point);
+  absl::StatusOr<std::vector<Diagnostic>> identifiers =
+      Identifiers(candidate, absl::StrCat("learning_points[", session_.learning_points.size(), "]"),
+                  "RecordLearningPoint");
+  if (!identifiers.ok()) return identifiers.status();
   point.step_id = format_.steps[step_index_].id;
   RecordResult result =
       Conclude(CheckOutput(OutputKind::kLearningPoint, session_.learning_points.size()),
@@ -303,6 +359,8 @@ absl::StatusOr<RecordResult> Runner::RecordLearningPoint(LearningPoint point) {
     session_.learning_points.push_back(std::move(point));
     Changed();
   }
+  result.diagnostics.insert(result.diagnostics.end(), identifiers->begin(), identifiers->end());
+  diagnostics_.insert(diagnostics_.end(), identifiers->begin(), identifiers->end());
   return result;
 }
 
@@ -316,8 +374,13 @@ absl::StatusOr<RecordResult> Runner::RecordAction(Action action) {
     }
   } else if (session_.FindAction(action.id) != nullptr) {
     return absl::AlreadyExistsError(
-        absl::StrCat("RecordAction: action \"", action.id, "\" is recorded already"));
+        absl::StrCat("RecordAction: action \"", MaskedId(action.id), "\" is recorded already"));
   }
+  Session candidate = session_;
+  candidate.actions.push_back(action);
+  absl::StatusOr<std::vector<Diagnostic>> identifiers = Identifiers(
+      candidate, absl::StrCat("actions[", session_.actions.size(), "]"), "RecordAction");
+  if (!identifiers.ok()) return identifiers.status();
   action.step_id = format_.steps[step_index_].id;
   if (action.history.empty()) action.history.push_back({ActionStatus::kOpen, Now()});
   RecordResult result =
@@ -327,6 +390,8 @@ absl::StatusOr<RecordResult> Runner::RecordAction(Action action) {
     session_.actions.push_back(std::move(action));
     Changed();
   }
+  result.diagnostics.insert(result.diagnostics.end(), identifiers->begin(), identifiers->end());
+  diagnostics_.insert(diagnostics_.end(), identifiers->begin(), identifiers->end());
   return result;
 }
 
@@ -337,15 +402,20 @@ absl::StatusOr<RecordResult> Runner::RecordFeedback(Feedback feedback) {
         absl::StrCat("RecordFeedback: rating ", feedback.rating, " is not from 1 to 5"));
   }
   if (session_.FindParticipant(feedback.participant) == nullptr) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("RecordFeedback: \"", feedback.participant, "\" is not a participant"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "RecordFeedback: \"", MaskedId(feedback.participant), "\" is not a participant"));
   }
   for (const Feedback& f : session_.feedback) {
     if (f.participant == feedback.participant) {
-      return absl::AlreadyExistsError(
-          absl::StrCat("RecordFeedback: \"", feedback.participant, "\" already gave feedback"));
+      return absl::AlreadyExistsError(absl::StrCat(
+          "RecordFeedback: \"", MaskedId(feedback.participant), "\" already gave feedback"));
     }
   }
+  Session candidate = session_;
+  candidate.feedback.push_back(feedback);
+  absl::StatusOr<std::vector<Diagnostic>> identifiers = Identifiers(
+      candidate, absl::StrCat("feedback[", session_.feedback.size(), "]"), "RecordFeedback");
+  if (!identifiers.ok()) return identifiers.status();
   feedback.step_id = format_.steps[step_index_].id;
   RecordResult result = Conclude(CheckOutput(OutputKind::kFeedback, session_.feedback.size()),
                                  PolicyFor(OutputKind::kFeedback));
@@ -353,12 +423,19 @@ absl::StatusOr<RecordResult> Runner::RecordFeedback(Feedback feedback) {
     session_.feedback.push_back(std::move(feedback));
     Changed();
   }
+  result.diagnostics.insert(result.diagnostics.end(), identifiers->begin(), identifiers->end());
+  diagnostics_.insert(diagnostics_.end(), identifiers->begin(), identifiers->end());
   return result;
 }
 
 absl::StatusOr<RecordResult> Runner::RecordNote(Note note) {
   if (absl::Status s = RequireRunning("RecordNote"); !s.ok()) return s;
   if (note.text.empty()) return absl::InvalidArgumentError("RecordNote: the text is empty");
+  Session candidate = session_;
+  candidate.notes.push_back(note);
+  absl::StatusOr<std::vector<Diagnostic>> identifiers =
+      Identifiers(candidate, absl::StrCat("notes[", session_.notes.size(), "]"), "RecordNote");
+  if (!identifiers.ok()) return identifiers.status();
   note.step_id = format_.steps[step_index_].id;
   std::vector<Diagnostic> found;
   const std::optional<OutputKind> kind = detail::NoteOutput(note.kind);
@@ -368,6 +445,8 @@ absl::StatusOr<RecordResult> Runner::RecordNote(Note note) {
     session_.notes.push_back(std::move(note));
     Changed();
   }
+  result.diagnostics.insert(result.diagnostics.end(), identifiers->begin(), identifiers->end());
+  diagnostics_.insert(diagnostics_.end(), identifiers->begin(), identifiers->end());
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "carelearn/record/identifiers.hpp"
 #include "detail/absl_compat.hpp"
 
 namespace carelearn {
@@ -22,7 +23,7 @@ using detail::Sv;
 // An error about `session` at `path`.
 absl::Status Invalid(const Session& session, std::string_view path, std::string_view what) {
   return absl::InvalidArgumentError(
-      absl::StrCat("session \"", session.id, "\": ", Sv(path), ": ", Sv(what)));
+      absl::StrCat("session \"", MaskedId(session.id), "\": ", Sv(path), ": ", Sv(what)));
 }
 
 std::string Indexed(std::string_view name, std::size_t i) {
@@ -120,7 +121,7 @@ absl::Status ValidateSession(const Session& session) {
     std::string path = Indexed("participants", i) + ".id";
     if (p.id.empty()) return Invalid(session, path, "is empty");
     if (!seen.insert(p.id).second) {
-      return Invalid(session, path, absl::StrCat("\"", p.id, "\" takes part twice"));
+      return Invalid(session, path, absl::StrCat("\"", MaskedId(p.id), "\" takes part twice"));
     }
   }
   for (std::size_t i = 0; i < session.steps.size(); ++i) {
@@ -142,7 +143,7 @@ absl::Status ValidateSession(const Session& session) {
     std::string path = Indexed("actions", i);
     if (a.id.empty()) return Invalid(session, path + ".id", "is empty");
     if (!seen.insert(a.id).second) {
-      return Invalid(session, path + ".id", absl::StrCat("\"", a.id, "\" is used twice"));
+      return Invalid(session, path + ".id", absl::StrCat("\"", MaskedId(a.id), "\" is used twice"));
     }
     if (a.due.has_value() && (a.due->year() < kFirstYear || a.due->year() > kLastYear)) {
       return Invalid(session, path + ".due", OutsideTheYears(absl::FormatCivilTime(*a.due)));
@@ -165,7 +166,7 @@ absl::Status ValidateSession(const Session& session) {
     if (f.participant.empty()) return Invalid(session, path + ".participant", "is empty");
     if (!seen.insert(f.participant).second) {
       return Invalid(session, path + ".participant",
-                     absl::StrCat("\"", f.participant, "\" already gave feedback"));
+                     absl::StrCat("\"", MaskedId(f.participant), "\" already gave feedback"));
     }
   }
   return absl::OkStatus();

@@ -20,9 +20,11 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "carelearn/io/errors.hpp"
+#include "carelearn/io/export_manifest.hpp"
 #include "carelearn/io/json.hpp"
 #include "carelearn/io/owner_only_file.hpp"
 #include "carelearn/io/session_json.hpp"
+#include "carelearn/record/identifiers.hpp"
 #include "detail/absl_compat.hpp"
 #include "detail/names.hpp"
 #include "store/rows.hpp"
@@ -231,6 +233,7 @@ struct Store::Impl {
   // Imports what `reader` reads, in one transaction.
   absl::StatusOr<ImportResult> Import(SessionReader& reader, const ImportOptions& how) {
     Database& store = *db;
+    const IdentifierPolicy identifier_policy = options.identifiers;
     // Bulk mode relaxes fsync for the import only; FULL comes back on every path.
     struct Durability {
       Database* db = nullptr;
@@ -254,17 +257,21 @@ struct Store::Impl {
         const std::string at = absl::StrCat(source, ":", line->line, ": ");
         if (line->redaction != Redaction::kNone && !how.allow_redacted) {
           return absl::InvalidArgumentError(
-              absl::StrCat(at, "session \"", session.id, "\" is redacted (\"",
+              absl::StrCat(at, "session \"", MaskedId(session.id), "\" is redacted (\"",
                            Sv(RedactionName(line->redaction)),
                            "\"); importing it keeps it without what it left out; set "
                            "allow_redacted to do so"));
         }
+        absl::StatusOr<std::vector<Diagnostic>> identifiers = ApplyIdentifierPolicy(
+            session, identifier_policy, absl::StrCat(source, ":", line->line));
+        if (!identifiers.ok()) return identifiers.status();
+        for (Diagnostic& d : *identifiers) result.findings.push_back({line->line, std::move(d)});
         absl::StatusOr<bool> exists = SessionExists(session.id);
         if (!exists.ok()) return exists.status();
         if (*exists) {
           if (how.on_conflict == ConflictPolicy::kFail) {
             return absl::AlreadyExistsError(
-                absl::StrCat(at, "session \"", session.id, "\" is in the store already"));
+                absl::StrCat(at, "session \"", MaskedId(session.id), "\" is in the store already"));
           }
           if (how.on_conflict == ConflictPolicy::kSkip) {
             ++result.skipped;
@@ -322,9 +329,13 @@ absl::StatusOr<Store> Store::Open(const std::string& path, const StoreOptions& o
   return Store(std::move(impl));
 }
 
-absl::Status Store::PutSession(const Session& session) {
+absl::Status Store::PutSession(const Session& session, std::vector<Diagnostic>* findings) {
   CARELEARN_STORE_LOCK("PutSession");
   if (absl::Status s = ValidateSession(session); !s.ok()) return s;
+  absl::StatusOr<std::vector<Diagnostic>> identifiers =
+      ApplyIdentifierPolicy(session, impl_->options.identifiers, "PutSession");
+  if (!identifiers.ok()) return identifiers.status();
+  if (findings != nullptr) *findings = *std::move(identifiers);
   absl::StatusOr<Transaction> tx = Transaction::Begin(*impl_->db, /*write=*/true);
   if (!tx.ok()) return tx.status();
   if (absl::Status s = detail::WriteSession(*impl_->db, session); !s.ok()) return s;
@@ -341,7 +352,8 @@ absl::StatusOr<Session> Store::GetSession(std::string_view id) const {
   absl::StatusOr<bool> row = st->Step();
   if (!row.ok()) return row.status();
   if (!*row) {
-    return absl::NotFoundError(absl::StrCat(impl_->db->path(), ": no session \"", Sv(id), "\""));
+    return absl::NotFoundError(
+        absl::StrCat(impl_->db->path(), ": no session \"", MaskedId(id), "\""));
   }
   absl::StatusOr<Session> session = detail::ReadSession(*impl_->db, id, st->Text(0));
   if (!session.ok()) return session.status();
@@ -356,7 +368,8 @@ absl::Status Store::DeleteSession(std::string_view id) {
   absl::StatusOr<bool> erased = detail::EraseSession(*impl_->db, id);
   if (!erased.ok()) return erased.status();
   if (!*erased) {
-    return absl::NotFoundError(absl::StrCat(impl_->db->path(), ": no session \"", Sv(id), "\""));
+    return absl::NotFoundError(
+        absl::StrCat(impl_->db->path(), ": no session \"", MaskedId(id), "\""));
   }
   if (absl::Status s = tx->Commit(); !s.ok()) return s;
   // Copy the zeroed pages into the file and empty the WAL, which still holds
@@ -513,8 +526,8 @@ absl::Status Store::UpdateActionStatus(std::string_view session_id, std::string_
   Database& db = *impl_->db;
   absl::StatusOr<Transaction> tx = Transaction::Begin(db, /*write=*/true);
   if (!tx.ok()) return tx.status();
-  const std::string where =
-      absl::StrCat("action \"", Sv(action_id), "\" of session \"", Sv(session_id), "\"");
+  const std::string where = absl::StrCat("action \"", MaskedId(action_id), "\" of session \"",
+                                         MaskedId(session_id), "\"");
   {
     absl::StatusOr<Statement> st =
         db.Prepare("SELECT status FROM actions WHERE session_id = ? AND action_id = ?");
@@ -528,10 +541,10 @@ absl::Status Store::UpdateActionStatus(std::string_view session_id, std::string_
       if (!exists.ok()) return exists.status();
       if (!*exists) {
         return absl::NotFoundError(
-            absl::StrCat(db.path(), ": no session \"", Sv(session_id), "\""));
+            absl::StrCat(db.path(), ": no session \"", MaskedId(session_id), "\""));
       }
-      return absl::NotFoundError(absl::StrCat(db.path(), ": session \"", Sv(session_id),
-                                              "\" has no action \"", Sv(action_id), "\""));
+      return absl::NotFoundError(absl::StrCat(db.path(), ": session \"", MaskedId(session_id),
+                                              "\" has no action \"", MaskedId(action_id), "\""));
     }
     if (st->Text(0) == ActionStatusName(status)) {
       return absl::FailedPreconditionError(absl::StrCat(
@@ -618,7 +631,7 @@ absl::StatusOr<std::vector<ActionRecord>> Store::FindActions(const ActionQuery& 
     if (!st->IsNull(8)) {
       absl::CivilDay due;
       if (!absl::ParseCivilTime(st->Text(8), &due)) {
-        return absl::DataLossError(absl::StrCat(db.path(), ": session \"", r.session_id,
+        return absl::DataLossError(absl::StrCat(db.path(), ": session \"", MaskedId(r.session_id),
                                                 "\": action \"", r.action.id, "\": bad due date \"",
                                                 st->Text(8), "\""));
       }
@@ -636,7 +649,7 @@ absl::StatusOr<std::vector<ActionRecord>> Store::FindActions(const ActionQuery& 
       if (!*change) break;
       std::optional<ActionStatus> status = ParseActionStatus(history->Text(0));
       if (!status.has_value()) {
-        return absl::DataLossError(absl::StrCat(db.path(), ": session \"", r.session_id,
+        return absl::DataLossError(absl::StrCat(db.path(), ": session \"", MaskedId(r.session_id),
                                                 "\": action \"", r.action.id, "\": bad status \"",
                                                 history->Text(0), "\""));
       }
@@ -744,7 +757,7 @@ absl::StatusOr<std::size_t> Store::ExportJsonLines(std::ostream& out, const Sess
     out << ToJsonLine(session, options) << '\n';
     if (!out.good()) {
       return absl::InternalError(
-          absl::StrCat("ExportJsonLines: writing session \"", session.id, "\" failed"));
+          absl::StrCat("ExportJsonLines: writing session \"", MaskedId(session.id), "\" failed"));
     }
     ++count;
     return absl::OkStatus();
@@ -762,6 +775,14 @@ absl::StatusOr<std::size_t> Store::ExportJsonLines(const std::filesystem::path& 
   absl::Status closed = file->Close();
   if (!count.ok()) return count.status();
   if (!closed.ok()) return closed;
+  if (options.evaluator) {
+    // What was left out and how the ids were pseudonymised, beside the file.
+    absl::StatusOr<OwnerOnlyFile> manifest =
+        OwnerOnlyFile::Create(ManifestPathFor(path), ExistingFile::kReplace);
+    if (!manifest.ok()) return manifest.status();
+    manifest->stream() << ExportManifestJson(options, *count);
+    if (absl::Status s = manifest->Close(); !s.ok()) return s;
+  }
   return count;
 }
 

@@ -428,7 +428,12 @@ def test_frames_say_what_the_sessions_say(
 ) -> None:
     sessions = random_sessions(seed)
     tables = SOURCES[source](
-        tmp_path, sessions, threads=threads, free_text=True, confidential_text=True
+        tmp_path,
+        sessions,
+        threads=threads,
+        free_text=True,
+        confidential_text=True,
+        identifiers=True,
     )
     if source == "store":
         sessions = in_store_order(sessions)
@@ -515,7 +520,9 @@ def test_lines_end_in_crlf_or_nothing_and_hold_unicode(tmp_path: pathlib.Path) -
     lines = [s.to_json_line(include_confidential=True) for s in sessions]
     path = tmp_path / "crlf.jsonl"
     path.write_bytes(("\r\n".join(lines)).encode("utf-8"))  # no line end at the end
-    tables = carelearn.read_tables(path, free_text=True, confidential_text=True)
+    tables = carelearn.read_tables(
+        path, free_text=True, confidential_text=True, identifiers=True
+    )
     expected = expected_tables(sessions)
     for name in TABLES:
         assert_rows_equal(frame_rows(getattr(tables, name)), expected[name], name)
@@ -760,8 +767,20 @@ def test_confidential_text_is_absent_unless_asked_for_by_name(
         assert ("Ask first." in set(tables.learning_points.get("text", []))) == free_text
     (tmp_path / "asked").mkdir()
     asked = read(tmp_path / "asked", sessions, threads=2, free_text=True, confidential_text=True)
-    assert any(CPR.encode() in blob for blob in _every_text(asked))
-    assert f"Citizen {CPR} fell" in set(asked.learning_points["text"])
+    # Confidential text asked for, but not the identifiers in it: the CPR number is masked.
+    assert not any(CPR.encode() in blob for blob in _every_text(asked))
+    assert "Citizen [cpr-number] fell" in set(asked.learning_points["text"])
+    (tmp_path / "identifiers").mkdir()
+    named = read(
+        tmp_path / "identifiers",
+        sessions,
+        threads=2,
+        free_text=True,
+        confidential_text=True,
+        identifiers=True,
+    )
+    assert any(CPR.encode() in blob for blob in _every_text(named))
+    assert f"Citizen {CPR} fell" in set(named.learning_points["text"])
 
 
 def test_without_free_text_there_are_no_text_columns() -> None:

@@ -347,6 +347,12 @@ struct TableOptions {
   std::size_t chunk_bytes = std::size_t{8} << 20;
   /// The limits every line is checked against.
   TableLimits limits = {};
+  /// Keeps the ids, units, professions, categories and texts in which the
+  /// identifier linter (carelearn/record/identifiers.hpp) finds a CPR number,
+  /// an e-mail address, a phone number or a name as they were written. Off
+  /// (the default): such an id, unit, profession or category is its
+  /// `MaskedId`, and the finds in a text are masked (`MaskIdentifiers`).
+  bool identifiers = false;
 };
 
 /// Reads a JSON Lines file of `session/1` records into tables, streaming it in

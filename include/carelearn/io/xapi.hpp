@@ -139,6 +139,10 @@ struct XapiOptions {
 
 /// The xAPI 1.0.3 statements of `session`, as the JSON text of an array (2-space
 /// indentation, ending in a newline), in the order the file comment gives.
+/// The session is first redacted as every default export is (`Redact` with
+/// default options): ids in which the identifier linter finds a name, a CPR
+/// number, an e-mail address or a phone number are their `MaskedId`s, and
+/// such finds in an action's wording are masked.
 ///
 /// Errors (kInvalidArgument): `options.home_page` empty or not an absolute
 /// http(s) IRI; the errors of `ValidateSession`.

@@ -75,6 +75,12 @@ class Pseudonymiser {
   /// `domain` must not contain '\0'.
   [[nodiscard]] std::string Pseudonym(std::string_view domain, std::string_view identifier) const;
 
+  /// A fingerprint of the key, to say which key made a set of pseudonyms
+  /// without revealing it: the first 16 lower-case hex digits of
+  /// HMAC-SHA256(key, "carelearn key fingerprint"). Two keys give different
+  /// fingerprints (but for a chance of 2^-64); the key cannot be recovered from it.
+  [[nodiscard]] std::string Fingerprint() const;
+
   /// The full HMAC-SHA256 of `message` under the key.
   [[nodiscard]] std::array<unsigned char, 32> Mac(std::string_view message) const;
 

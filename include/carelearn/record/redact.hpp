@@ -7,6 +7,8 @@
 //     sets `include_confidential` (an explicit request);
 //   - "confidential" (the default): the text of confidential learning points
 //     and notes is left out; the items themselves stay, so counts are honest;
+//     what looks like a CPR number, an e-mail address, a phone number or a
+//     name in the ids and the text left in is masked (see `Redact`);
 //   - "evaluator": for an evaluator outside the organisation: no free text at
 //     all, no citizen reference, no action owner that is not a role or a
 //     participant, and, given the evaluation's own key, participant and
@@ -68,7 +70,17 @@ struct ExportOptions {
 /// Items are never dropped, only their text, so counts stay true. In the
 /// evaluator redaction: texts, comments and the cancellation note are empty;
 /// the citizen reference is removed (the case's category stays); an action
-/// owner is kept only when it is a built-in role id or a participant.
+/// owner is kept only when it is a built-in role id or a participant; a unit
+/// in which the linter (carelearn/record/identifiers.hpp) finds an identifier
+/// is pseudonymised under the evaluator's key (domain "unit"), such a
+/// profession or case category left out.
+///
+/// Every redaction but "none" also masks what the linter finds: the ids
+/// (session, participants, authors, owners, feedback, citizen, action ids)
+/// become `MaskedId`s, the units, professions and categories too, and the
+/// identifiers in the free text left in are replaced by `MaskIdentifiers`.
+/// Only "none" (`include_confidential`, asked for by name) gives the record
+/// as it was written.
 ///
 /// Example:
 ///

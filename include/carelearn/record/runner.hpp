@@ -15,6 +15,12 @@
 // Calls in the wrong state (`Next` after `Finish`, `Start` twice, recording
 // before `Start`) return absl::FailedPreconditionError and change nothing.
 //
+// The identifier linter reads everything recorded: what looks like a CPR
+// number, an e-mail address, a phone number or a name is a warning
+// ("identifier-in-id", "identifier-in-text"), or refused with
+// `RunnerOptions::identifiers` = kRefuse. Error messages show ids as
+// `MaskedId`, so a name typed as an id is not quoted back.
+//
 // Time comes from an injectable `Clock`; tests use a `FakeClock` and never sleep.
 //
 // Example:
@@ -50,6 +56,7 @@
 #include "carelearn/model/time_budget.hpp"
 #include "carelearn/plan/diagnostic.hpp"
 #include "carelearn/record/clock.hpp"
+#include "carelearn/record/identifiers.hpp"
 #include "carelearn/record/session.hpp"
 
 namespace carelearn {
@@ -92,6 +99,13 @@ struct RunnerOptions {
   std::function<void(const Session&)> on_change = {};
   /// The length of a working day, for budgets in days.
   WorkingDay day = {};
+  /// What happens when the identifier linter (carelearn/record/identifiers.hpp)
+  /// finds a CPR number, an e-mail address, a phone number or a name in what
+  /// is recorded: kWarn (the default) records it and adds the
+  /// "identifier-in-id" or "identifier-in-text" warning to the result;
+  /// kRefuse records nothing and returns kInvalidArgument, naming the field
+  /// and the kind, never the value.
+  IdentifierPolicy identifiers = IdentifierPolicy::kWarn;
 };
 
 /// What is known of a session before it starts.
@@ -152,6 +166,9 @@ class Runner {
   /// The format is copied. Steps are run at the top level: a step that is a
   /// whole other format (the learning visit's joint learning meeting) is one
   /// step here, producing what the step declares.
+  ///
+  /// The linter's warnings about the plan's session id and unit are in
+  /// `diagnostics()` from the start.
   ///
   /// Errors: kInvalidArgument when the format has no steps (a programme of
   /// components is planned, not run) or an empty id.
@@ -321,6 +338,9 @@ class Runner {
   Runner(Format format, Session session, RunnerOptions options);
 
   absl::Status RequireRunning(std::string_view operation) const;
+  absl::StatusOr<std::vector<Diagnostic>> Identifiers(const Session& candidate,
+                                                      std::string_view prefix,
+                                                      std::string_view operation) const;
   absl::Time Now() const;
   MisfitPolicy PolicyFor(std::optional<OutputKind> kind) const;
   std::vector<Diagnostic> CheckOutput(OutputKind kind, std::size_t index) const;

@@ -49,6 +49,8 @@
 #include "absl/time/time.h"
 #include "carelearn/io/session_json.hpp"
 #include "carelearn/model/format.hpp"
+#include "carelearn/plan/diagnostic.hpp"
+#include "carelearn/record/identifiers.hpp"
 #include "carelearn/record/redact.hpp"
 #include "carelearn/record/session.hpp"
 
@@ -63,6 +65,12 @@ struct StoreOptions {
   bool read_only = false;
   /// How long a write waits for another writer before kUnavailable.
   absl::Duration busy_timeout = absl::Seconds(5);
+  /// What `PutSession` and the imports do when the identifier linter
+  /// (carelearn/record/identifiers.hpp) finds a CPR number, an e-mail
+  /// address, a phone number or a name in a session: kWarn (the default)
+  /// stores it and reports the findings; kRefuse stores nothing and returns
+  /// kInvalidArgument naming the field and the kind, never the value.
+  IdentifierPolicy identifiers = IdentifierPolicy::kWarn;
 };
 
 /// Which sessions a query selects; fields left empty select all.
@@ -156,10 +164,19 @@ struct ImportOptions {
   SessionReadOptions reading = {};
 };
 
+/// A finding of the identifier linter in an imported session.
+struct ImportFinding {
+  std::size_t line = 0;        ///< The input's line (from 1) that held the session.
+  Diagnostic diagnostic = {};  ///< "identifier-in-id" or "identifier-in-text", a warning.
+};
+
 /// What an import did.
 struct ImportResult {
   std::size_t imported = 0;  ///< Sessions written.
   std::size_t skipped = 0;   ///< Sessions left alone (`ConflictPolicy::kSkip`).
+  /// What the identifier linter found in the sessions read, in input order
+  /// (with `StoreOptions::identifiers` kWarn; kRefuse stops the import instead).
+  std::vector<ImportFinding> findings = {};
 };
 
 /// Facts about an open store.
@@ -209,9 +226,15 @@ class Store {
 
   /// Stores `session`, replacing a stored session with the same id, in one transaction.
   ///
-  /// Errors: kInvalidArgument when `ValidateSession` fails; kPermissionDenied
-  /// when read-only; kUnavailable when another writer holds the lock too long.
-  [[nodiscard]] absl::Status PutSession(const Session& session);
+  /// The identifier linter reads it first (`StoreOptions::identifiers`): its
+  /// warnings go to `findings` when that is not nullptr (emptied otherwise).
+  ///
+  /// Errors: kInvalidArgument when `ValidateSession` fails, or with the
+  /// kRefuse identifier policy when the linter finds an identifier;
+  /// kPermissionDenied when read-only; kUnavailable when another writer holds
+  /// the lock too long.
+  [[nodiscard]] absl::Status PutSession(const Session& session,
+                                        std::vector<Diagnostic>* findings = nullptr);
 
   /// The session with `id`, with its actions' whole history.
   ///
@@ -294,7 +317,8 @@ class Store {
   ///     with the limits of `options.reading` (kInvalidArgument,
   ///     kResourceExhausted, kFailedPrecondition marked `IsVersionMismatch`);
   ///   - kInvalidArgument, "<source>:<line>: ": a session that fails
-  ///     `ValidateSession`; a redacted line without `allow_redacted`;
+  ///     `ValidateSession`; a redacted line without `allow_redacted`; with the
+  ///     kRefuse identifier policy, a session in which the linter finds an identifier;
   ///   - kAlreadyExists, "<source>:<line>: ": a session in the store already,
   ///     with `ConflictPolicy::kFail`;
   ///   - kDataLoss: reading the input failed.
@@ -319,6 +343,8 @@ class Store {
   /// Writes the sessions `query` selects to the file `path` as JSON Lines, as
   /// `ExportJsonLines(std::ostream&)`. The file is created, or replaced,
   /// readable and writable by its owner only (`OwnerOnlyFile`, `ExistingFile::kReplace`).
+  /// An evaluator's export (`ExportOptions::evaluator`) gets its manifest
+  /// beside it, "<path>.manifest.json" (`ExportManifestJson`), also 0600.
   ///
   /// Errors: those of `OwnerOnlyFile::Create` and `OwnerOnlyFile::Close`; kDataLoss when a
   /// stored record cannot be read.

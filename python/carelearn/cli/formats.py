@@ -56,11 +56,20 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
     check = commands.add_parser(
         "validate",
-        help="check format and variant files",
+        help="check format and variant files, and session JSON Lines files",
         description="Check each file and print what is found, one finding per line. "
-        "Exit code 1 when any file has an error or does not load.",
+        "A .jsonl file is read as held sessions: each is validated, checked against its "
+        "format and read by the identifier linter, whose findings (a name, a CPR number, "
+        "an e-mail address or a phone number in an id or a text) are warnings. "
+        "Exit code 1 when any file has an error or does not load, or, with --strict, "
+        "when the identifier linter finds anything.",
     )
     check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="the identifier linter's findings in sessions are errors",
+    )
     check.add_argument("--participants", "-n", type=count, default=None, metavar="N")
     check.add_argument("--lang", type=lang, default=_core.Lang.EN, help="da or en")
     check.set_defaults(handler=_validate)
@@ -93,6 +102,9 @@ def _validate(args: argparse.Namespace) -> int:
     catalog = Catalog.builtin()
     failed = False
     for path in args.files:
+        if path.endswith(".jsonl"):
+            failed = _validate_sessions(path, catalog, args) or failed
+            continue
         try:
             document = load(path)
             if isinstance(document, QuestionSet):
@@ -116,3 +128,33 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"{path}: {_core.format_diagnostic(d, args.lang)}")
         failed = failed or _core.has_errors(found)
     return 1 if failed else 0
+
+
+def _validate_sessions(path: str, catalog: Catalog, args: argparse.Namespace) -> bool:
+    """Validates the sessions of the JSON Lines file ``path``; True when it failed."""
+    from .._record import read_sessions
+
+    try:
+        sessions = read_sessions(path)
+    except Error as error:
+        print(str(error))
+        return True
+    failed = False
+    found_any = False
+    for number, session in enumerate(sessions, start=1):
+        where = f"{path}: session {number} (\"{_core.masked_id(session.id)}\")"
+        found: list[_core.Diagnostic] = list(_core.lint_session(session))
+        if args.strict:
+            for d in found:
+                d.severity = _core.Severity.ERROR
+        try:
+            found += session.check(catalog=catalog)
+        except Error as error:
+            print(f"{where}: {error}")
+        for d in found:
+            found_any = True
+            print(f"{where}: {_core.format_diagnostic(d, args.lang)}")
+        failed = failed or _core.has_errors(found)
+    if not found_any:
+        print(f"{path}: ok ({len(sessions)} sessions)")
+    return failed

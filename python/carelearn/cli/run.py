@@ -188,11 +188,13 @@ class _People:
         return self.key.citizen(given) if citizen else self.key.staff(given)
 
     def name(self, pseudonym: str) -> str:
-        """The id ``pseudonym`` was given as on this command line, or the pseudonym."""
+        """The id ``pseudonym`` was given as on this command line, or the
+        pseudonym; masked when it looks like a direct identifier (a name, a
+        CPR number), which is never shown back."""
         for given, known in self.known.items():
             if known == pseudonym:
-                return given
-        return pseudonym
+                return _core.masked_id(given)
+        return _core.masked_id(pseudonym)
 
     def participant(self, spec: str, unit: str, where: str) -> _core.Participant:
         parts = spec.split(":")
@@ -720,7 +722,7 @@ def _run(args: argparse.Namespace) -> int:
         except Error as error:
             # Nothing typed in the meeting is lost: the session goes to a file
             # beside the store (readable by its owner only) to import later.
-            kept = f"{args.store}.{session.id}.unsaved.jsonl"
+            kept = f"{args.store}.{_core.masked_id(session.id)}.unsaved.jsonl"
             write_sessions(kept, [session], include_confidential=True)
             print(
                 f"carelearn run: {args.store}: {error}; the session is kept in {kept} "
@@ -729,7 +731,7 @@ def _run(args: argparse.Namespace) -> int:
             )
             return 2
         meeting.print(_say(lang, "saved", store=args.store))
-        meeting.print(session.id)
+        meeting.print(_core.masked_id(session.id))
         return 1 if _core.has_errors(found) else 0
 
 

@@ -184,11 +184,18 @@ def _stored_catalog(store: Store) -> Catalog:
     return catalog
 
 
+def _label(value: str) -> str:
+    """A unit as a listing shows it: masked when the identifier linter finds something in it."""
+    return _core.masked_id(value) if _core.find_identifiers(value) else value
+
+
 def _row(s: Session) -> list[str]:
+    # Ids and units are masked where they look like direct identifiers: a
+    # listing is read over shoulders and pasted into tickets.
     return [
-        s.id,
+        _core.masked_id(s.id),
         s.planned_start.astimezone(COPENHAGEN).strftime("%Y-%m-%d %H:%M"),
-        s.unit or "-",
+        _label(s.unit) or "-",
         f"{s.format_id} v{s.format_version}",
         _core.session_status_name(s.status()),
         str(len(s.participants)),
@@ -209,11 +216,11 @@ def _list(args: argparse.Namespace) -> int:
             try:
                 diagnostics = s.check(catalog=catalog)
             except Error as error:
-                print(f"{s.id}: {error}")
+                print(f"{_core.masked_id(s.id)}: {error}")
                 failed = True
                 continue
             for d in diagnostics:
-                print(f"{s.id}: {_core.format_diagnostic(d, args.lang)}")
+                print(f"{_core.masked_id(s.id)}: {_core.format_diagnostic(d, args.lang)}")
             failed = failed or _core.has_errors(diagnostics)
         return 1 if failed else 0
 
@@ -265,6 +272,13 @@ def _import(args: argparse.Namespace) -> int:
             )
         except Error as error:
             raise UsageError(f"{error}; nothing was imported") from None
+    for finding in result.findings:
+        # The identifier linter's warnings: the field and the kind, never the value.
+        print(
+            f"{args.input}:{finding.line}: "
+            f"{_core.format_diagnostic(finding.diagnostic, _core.Lang.EN)}",
+            file=sys.stderr,
+        )
     skipped = f" ({result.skipped} already there, skipped)" if result.skipped else ""
     print(f"imported {result.imported} sessions into {args.store}{skipped}", file=sys.stderr)
     return 0

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/table_fixtures.hpp"
+#include "carelearn/record/identifiers.hpp"
 
 namespace carelearn {
 namespace {
@@ -189,9 +190,14 @@ TEST(TablesFromSessionsTest, FreeTextOnlyWhenAskedAndConfidentialTextOnlyByName)
   const SessionTables alone = TablesFromSessions(sessions, {.confidential_text = true});
   EXPECT_EQ(alone.learning_points.text.size(), 0U);
 
-  const SessionTables all =
-      TablesFromSessions(sessions, {.free_text = true, .confidential_text = true});
+  // Asked for by name, with the identifiers in it as written.
+  const SessionTables all = TablesFromSessions(
+      sessions, {.free_text = true, .confidential_text = true, .identifiers = true});
   EXPECT_THAT(Values(all.learning_points.text), ElementsAre("Ring før besøg.", "Fru Hansen."));
+  // Without `identifiers`, the name the linter finds is masked.
+  const SessionTables masked =
+      TablesFromSessions(sessions, {.free_text = true, .confidential_text = true});
+  EXPECT_THAT(Values(masked.learning_points.text), ElementsAre("Ring før besøg.", "Fru [name]."));
   EXPECT_THAT(Values(all.notes.text), ElementsAre("Vi lærte.", "Hemmelig."));
   // Arrow's layout: offsets into one byte buffer.
   EXPECT_THAT(all.notes.text.offsets, ElementsAre(0, 10, 19));
@@ -230,5 +236,28 @@ TEST(TablesFromSessionsTest, OpenCodesNumberValuesInOrderOfFirstAppearance) {
   EXPECT_THAT(t.participants.session, ElementsAre(1, 1, 1));
 }
 
+// Ids and texts in which the identifier linter finds something are masked
+// unless `identifiers` asks for them as written.
+TEST(TablesFromSessionsTest, IdentifiersAreMaskedUnlessAskedFor) {
+  std::vector<Session> sessions = TwoMeetings();
+  sessions[0].id = "0101901234";
+  sessions[0].participants[0].id = "Mette Hansen";
+  sessions[0].participants[0].profession = "nurse 21436587";
+  TableOptions options;
+  options.free_text = true;
+  sessions[0].learning_points[0].text = "Ring 21 43 65 87";
+  sessions[0].learning_points[0].confidential = false;
+  const SessionTables masked = TablesFromSessions(sessions, options);
+  EXPECT_EQ(masked.sessions.id.Value(0), MaskedId("0101901234"));
+  EXPECT_EQ(masked.participants.person.Value(0), MaskedId("Mette Hansen"));
+  EXPECT_EQ(masked.participants.profession.Value(0), MaskedId("nurse 21436587"));
+  EXPECT_EQ(masked.learning_points.text.Value(0), "Ring [phone-number]");
+  EXPECT_EQ(masked.sessions.id.Value(1), sessions[1].id);  // nothing found: as written
+  options.identifiers = true;
+  const SessionTables kept = TablesFromSessions(sessions, options);
+  EXPECT_EQ(kept.sessions.id.Value(0), "0101901234");
+  EXPECT_EQ(kept.participants.person.Value(0), "Mette Hansen");
+  EXPECT_EQ(kept.learning_points.text.Value(0), "Ring 21 43 65 87");
+}
 }  // namespace
 }  // namespace carelearn

@@ -10,6 +10,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "boost/json.hpp"
+#include "carelearn/record/identifiers.hpp"
 #include "gtest/gtest.h"
 
 namespace carelearn {
@@ -286,5 +287,15 @@ TEST(XapiTest, IsoDurations) {
   EXPECT_EQ(Str(statements[7].at("timestamp")), "2026-03-04T16:02:00.500Z");
 }
 
+// A careless app's identifiers do not reach a learning record store.
+TEST(XapiTest, IdsAndWordingThatLookLikeIdentifiersAreMasked) {
+  Session s = Meeting();
+  s.participants[0].id = "Mette Hansen";
+  for (Action& a : s.actions) a.text = "Ring til 21 43 65 87";
+  const std::string json = bj::serialize(Statements(s, /*include_text=*/true));
+  EXPECT_EQ(json.find("Mette"), std::string::npos);
+  EXPECT_EQ(json.find("21 43 65 87"), std::string::npos);
+  EXPECT_NE(json.find(MaskedId("Mette Hansen")), std::string::npos);
+}
 }  // namespace
 }  // namespace carelearn

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <string>
+
+#include "absl/strings/str_format.h"
+#include "carelearn/record/identifiers.hpp"
 #include "record/fixtures.hpp"
 
 namespace carelearn {
@@ -93,5 +98,91 @@ TEST(RedactionTest, EvaluatorsCanGetTheirOwnPseudonyms) {
   EXPECT_NE(other.id, s.id);
 }
 
+// A careless app: names, a CPR number, an e-mail address and phone numbers
+// in ids, labels and free text that is not marked confidential.
+Session Careless() {
+  Session s = FullSession();
+  s.id = "0101901234";
+  s.unit = "Plejecentret, tlf. 21436587";
+  s.participants[0].id = "Mette Hansen";
+  s.participants[1].profession = "nurse 21436587";
+  s.participants[2].unit = "jens@aarhus.dk";
+  s.presented_case = Case{"fall", "120345-1234"};
+  s.learning_points[0].text = "Ring til datteren, CPR 120345-1234.";
+  s.learning_points[0].author = "Mette Hansen";
+  s.actions[0].text = "Mette Hansen laver en tjekliste";
+  s.actions[1].owner = "mette.hansen@aarhus.dk";
+  s.feedback[0].comment = "Ring mig op på +45 21 43 65 87";
+  s.notes[0].text = "fru Kjærgaard var med";
+  return s;
+}
+
+// Fix: a CPR number in an action text, a name as a participant id, a phone
+// number in a profession went out in every export but the evaluator's.
+TEST(RedactionTest, TheDefaultMasksWhatTheLinterFinds) {
+  const Session original = Careless();
+  const Session s = Redact(original, {});
+  EXPECT_EQ(s.id, MaskedId("0101901234"));
+  EXPECT_EQ(s.unit, MaskedId("Plejecentret, tlf. 21436587"));
+  EXPECT_EQ(s.participants[0].id, MaskedId("Mette Hansen"));
+  EXPECT_EQ(s.participants[1].id, "p-case");  // a pseudonym stays
+  EXPECT_EQ(s.participants[1].profession, MaskedId("nurse 21436587"));
+  EXPECT_EQ(s.participants[2].unit, MaskedId("jens@aarhus.dk"));
+  EXPECT_EQ(s.participants[3].profession, "nurse");
+  EXPECT_EQ(s.presented_case, (Case{"fall", MaskedId("120345-1234")}));
+  EXPECT_EQ(s.learning_points[0].text, "Ring til datteren, CPR [cpr-number].");
+  EXPECT_EQ(s.learning_points[0].author, s.participants[0].id);  // consistent within the export
+  EXPECT_EQ(s.actions[0].text, "[name] laver en tjekliste");
+  EXPECT_EQ(s.actions[1].owner, MaskedId("mette.hansen@aarhus.dk"));
+  EXPECT_EQ(s.feedback[0].comment, "Ring mig op på [phone-number]");
+  EXPECT_EQ(s.notes[0].text, "fru [name] var med");
+  EXPECT_TRUE(LintSession(s).empty());
+  // Asked for by name, the record comes as it was written.
+  ExportOptions everything;
+  everything.include_confidential = true;
+  EXPECT_EQ(Redact(original, everything), original);
+}
+
+// Fix: profession and unit were copied verbatim into evaluator exports.
+TEST(RedactionTest, EvaluatorsGetNoIdentifierInAUnitOrAProfession) {
+  absl::StatusOr<Pseudonymiser> study = Pseudonymiser::Create("evaluation-2026-key-material!");
+  ASSERT_TRUE(study.ok());
+  ExportOptions options;
+  options.evaluator = true;
+  options.evaluator_pseudonymiser = &*study;
+  const Session s = Redact(Careless(), options);
+  EXPECT_EQ(s.unit, study->Pseudonym("unit", "Plejecentret, tlf. 21436587"));
+  EXPECT_EQ(s.participants[0].unit, "home-care-north");
+  EXPECT_EQ(s.participants[1].profession, "");
+  EXPECT_EQ(s.participants[2].unit, study->Pseudonym("unit", "jens@aarhus.dk"));
+  EXPECT_EQ(s.participants[3].profession, "nurse");
+  EXPECT_EQ(s.participants[0].id, study->Pseudonym(pseudonym_domains::kStaff, "Mette Hansen"));
+  EXPECT_EQ(s.actions[0].id, "a1");
+  EXPECT_TRUE(LintSession(s).empty());
+  Session named_action = Careless();
+  named_action.actions[1].id = "jens@aarhus.dk";
+  EXPECT_EQ(Redact(named_action, options).actions[1].id,
+            study->Pseudonym("action", "jens@aarhus.dk"));
+  // Without the evaluator's key, the ids the linter flags are masked.
+  options.evaluator_pseudonymiser = nullptr;
+  const Session unkeyed = Redact(Careless(), options);
+  EXPECT_EQ(unkeyed.id, MaskedId("0101901234"));
+  EXPECT_EQ(unkeyed.participants[0].id, MaskedId("Mette Hansen"));
+  EXPECT_EQ(unkeyed.participants[1].id, "p-case");
+  EXPECT_TRUE(LintSession(unkeyed).empty());
+}
+
+TEST(RedactionTest, AKeysFingerprintIsStableAndNotTheKey) {
+  const std::string key = "evaluation-2026-key-material!";
+  absl::StatusOr<Pseudonymiser> a = Pseudonymiser::Create(key);
+  absl::StatusOr<Pseudonymiser> b = Pseudonymiser::Create(key);
+  absl::StatusOr<Pseudonymiser> c = Pseudonymiser::Create("another-evaluation-key-material");
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_EQ(a->Fingerprint().size(), 16u);
+  EXPECT_EQ(a->Fingerprint(), b->Fingerprint());
+  EXPECT_NE(a->Fingerprint(), c->Fingerprint());
+  const std::array<unsigned char, 32> mac = a->Mac("carelearn key fingerprint");
+  EXPECT_EQ(a->Fingerprint().substr(0, 2), absl::StrFormat("%02x", mac[0]));
+}
 }  // namespace
 }  // namespace carelearn

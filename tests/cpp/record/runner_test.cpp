@@ -936,5 +936,76 @@ TEST(RunnerNamesTest, RoundTrip) {
   EXPECT_EQ(ParseRunnerState("done"), std::nullopt);
 }
 
+// ------------------------------------------------------------ identifiers
+
+TEST_F(RunnerTest, TheLinterWarnsAboutWhatIsRecorded) {
+  Runner runner = Make(SystematicLearningMeeting());
+  std::vector<Participant> group = MeetingGroup();
+  group[2].id = "Mette Hansen";
+  absl::StatusOr<std::vector<Diagnostic>> started = runner.Start(group);
+  ASSERT_TRUE(started.ok()) << started.status();
+  EXPECT_THAT(*started, ::testing::Contains(
+                            Finding(Severity::kWarning, "identifier-in-id", "participants[2].id",
+                                    "ligner et navn; brug et pseudonym (Pseudonymiser)",
+                                    "looks like a name; use a pseudonym (Pseudonymiser)")));
+  GoTo(runner, "case-learning");
+  absl::StatusOr<RecordResult> point =
+      runner.RecordLearningPoint({"", "Datteren (tlf. 21 43 65 87) skal ringes op", "", false});
+  ASSERT_TRUE(point.ok());
+  EXPECT_TRUE(point->recorded);
+  ASSERT_EQ(point->diagnostics.size(), 1u);
+  EXPECT_EQ(point->diagnostics[0].code, "identifier-in-text");
+  EXPECT_EQ(point->diagnostics[0].path, "learning_points[0].text");
+  // A name typed as an id is not quoted back in an error.
+  absl::StatusOr<std::vector<Diagnostic>> again =
+      runner.AddParticipant(Person("Mette Hansen", "colleague"));
+  ASSERT_EQ(again.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(again.status().message()),
+            "AddParticipant: \"" + MaskedId("Mette Hansen") + "\" takes part already");
+  EXPECT_EQ(std::string(again.status().message()).find("Mette"), std::string::npos);
+  absl::StatusOr<RecordResult> feedback = runner.RecordFeedback({"", "Jens Jensen", 4, ""});
+  EXPECT_EQ(feedback.status().message().find("Jens"), absl::string_view::npos);
+  // Finish lints the whole session once more.
+  absl::StatusOr<Session> done = runner.Finish();
+  ASSERT_TRUE(done.ok());
+  std::vector<std::string> paths;
+  for (const Diagnostic& d : runner.diagnostics()) {
+    if (d.code.rfind("identifier-", 0) == 0) paths.push_back(d.path);
+  }
+  EXPECT_THAT(paths, ::testing::ElementsAre("participants[2].id", "learning_points[0].text"));
+}
+
+TEST_F(RunnerTest, TheStrictPolicyRefusesAndRecordsNothing) {
+  RunnerOptions options;
+  options.clock = &clock_;
+  options.identifiers = IdentifierPolicy::kRefuse;
+  SessionPlan plan;
+  plan.session_id = "s-1";
+  plan.unit = "home-care-north";
+  absl::StatusOr<Runner> runner = Runner::Create(SystematicLearningMeeting(), plan, options);
+  ASSERT_TRUE(runner.ok());
+  std::vector<Participant> group = MeetingGroup();
+  group[1].id = "0101901234";
+  absl::StatusOr<std::vector<Diagnostic>> refused = runner->Start(group);
+  ASSERT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(refused.status().message()),
+            "Start: participants[1].id: looks like a CPR number; use a pseudonym "
+            "(Pseudonymiser) (identifier policy \"refuse\")");
+  EXPECT_EQ(runner->state(), RunnerState::kReady);
+  ASSERT_TRUE(runner->Start(MeetingGroup()).ok());
+  absl::StatusOr<RecordResult> note =
+      runner->RecordNote({"", NoteKind::kNote, "Skriv til jens@aarhus.dk", false});
+  ASSERT_EQ(note.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(note.status().message()),
+            "RecordNote: notes[0].text: looks like an e-mail address; describe the situation, "
+            "not the person, or mark the text confidential (identifier policy \"refuse\")");
+  EXPECT_TRUE(runner->session().notes.empty());
+  absl::StatusOr<Session> cancelled = runner->Cancel({CancelReason::kOther, "Mette Hansen er syg"});
+  EXPECT_EQ(cancelled.status().code(), absl::StatusCode::kInvalidArgument);
+  // A plan whose unit holds a phone number is refused at once.
+  plan.unit = "Hjemmeplejen, 21436587";
+  EXPECT_EQ(Runner::Create(SystematicLearningMeeting(), plan, options).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
 }  // namespace
 }  // namespace carelearn

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "carelearn/record/identifiers.hpp"
 #include "record/fixtures.hpp"
 
 namespace carelearn {
@@ -176,5 +177,17 @@ INSTANTIATE_TEST_SUITE_P(
                "that a session line can hold"}),
     [](const ::testing::TestParamInfo<Broken>& p) { return std::string(p.param.name); });
 
+// Fix: "Mette Hansen takes part twice" quoted a name back in an error.
+TEST(ValidateSessionTest, MessagesDoNotQuoteIdentifiers) {
+  Session s = testing::FullSession("0101901234");
+  s.participants[2].id = "Mette Hansen";
+  s.participants[3].id = "Mette Hansen";
+  const absl::Status status = ValidateSession(s);
+  EXPECT_EQ(std::string(status.message()), "session \"" + MaskedId("0101901234") +
+                                               "\": participants[3].id: \"" +
+                                               MaskedId("Mette Hansen") + "\" takes part twice");
+  EXPECT_EQ(std::string(status.message()).find("Mette"), std::string::npos);
+  EXPECT_EQ(std::string(status.message()).find("0101901234"), std::string::npos);
+}
 }  // namespace
 }  // namespace carelearn

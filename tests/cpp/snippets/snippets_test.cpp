@@ -325,6 +325,72 @@ void FakeClockExample() {
   EXPECT_EQ(now, absl::FromCivil(absl::CivilSecond(1970, 1, 1, 0, 1, 30), absl::UTCTimeZone()));
 }
 
+void IdentifiersExample() {
+  // clang-format off
+  // [carelearn/record/identifiers.hpp#1]
+  std::vector<carelearn::IdentifierMatch> found =
+      carelearn::FindIdentifiers("Ring til Mette Hansen på 21 43 65 87");
+  // {kName, 9, 12}, {kPhoneNumber, 26, 11}: offsets and lengths in bytes
+  std::string shown = carelearn::MaskIdentifiers("CPR 010190-1234");  // "CPR [cpr-number]"
+  // [end]
+  // clang-format on
+  EXPECT_THAT(found, ::testing::ElementsAre(IdentifierMatch{IdentifierKind::kName, 9, 12},
+                                            IdentifierMatch{IdentifierKind::kPhoneNumber, 26, 11}));
+  EXPECT_EQ(shown, "CPR [cpr-number]");
+}
+
+void FindIdentifiersExample() {
+  // clang-format off
+  // [carelearn/record/identifiers.hpp#2]
+  auto found = carelearn::FindIdentifiers("skriv til jens@example.dk");
+  // {kEmail, 10, 15}
+  // [end]
+  // clang-format on
+  EXPECT_THAT(found, ::testing::ElementsAre(IdentifierMatch{IdentifierKind::kEmail, 10, 15}));
+}
+
+void MaskedIdExample() {
+  // clang-format off
+  // [carelearn/record/identifiers.hpp#3]
+  std::string unit = carelearn::MaskedId("home-care-north");  // "home-care-north"
+  std::string cpr = carelearn::MaskedId("0101901234");  // "masked-5d0c1f9e7a2b44c18e03d6aa"
+  // [end]
+  // clang-format on
+  EXPECT_EQ(unit, "home-care-north");
+  EXPECT_EQ(cpr.size(), 31u);
+}
+
+void LintSessionExample() {
+  Session session = GivenSession();
+  session.participants[0].id = "Mette Hansen";
+  std::ostringstream shown;
+  std::streambuf* const was = std::cout.rdbuf(shown.rdbuf());
+  // clang-format off
+  // [carelearn/record/identifiers.hpp#4]
+  for (const carelearn::Diagnostic& d : carelearn::LintSession(session)) {
+    std::cout << carelearn::FormatDiagnostic(d, carelearn::Lang::kEn) << "\n";
+  }
+  // warning identifier-in-id at participants[0].id: looks like a name; use a pseudonym ...
+  // [end]
+  // clang-format on
+  std::cout.rdbuf(was);
+  EXPECT_THAT(shown.str(), ::testing::StartsWith("warning identifier-in-id at participants[0].id: "
+                                                 "looks like a name; use a pseudonym"));
+}
+
+void ApplyIdentifierPolicyExample() {
+  Session session = GivenSession();
+  session.participants[0].id = "0101901234";
+  // clang-format off
+  // [carelearn/record/identifiers.hpp#5]
+  absl::StatusOr<std::vector<carelearn::Diagnostic>> found =
+      carelearn::ApplyIdentifierPolicy(session, carelearn::IdentifierPolicy::kRefuse,
+                                       "PutSession");
+  // [end]
+  // clang-format on
+  EXPECT_EQ(found.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
 void PseudonymExample() {
   const std::string key_from_secret_store(32, 'k');
   // clang-format off
@@ -765,6 +831,11 @@ TEST(SnippetsTest, ExamplesRun) {
                             &FakeClockExample,
                             &PseudonymExample,
                             &PseudonymCreateExample,
+                            &IdentifiersExample,
+                            &FindIdentifiersExample,
+                            &MaskedIdExample,
+                            &LintSessionExample,
+                            &ApplyIdentifierPolicyExample,
                             &RedactExample,
                             &RedactSessionExample,
                             &RunnerExample,

@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "carelearn/record/identifiers.hpp"
 #include "carelearn/record/pseudonym.hpp"
 #include "record/fixtures.hpp"
 #include "store/temp_dir.hpp"
@@ -156,5 +158,82 @@ TEST(PrivacyTest, TheEvaluatorExportHasNoDirectIdentifiers) {
   EXPECT_NE(text.find(R"("rating":4)"), std::string::npos);
 }
 
+// The linter at the store's door: warnings by default, refused when strict.
+TEST(PrivacyTest, PutAndImportReportWhatTheLinterFinds) {
+  Session s = FullSession();
+  s.participants[1].id = "mette.hansen";
+  s.learning_points[0].author = "mette.hansen";
+  s.notes[1].text = "";  // the fixture's confidential note names Mrs Jensen
+  absl::StatusOr<Store> store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  std::vector<Diagnostic> findings;
+  ASSERT_TRUE(store->PutSession(s, &findings).ok());
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].path, "participants[1].id");
+  EXPECT_EQ(findings[1].path, "learning_points[0].author");
+  EXPECT_EQ(findings[0].severity, Severity::kWarning);
+
+  StoreOptions strict;
+  strict.identifiers = IdentifierPolicy::kRefuse;
+  absl::StatusOr<Store> careful = Store::Open(":memory:", strict);
+  ASSERT_TRUE(careful.ok());
+  const absl::Status refused = careful->PutSession(s);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(refused.message()),
+            "PutSession: session \"s-1\": participants[1].id: looks like a name; use a pseudonym "
+            "(Pseudonymiser) (identifier policy \"refuse\")");
+  EXPECT_EQ(*careful->CountSessions(), 0u);
+
+  ExportOptions all;
+  all.include_confidential = true;
+  std::ostringstream lines;
+  ASSERT_TRUE(store->ExportJsonLines(lines, {}, all).ok());
+  absl::StatusOr<Store> other = Store::Open(":memory:");
+  std::istringstream in(lines.str());
+  ImportOptions how;
+  how.source_name = "full.jsonl";
+  absl::StatusOr<ImportResult> imported = other->ImportJsonLines(in, how);
+  ASSERT_TRUE(imported.ok()) << imported.status();
+  ASSERT_EQ(imported->findings.size(), 2u);
+  EXPECT_EQ(imported->findings[0].line, 1u);
+  EXPECT_EQ(imported->findings[0].diagnostic.path, "participants[1].id");
+  std::istringstream again(lines.str());
+  absl::StatusOr<ImportResult> stopped = careful->ImportJsonLines(again, how);
+  EXPECT_EQ(stopped.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(stopped.status().message()),
+            "full.jsonl:1: session \"s-1\": participants[1].id: looks like a name; use a "
+            "pseudonym (Pseudonymiser) (identifier policy \"refuse\")");
+  EXPECT_EQ(*careful->CountSessions(), 0u);
+}
+
+// An evaluator's export file comes with its manifest: what was removed, how
+// ids were pseudonymised, the key's fingerprint, never the key.
+TEST(PrivacyTest, TheEvaluatorExportHasAManifest) {
+  TempDir dir;
+  absl::StatusOr<Store> store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE(store->PutSession(FullSession()).ok());
+  const std::string key = "the evaluation's own key 2026";
+  absl::StatusOr<Pseudonymiser> study = Pseudonymiser::Create(key);
+  ASSERT_TRUE(study.ok());
+  ExportOptions options;
+  options.evaluator = true;
+  options.evaluator_pseudonymiser = &*study;
+  const std::filesystem::path out = dir.File("for-study.jsonl");
+  ASSERT_TRUE(store->ExportJsonLines(out, {}, options).ok());
+  const std::string manifest = ReadBytes(dir.File("for-study.jsonl.manifest.json"));
+  EXPECT_NE(manifest.find(R"("kind":"export-manifest/1")"), std::string::npos);
+  EXPECT_NE(manifest.find(R"("sessions":1)"), std::string::npos);
+  EXPECT_NE(manifest.find(R"("key_fingerprint":")" + study->Fingerprint() + "\""),
+            std::string::npos);
+  EXPECT_EQ(manifest.find(key), std::string::npos);
+  EXPECT_EQ(manifest.find(Hex(key)), std::string::npos);
+  struct stat st {};
+  ASSERT_EQ(::stat(dir.File("for-study.jsonl.manifest.json").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  // The organisation's own export has no manifest beside it.
+  ASSERT_TRUE(store->ExportJsonLines(std::filesystem::path(dir.File("own.jsonl"))).ok());
+  EXPECT_FALSE(std::filesystem::exists(dir.File("own.jsonl.manifest.json")));
+}
 }  // namespace
 }  // namespace carelearn
