@@ -35,12 +35,6 @@ void ThrowIfStoreError(const absl::Status& status) {
   ThrowIfError(status, Source::kStore);
 }
 
-/// Raises a store's error: a kFailedPrecondition of a call (a status set
-/// twice) is a call in the wrong state.
-void ThrowIfStateError(const absl::Status& status) {
-  ThrowIfError(status, Source::kStore);
-}
-
 void BindQueries(py::module_& m) {
   py::class_<SessionQuery> session(
       m, "SessionQuery",

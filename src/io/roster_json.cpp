@@ -61,7 +61,8 @@ namespace {
 
 constexpr std::string_view kRosterKind = "roster/1";
 
-absl::Status ReadMember(const Reader& r, const Node& node, const Path& path, RosterMember& m) {
+absl::Status ReadRosterMember(const Reader& r, const Node& node, const Path& path,
+                              RosterMember& m) {
   static constexpr std::array<std::string_view, 6> kAllowed{"person", "unit", "profession",
                                                             "shift",  "from", "to"};
   static constexpr std::array<std::string_view, 3> kRequired{"person", "unit", "from"};
@@ -133,7 +134,7 @@ absl::StatusOr<Roster> ParseRosterJson(std::string_view json, const ParseOptions
   CARELEARN_RETURN_IF_ERROR(
       r.Array(list, members, [&](const detail::Node& item, const detail::Path& p) {
         RosterMember m;
-        if (absl::Status read = detail::ReadMember(r, item, p, m); !read.ok()) return read;
+        if (absl::Status read = detail::ReadRosterMember(r, item, p, m); !read.ok()) return read;
         roster.members.push_back(std::move(m));
         tokens.push_back(item.token);
         return absl::OkStatus();
