@@ -49,8 +49,17 @@ doxygen docs/Doxyfile
 section "format check (clang-format)"
 git ls-files -co --exclude-standard -- '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
+# The wheel is built once (tools/build_wheel.sh: pip wheel, then auditwheel
+# repair), proven in a fresh venv with no compiler (tests/wheel/smoke.py), and
+# that same repaired wheel is what the Python tests run against.
+section "Python wheel (build, auditwheel repair, smoke test in a fresh venv)"
+bash tools/build_wheel.sh --smoke
+wheel=$(ls build/wheel/repaired/carelearn-*.whl)
+
 section "Python package and tests"
-python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore --no-build-isolation ".[test]"
+pip_quiet=(-q --disable-pip-version-check --root-user-action=ignore)
+python3 -m pip install "${pip_quiet[@]}" "$wheel[test]"
+python3 -m pip install "${pip_quiet[@]}" --force-reinstall --no-deps "$wheel"
 python3 -m pytest -W error tests/python
 
 section "done"
