@@ -8,8 +8,10 @@ from __future__ import annotations
 import collections.abc
 import datetime
 import enum
+import numpy
+import os
 import typing
-__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'PublicationStatus', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'Setting', 'Severity', 'Shift', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'conflict_policy_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'describe_cadence', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'ics_layout_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_conflict_policy', 'parse_document', 'parse_format', 'parse_ics_layout', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_plan_definition', 'parse_programme', 'parse_publication_status', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'plan_definition_canonical', 'plan_definition_url', 'planned_hours_per_person', 'planned_hours_per_unit', 'publication_status_code', 'questionnaire_url', 'read_plan_definition', 'read_sessions', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'time_unit_name', 'to_json', 'to_json_line', 'to_plan_definition', 'to_questionnaire', 'to_xapi_statements', 'uuid_v5', 'validate', 'validate_programme', 'validate_session', 'variant_to_plan_definition', 'weekday_code', 'write_sessions', 'xapi_format_iri', 'xapi_registration']
+__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OnError', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'PublicationStatus', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'SessionTables', 'Setting', 'Severity', 'Shift', 'SimulationRates', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Table', 'TableLimits', 'TableOptions', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'conflict_policy_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'describe_cadence', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'ics_layout_name', 'is_public_holiday', 'lang_code', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_variant', 'max_participants_that_fit', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_conflict_policy', 'parse_document', 'parse_format', 'parse_ics_layout', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_plan_definition', 'parse_programme', 'parse_publication_status', 'parse_question_set', 'parse_redaction', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'plan_definition_canonical', 'plan_definition_url', 'planned_hours_per_person', 'planned_hours_per_unit', 'publication_status_code', 'questionnaire_url', 'read_plan_definition', 'read_sessions', 'read_tables', 'read_tables_from_store', 'read_tables_from_text', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'rrule_from_cadence', 'schedule_columns', 'session_status_name', 'severity_name', 'shift_name', 'step_change_op_name', 'tables_from_sessions', 'time_unit_name', 'to_json', 'to_json_line', 'to_plan_definition', 'to_questionnaire', 'to_xapi_statements', 'uuid_v5', 'validate', 'validate_programme', 'validate_session', 'variant_to_plan_definition', 'weekday_code', 'write_sessions', 'write_simulation', 'xapi_format_iri', 'xapi_registration']
 class Lang(enum.Enum):
     """
     A language in which carelearn shows text to people.
@@ -93,9 +95,13 @@ class Text:
         False when both languages are empty.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -114,11 +120,13 @@ class Text:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def empty(self) -> bool:
         """
@@ -152,9 +160,13 @@ class WorkingDay:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -173,11 +185,13 @@ class WorkingDay:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def minutes(self) -> float:
@@ -197,9 +211,13 @@ class MinuteRange:
         Adds two ranges bound by bound.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -218,11 +236,13 @@ class MinuteRange:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def max(self) -> float:
@@ -265,11 +285,6 @@ class TimeBudget:
             ...
     __hash__: typing.ClassVar[None] = None
     @staticmethod
-    def __repr__(budget: typing.Any) -> str:
-        """
-        ``TimeBudget.fixed(5)``, ``TimeBudget.per_participant(1, 1, about=True)``, ...
-        """
-    @staticmethod
     def fixed(amount: typing.SupportsFloat | typing.SupportsIndex, unit: TimeUnit = ..., *, about: bool = False) -> TimeBudget:
         """
         A fixed budget of `amount` in `unit`; `about` marks it "about".
@@ -290,9 +305,13 @@ class TimeBudget:
         A budget from `lo` to `hi` in `unit`.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -311,8 +330,14 @@ class TimeBudget:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
+    def __repr__(self) -> str:
+        """
+        The named constructor that builds this budget, e.g. `TimeBudget.fixed(5)`.
+        """
     def as_about(self) -> TimeBudget:
         """
         A copy marked "about".
@@ -385,9 +410,13 @@ class Role:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -406,11 +435,13 @@ class Role:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def description(self) -> Text:
@@ -442,9 +473,13 @@ class RoleRequirement:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -463,11 +498,13 @@ class RoleRequirement:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def max(self) -> int | None:
@@ -500,9 +537,13 @@ class Prompt:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -521,11 +562,13 @@ class Prompt:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def audience(self) -> str:
@@ -557,9 +600,13 @@ class QuestionSet:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -578,11 +625,13 @@ class QuestionSet:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -630,9 +679,13 @@ class FormatRef:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -651,11 +704,13 @@ class FormatRef:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -687,9 +742,13 @@ class Step:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -708,11 +767,13 @@ class Step:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def budget(self) -> TimeBudget:
@@ -808,9 +869,13 @@ class Prerequisite:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -829,11 +894,13 @@ class Prerequisite:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -857,9 +924,13 @@ class Setting:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -878,11 +949,13 @@ class Setting:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def place(self) -> Place:
@@ -906,9 +979,13 @@ class Capacity:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -927,11 +1004,13 @@ class Capacity:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def max(self) -> int | None:
@@ -963,9 +1042,13 @@ class Cadence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -984,11 +1067,13 @@ class Cadence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def count(self) -> int | None:
@@ -1020,9 +1105,13 @@ class DeclaredOutput:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1041,11 +1130,13 @@ class DeclaredOutput:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def destination(self) -> str:
@@ -1093,9 +1184,13 @@ class Component:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1114,11 +1209,13 @@ class Component:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def cadence(self) -> Cadence | None:
@@ -1154,9 +1251,13 @@ class Format:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1175,11 +1276,13 @@ class Format:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def find_role(self, role_id: str) -> RoleRequirement | None:
         """
@@ -1376,9 +1479,13 @@ class StepChange:
         Gives the step `target` new prompts.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1397,11 +1504,13 @@ class StepChange:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def budget(self) -> TimeBudget | None:
@@ -1452,9 +1561,13 @@ class Variant:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1473,11 +1586,13 @@ class Variant:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def cadence(self) -> Cadence | None:
@@ -1599,9 +1714,13 @@ class Difference:
             ...
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1620,11 +1739,13 @@ class Difference:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def after(self) -> str:
@@ -1748,9 +1869,13 @@ class Diagnostic:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -1769,11 +1894,13 @@ class Diagnostic:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def __str__(self) -> str:
         """
@@ -1822,9 +1949,13 @@ class ValidationContext:
     The context keeps its catalog alive.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, catalog: Catalog | None = None, participants: typing.SupportsInt | typing.SupportsIndex | None = None, roles_present: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {}, day: WorkingDay = ...) -> None:
         """
@@ -1835,11 +1966,13 @@ class ValidationContext:
         """
         A copy of `other`, sharing its catalog.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def catalog(self) -> Catalog:
@@ -1880,9 +2013,13 @@ class AgendaItem:
     that format's agenda as `children`.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self) -> None:
         """
@@ -1893,11 +2030,13 @@ class AgendaItem:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def budget(self) -> TimeBudget:
@@ -2011,9 +2150,13 @@ class Agenda:
     render() and to_frame().
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self) -> None:
         """
@@ -2024,11 +2167,13 @@ class Agenda:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -2116,9 +2261,13 @@ class AgendaOptions:
     sets (None leaves them unresolved), and the working day. Keeps its catalog alive.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, catalog: Catalog | None = None, day: WorkingDay = ...) -> None:
         """
@@ -2129,11 +2278,13 @@ class AgendaOptions:
         """
         A copy of `other`, sharing its catalog.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def catalog(self) -> Catalog:
@@ -2156,9 +2307,13 @@ class ParseOptions:
     Limits and naming for the loaders; passing a limit raises LimitError.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_document_bytes: typing.SupportsInt | typing.SupportsIndex = 16777216, max_string_bytes: typing.SupportsInt | typing.SupportsIndex = 65536, source_name: str = '') -> None:
         """
@@ -2169,11 +2324,13 @@ class ParseOptions:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def max_depth(self) -> int:
@@ -2213,9 +2370,13 @@ class ErrorLocation:
     `path`, `line` and `column`.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, pointer: str = '', line: typing.SupportsInt | typing.SupportsIndex = 0, column: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
@@ -2226,11 +2387,13 @@ class ErrorLocation:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def column(self) -> int:
@@ -2325,9 +2488,13 @@ class Cancellation:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2346,11 +2513,13 @@ class Cancellation:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def note(self) -> str:
@@ -2374,9 +2543,13 @@ class Participant:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2395,11 +2568,13 @@ class Participant:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -2447,9 +2622,13 @@ class StepTiming:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2468,11 +2647,13 @@ class StepTiming:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def end(self) -> datetime.datetime:
@@ -2504,9 +2685,13 @@ class PromptUse:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2525,11 +2710,13 @@ class PromptUse:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def question_id(self) -> str:
@@ -2554,9 +2741,13 @@ class Case:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2575,11 +2766,13 @@ class Case:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def category(self) -> str:
@@ -2603,9 +2796,13 @@ class LearningPoint:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2624,11 +2821,13 @@ class LearningPoint:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def author(self) -> str:
@@ -2668,9 +2867,13 @@ class StatusChange:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2689,11 +2892,13 @@ class StatusChange:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def at(self) -> datetime.datetime:
@@ -2717,9 +2922,13 @@ class Action:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2739,11 +2948,13 @@ class Action:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def current_status(self) -> ActionStatus:
         """
@@ -2803,9 +3014,13 @@ class Feedback:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2824,11 +3039,13 @@ class Feedback:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def comment(self) -> str:
@@ -2868,9 +3085,13 @@ class Note:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2889,11 +3110,13 @@ class Note:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def confidential(self) -> bool:
@@ -2938,9 +3161,13 @@ class Session:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -2959,11 +3186,13 @@ class Session:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def find_action(self, action_id: str) -> Action | None:
         """
@@ -3191,9 +3420,13 @@ class ExportOptions:
     Keeps its pseudonymiser alive.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, include_confidential: bool = False, evaluator: bool = False, evaluator_pseudonymiser: Pseudonymiser | None = None) -> None:
         """
@@ -3204,11 +3437,13 @@ class ExportOptions:
         """
         A copy of `other`, sharing its pseudonymiser.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def evaluator(self) -> bool:
@@ -3259,9 +3494,13 @@ class RecordResult:
     What recording an output did.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, recorded: bool = False, diagnostics: collections.abc.Sequence[Diagnostic] = ()) -> None:
         """
@@ -3272,11 +3511,13 @@ class RecordResult:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -3299,9 +3540,13 @@ class RoundTurn:
     Who has the word in a round, and for how long.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, order: collections.abc.Sequence[str] = (), speaker: typing.SupportsInt | typing.SupportsIndex = 0, each: MinuteRange = ..., time_left: datetime.timedelta = ...) -> None:
         """
@@ -3312,11 +3557,13 @@ class RoundTurn:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def done(self) -> bool:
         """
@@ -3495,9 +3742,13 @@ class SessionQuery:
     `start` and `end` bound the planned start: at or after `start`, before `end`.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, unit: str | None = None, format_id: str | None = None, format_version: typing.SupportsInt | typing.SupportsIndex | None = None, start: datetime.datetime | None = None, end: datetime.datetime | None = None, status: SessionStatus | None = None, action_status: ActionStatus | None = None, limit: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
@@ -3508,11 +3759,13 @@ class SessionQuery:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def action_status(self) -> ActionStatus | None:
@@ -3583,9 +3836,13 @@ class ActionQuery:
     Which actions a query selects; fields left None select all.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, session_id: str | None = None, unit: str | None = None, format_id: str | None = None, status: ActionStatus | None = None, due_before: datetime.date | None = None) -> None:
         """
@@ -3596,11 +3853,13 @@ class ActionQuery:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def due_before(self) -> datetime.date | None:
@@ -3647,9 +3906,13 @@ class ActionRecord:
     An action with the session it was proposed in.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, session_id: str = '', unit: str = '', format_id: str = '', planned_start: datetime.datetime = ..., action: Action = ...) -> None:
         """
@@ -3660,11 +3923,13 @@ class ActionRecord:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def action(self) -> Action:
@@ -3711,9 +3976,13 @@ class StoredFormat:
     A user format's canonical JSON text, as it was stored.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, id: str = '', version: typing.SupportsInt | typing.SupportsIndex = 1, json: str = '') -> None:
         """
@@ -3724,11 +3993,13 @@ class StoredFormat:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -3769,9 +4040,13 @@ class ImportOptions:
     How an import of JSON Lines runs.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, bulk: bool = False, on_conflict: ConflictPolicy = ..., allow_redacted: bool = False, source_name: str = '') -> None:
         """
@@ -3782,11 +4057,13 @@ class ImportOptions:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def allow_redacted(self) -> bool:
@@ -3825,9 +4102,13 @@ class ImportResult:
     What an import did.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, imported: typing.SupportsInt | typing.SupportsIndex = 0, skipped: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
@@ -3838,11 +4119,13 @@ class ImportResult:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def imported(self) -> int:
@@ -3865,9 +4148,13 @@ class StoreInfo:
     Facts about an open store.
     """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     @typing.overload
     def __init__(self, *, schema_version: typing.SupportsInt | typing.SupportsIndex = 0, journal_mode: str = '', synchronous: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
@@ -3878,11 +4165,13 @@ class StoreInfo:
         """
         A copy of `other`.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def journal_mode(self) -> str:
@@ -4061,9 +4350,13 @@ class WeekdayNum:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4082,11 +4375,13 @@ class WeekdayNum:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def __str__(self) -> str:
         """
@@ -4124,9 +4419,13 @@ class RRuleUntil:
             ...
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4145,11 +4444,13 @@ class RRuleUntil:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def kind(self) -> RRuleUntil.Kind:
@@ -4185,9 +4486,13 @@ class RRule:
         case). Raises FormatError naming the part and the cause.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4206,10 +4511,14 @@ class RRule:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
-        ...
+        """
+        `RRule.parse('FREQ=WEEKLY;INTERVAL=2')`: the call that builds this rule.
+        """
     def __str__(self) -> str:
         """
         The canonical RRULE text: FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL, WKST.
@@ -4280,9 +4589,13 @@ class MovedOccurrence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4302,11 +4615,13 @@ class MovedOccurrence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def duration(self) -> datetime.timedelta | None:
@@ -4341,9 +4656,13 @@ class Recurrence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4363,11 +4682,13 @@ class Recurrence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def validate(self) -> None:
         """
@@ -4431,7 +4752,7 @@ class Recurrence:
         ...
 class TimeWindow:
     """
-    A half-open span of time [from_, to) of aware datetimes; None for an unbounded end.
+    A half-open span [``from_``, ``to``) of aware datetimes; None for an unbounded end.
     
     TimeWindow.days(first, end, zone) is the local days from `first` up to `end`.
     """
@@ -4443,9 +4764,13 @@ class TimeWindow:
         start of `end` (exclusive) in `zone`.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4464,15 +4789,17 @@ class TimeWindow:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def contains(self, t: datetime.datetime) -> bool:
         """
-        True when from_ <= t < to.
+        True when ``from_ <= t < to``.
         """
     @property
     def from_(self) -> typing.Any:
@@ -4498,9 +4825,13 @@ class SeriesOccurrence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4519,11 +4850,13 @@ class SeriesOccurrence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def moved(self) -> bool:
         """
@@ -4596,9 +4929,13 @@ class Holiday:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4617,11 +4954,13 @@ class Holiday:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def day(self) -> datetime.date:
@@ -4656,9 +4995,13 @@ class Closure:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4677,11 +5020,13 @@ class Closure:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def first(self) -> datetime.date:
@@ -4729,9 +5074,13 @@ class WorkCalendar:
         A calendar with no holidays at all, only the closures added to it.
         """
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4751,11 +5100,13 @@ class WorkCalendar:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Any, tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def add_closure(self, closure: Closure) -> None:
         """
@@ -4808,9 +5159,13 @@ class CalendarRules:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4829,11 +5184,13 @@ class CalendarRules:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def count_held_sessions(self) -> bool:
@@ -4857,9 +5214,13 @@ class CalendarExpansion:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4878,11 +5239,13 @@ class CalendarExpansion:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def occurrences(self) -> tuple[SeriesOccurrence, ...]:
@@ -4923,9 +5286,13 @@ class OrgUnit:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -4944,11 +5311,13 @@ class OrgUnit:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def id(self) -> str:
@@ -4980,9 +5349,13 @@ class ExpectedRole:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5001,11 +5374,13 @@ class ExpectedRole:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def people(self) -> int:
@@ -5030,9 +5405,13 @@ class ProgrammeEntry:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5051,11 +5430,13 @@ class ProgrammeEntry:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def expected_people(self) -> int:
         """
@@ -5166,6 +5547,14 @@ class Programme:
     keeps the work calendar the programme is planned on.
     """
     __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5183,6 +5572,14 @@ class Programme:
     def __ne__(self, other: typing.Any) -> bool:
         """
         True when any field differs.
+        """
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
+    def __repr__(self) -> str:
+        """
+        The call that builds this value, leaving out the fields that keep their default.
         """
     def find_unit(self, id: str) -> OrgUnit | None:
         """
@@ -5234,9 +5631,13 @@ class ScheduledEntry:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5255,11 +5656,13 @@ class ScheduledEntry:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def flexible(self) -> bool:
@@ -5331,9 +5734,13 @@ class ScheduledOccurrence:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5352,11 +5759,13 @@ class ScheduledOccurrence:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def end(self) -> datetime.datetime:
@@ -5429,9 +5838,13 @@ class Schedule:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5454,10 +5867,14 @@ class Schedule:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
-        ...
+        """
+        The programme's id and how many units, entries and occurrences it has.
+        """
     def entry_id(self, occurrence: ScheduledOccurrence) -> str:
         """
         The id of the entry `occurrence` belongs to.
@@ -5518,9 +5935,13 @@ class ScheduledConflict:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5539,11 +5960,13 @@ class ScheduledConflict:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def first(self) -> int:
@@ -5583,9 +6006,13 @@ class UnitMonthLoad:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5604,11 +6031,13 @@ class UnitMonthLoad:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def hours(self) -> float:
@@ -5656,9 +6085,13 @@ class PersonMonthLoad:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5677,11 +6110,13 @@ class PersonMonthLoad:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def hours(self) -> float:
@@ -5729,7 +6164,7 @@ class IcsOptions:
     Options for export_icalendar. Keeps its catalog alive.
     """
     @typing.overload
-    def __init__(self, *, lang: Lang | str = ..., layout: IcsLayout = ..., stamp: datetime.datetime | None = None, catalog: Catalog = None) -> None:
+    def __init__(self, *, lang: Lang | str = ..., layout: IcsLayout = ..., stamp: datetime.datetime | None = None, catalog: Catalog | None = None) -> None:
         """
         Options from their fields: the language of SUMMARY and DESCRIPTION, the layout,
         DTSTAMP (an aware datetime; None: now) and the catalog for titles and purposes.
@@ -5745,7 +6180,7 @@ class IcsOptions:
         Resolves format titles and purposes; None uses the entry's title or the format id.
         """
     @catalog.setter
-    def catalog(self, arg1: Catalog) -> None:
+    def catalog(self, arg1: Catalog | None) -> None:
         ...
     @property
     def lang(self) -> Lang:
@@ -5777,9 +6212,13 @@ class ProgrammeDocument:
     """
     __hash__: typing.ClassVar[None] = None
     def __copy__(self) -> typing.Any:
-        ...
-    def __deepcopy__(self, memo: dict[int, typing.Any]) -> typing.Any:
-        ...
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
     def __eq__(self, other: typing.Any) -> bool:
         """
         True when every field is equal.
@@ -5798,11 +6237,13 @@ class ProgrammeDocument:
         """
         True when any field differs.
         """
-    def __reduce__(self) -> tuple[typing.Callable[..., typing.Any], tuple[typing.Any, ...]]:
-        ...
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
     def __repr__(self) -> str:
         """
-        ``ClassName(field=value, ...)`` with the fields that differ from the default.
+        The call that builds this value, leaving out the fields that keep their default.
         """
     @property
     def calendar(self) -> WorkCalendar:
@@ -5831,6 +6272,367 @@ class PublicationStatus(enum.Enum):
     @classmethod
     def __new__(cls, value):
         ...
+class OnError(enum.Enum):
+    """
+    What a table reader does with a line it cannot read.
+    """
+    FAIL: typing.ClassVar[OnError]
+    SKIP: typing.ClassVar[OnError]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class TableLimits:
+    """
+    The limits every JSON line a table reader reads is checked against;
+    passing one is a LimitError for that line.
+    """
+    def __copy__(self) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    @typing.overload
+    def __init__(self, *, max_line_bytes: typing.SupportsInt | typing.SupportsIndex = 16777216, max_string_bytes: typing.SupportsInt | typing.SupportsIndex = 65536, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_array_items: typing.SupportsInt | typing.SupportsIndex = 65536) -> None:
+        """
+        Limits from their fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: TableLimits) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
+    def __repr__(self) -> str:
+        """
+        The call that builds this value, leaving out the fields that keep their default.
+        """
+    @property
+    def max_array_items(self) -> int:
+        """
+        The most items in one array.
+        """
+    @max_array_items.setter
+    def max_array_items(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_depth(self) -> int:
+        """
+        The deepest nesting of arrays and objects, the line's object counting 1.
+        """
+    @max_depth.setter
+    def max_depth(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_line_bytes(self) -> int:
+        """
+        The longest line, in bytes, without its line end.
+        """
+    @max_line_bytes.setter
+    def max_line_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_string_bytes(self) -> int:
+        """
+        The longest string or key, in bytes after unescaping.
+        """
+    @max_string_bytes.setter
+    def max_string_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class TableOptions:
+    """
+    How session tables are built.
+    """
+    def __copy__(self) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    @typing.overload
+    def __init__(self, *, free_text: bool = False, confidential_text: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 1, on_error: OnError = ..., chunk_bytes: typing.SupportsInt | typing.SupportsIndex = 8388608, limits: TableLimits = ...) -> None:
+        """
+        Options from their fields, all keyword arguments.
+        """
+    @typing.overload
+    def __init__(self, other: TableOptions) -> None:
+        """
+        A copy of `other`.
+        """
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
+    def __repr__(self) -> str:
+        """
+        The call that builds this value, leaving out the fields that keep their default.
+        """
+    @property
+    def chunk_bytes(self) -> int:
+        """
+        How many bytes of input one thread parses at a time.
+        """
+    @chunk_bytes.setter
+    def chunk_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def confidential_text(self) -> bool:
+        """
+        Fill confidential text too; needs free_text.
+        """
+    @confidential_text.setter
+    def confidential_text(self, arg0: bool) -> None:
+        ...
+    @property
+    def free_text(self) -> bool:
+        """
+        Fill the free-text columns (texts, comments, notes) that are not confidential.
+        """
+    @free_text.setter
+    def free_text(self, arg0: bool) -> None:
+        ...
+    @property
+    def limits(self) -> TableLimits:
+        """
+        The limits every line is checked against.
+        """
+    @limits.setter
+    def limits(self, arg0: TableLimits) -> None:
+        ...
+    @property
+    def on_error(self) -> OnError:
+        """
+        Strict (FAIL) or forgiving (SKIP).
+        """
+    @on_error.setter
+    def on_error(self, arg0: OnError) -> None:
+        ...
+    @property
+    def threads(self) -> int:
+        """
+        Threads that parse; 0 means one per hardware thread.
+        """
+    @threads.setter
+    def threads(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Table:
+    """
+    Some columns of one of the session tables, viewed in place.
+    
+    Arrays handed out are read-only numpy views of the C++ columns; the Arrow
+    PyCapsule protocol (__arrow_c_schema__, __arrow_c_stream__) exports the same
+    buffers, as pyarrow.Table does. Either keeps the tables alive.
+    """
+    def __arrow_c_schema__(self) -> typing.Any:
+        """
+        The Arrow PyCapsule "arrow_schema" of the table's type (a struct of its
+        columns).
+        """
+    def __arrow_c_stream__(self, requested_schema: typing.Any = None) -> typing.Any:
+        """
+        The Arrow PyCapsule "arrow_array_stream" that yields the table as one record
+        batch viewing the C++ columns; called again, it gives a new stream. A
+        requested schema is not honoured: the consumer casts.
+        """
+    def __init__(self, other: Table) -> None:
+        """
+        A view of the same columns as `other` (nothing is copied).
+        """
+    def __len__(self) -> int:
+        """
+        The number of rows.
+        """
+    def __repr__(self) -> str:
+        """
+        The table's name and size.
+        """
+    def array(self, name: str) -> numpy.ndarray:
+        """
+        The column `name` as a read-only numpy array that views the C++ column:
+        its values (datetime64[us] for a timestamp, NaT when missing; int32 days
+        for a day), a dictionary column's int32 codes, or a string column's
+        validity bytes (see string_buffers). Raises ValueError for an unknown column.
+        """
+    def categories(self, name: str) -> list[str]:
+        """
+        The dictionary of the dictionary column `name`: code i stands for item i.
+        Raises ValueError for an unknown column or one of another kind.
+        """
+    def column_kind(self, name: str) -> str:
+        """
+        How the column `name` is stored: "int8", "bool", "int32", "float64",
+        "timestamp" (int64 µs since 1970 UTC), "day" (int32 days since 1970),
+        "dictionary" (int32 codes, -1 missing, into categories(name)) or "string".
+        Raises ValueError for an unknown column.
+        """
+    def select(self, columns: collections.abc.Sequence[str]) -> Table:
+        """
+        The view of the columns named in `columns`, in that order. Raises ValueError
+        for an unknown column.
+        """
+    def string_buffers(self, name: str) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """
+        The string column `name` in Arrow's large-string layout, as read-only numpy
+        views: (offsets int64[n+1], bytes uint8, valid uint8[n]); row i is the UTF-8
+        bytes[offsets[i]:offsets[i+1]] when valid[i] is 1. Raises ValueError for an
+        unknown column or one of another kind.
+        """
+    def string_objects(self, name: str) -> numpy.ndarray:
+        """
+        The string column `name` as a new numpy object array of str, None when
+        missing: a copy, for when pyarrow is not there to view the buffers.
+        """
+    @property
+    def column_names(self) -> list[str]:
+        """
+        The columns' names, in order.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The table's name, e.g. "sessions".
+        """
+    @property
+    def num_rows(self) -> int:
+        """
+        The number of rows.
+        """
+class SessionTables:
+    """
+    Every part of a set of sessions as column tables; see carelearn.read_tables.
+    
+    Each child table names its session by the session's row in `sessions`.
+    """
+    TABLE_NAMES: typing.ClassVar[tuple] = ('sessions', 'participants', 'steps', 'prompts', 'learning_points', 'actions', 'action_changes', 'feedback', 'notes')
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    def __init__(self, other: SessionTables) -> None:
+        """
+        The same tables as `other` (nothing is copied).
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __repr__(self) -> str:
+        """
+        The number of sessions.
+        """
+    def skipped_columns(self) -> tuple[list[str], list[int], list[str]]:
+        """
+        The lines left out under OnError.SKIP as columns: (sources, 1-based line
+        numbers, messages).
+        """
+    def table(self, name: str) -> Table:
+        """
+        The table `name` (one of TABLE_NAMES) with all its columns; the free-text
+        columns only when free text was read. Raises ValueError for an unknown name.
+        """
+    @property
+    def confidential_text(self) -> bool:
+        """
+        True when confidential text was read too.
+        """
+    @property
+    def free_text(self) -> bool:
+        """
+        True when the free-text columns were read.
+        """
+class SimulationRates:
+    """
+    The probabilities the simulation draws its events with (docs/simulate.md).
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    def __init__(self, *, staffing: typing.SupportsFloat | typing.SupportsIndex = 0.05, workload: typing.SupportsFloat | typing.SupportsIndex = 0.04, no_facilitator: typing.SupportsFloat | typing.SupportsIndex = 0.02, holiday: typing.SupportsFloat | typing.SupportsIndex = 0.5, cut_short: typing.SupportsFloat | typing.SupportsIndex = 0.01, moves: typing.SupportsFloat | typing.SupportsIndex = 0.05, leavers: typing.SupportsFloat | typing.SupportsIndex = 0.15) -> None:
+        """
+        The rates, each a keyword argument; the defaults are the model's.
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __repr__(self) -> str:
+        """
+        The call that would build these rates.
+        """
+    @property
+    def cut_short(self) -> float:
+        """
+        A session that starts is stopped part-way by acute work.
+        """
+    @cut_short.setter
+    def cut_short(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def holiday(self) -> float:
+        """
+        An occurrence in the main holiday weeks is cancelled for the holidays.
+        """
+    @holiday.setter
+    def holiday(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def leavers(self) -> float:
+        """
+        Each year, a member of staff leaves (and is replaced).
+        """
+    @leavers.setter
+    def leavers(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def moves(self) -> float:
+        """
+        Each year, a member of staff moves to another unit.
+        """
+    @moves.setter
+    def moves(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def no_facilitator(self) -> float:
+        """
+        ... because nobody could facilitate (formats that need a facilitator).
+        """
+    @no_facilitator.setter
+    def no_facilitator(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def staffing(self) -> float:
+        """
+        An ordinary occurrence is cancelled for too few staff on duty.
+        """
+    @staffing.setter
+    def staffing(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def workload(self) -> float:
+        """
+        ... for acute work that came first.
+        """
+    @workload.setter
+    def workload(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+def _set_argument_diagnosis(diagnosis: typing.Any) -> None:
+    """
+    Hands the module carelearn's diagnosis of refused arguments (called once by carelearn).
+    
+    It is called as `diagnosis(name, signatures, args, kwargs, complaints)` when no
+    signature of a function accepts a call, and returns the exception to raise
+    instead of pybind11's, or None to keep that.
+    """
 def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found: typing.Any, limit: typing.Any, version: typing.Any, already_exists: typing.Any, state: typing.Any = None, store: typing.Any = None) -> None:
     """
     Hands the module the carelearn.Error classes it raises (called once by carelearn).
@@ -5838,6 +6640,10 @@ def _set_exception_types(error: typing.Any, format_error: typing.Any, not_found:
     Each is called as `cls(message, path=..., line=..., column=...)`, the location
     given only for a loader's error. `state` (a call in the wrong state) and `store`
     (a damaged, busy or read-only store) fall back to `version` and `error`.
+    """
+def _value(cls: typing.Any, state: dict) -> typing.Any:
+    """
+    The value of class `cls` with the fields `state` (what pickle calls to rebuild one).
     """
 def action_status_name(status: ActionStatus) -> str:
     """
@@ -6207,7 +7013,7 @@ def plan_agenda(format: Format, participants: typing.SupportsInt | typing.Suppor
     """
 def plan_definition_canonical(ref: FormatRef) -> str:
     """
-    The canonical reference to `ref`: its URL, then "|<version>" when it names one.
+    The canonical reference to `ref`: its URL, then ``"|<version>"`` when it names one.
     """
 def plan_definition_url(id: str) -> str:
     """
@@ -6245,6 +7051,35 @@ def read_sessions(path: str, *, validate: bool = True) -> list[Session]:
     for what does not read, "<path>:<line>: " for what does not validate), LimitError
     or VersionError; NotFoundError when the file cannot be read.
     """
+def read_tables(path: str, options: TableOptions = ...) -> SessionTables:
+    """
+    Reads the "session/1" JSON Lines file at `path` into tables, streaming
+    it in chunks parsed on options.threads threads with the GIL released;
+    NotFoundError when it cannot be read.
+    
+    Raises FormatError for a line that does not parse or is not a valid
+    "session/1" record (under OnError.FAIL; its message leads with
+    "<source>:<line>:<column>: <JSON pointer>: "), VersionError for another kind or
+    a newer version, LimitError for a line past a limit, ValueError for options
+    that do not go together.
+    """
+def read_tables_from_store(store: Store, query: SessionQuery = ..., options: TableOptions = ...) -> SessionTables:
+    """
+    The tables of the sessions `query` selects from `store`, in the store's order
+    (planned start, then id), read with the GIL released; meanwhile other calls on
+    the store raise StateError. Raises StoreError for a damaged or busy store.
+    """
+def read_tables_from_text(text: str, source: str = '<text>', options: TableOptions = ...) -> SessionTables:
+    """
+    Reads "session/1" JSON Lines text into tables, with the GIL released;
+    `source` names it in errors.
+    
+    Raises FormatError for a line that does not parse or is not a valid
+    "session/1" record (under OnError.FAIL; its message leads with
+    "<source>:<line>:<column>: <JSON pointer>: "), VersionError for another kind or
+    a newer version, LimitError for a line past a limit, ValueError for options
+    that do not go together.
+    """
 def redact(session: Session, options: ExportOptions = ...) -> Session:
     """
     `session` with what `options` leave out removed: items are never dropped, only
@@ -6271,6 +7106,14 @@ def rrule_from_cadence(cadence: Cadence) -> RRule:
     The rule that holds a format at `cadence`: every 2 weeks is FREQ=WEEKLY;INTERVAL=2,
     a count becomes COUNT, every n years FREQ=MONTHLY;INTERVAL=12n.
     """
+def schedule_columns(schedule: Schedule) -> dict:
+    """
+    The occurrences of `schedule` as columns, numpy arrays built in one pass in C++:
+    `entry` and `unit` (int32 indexes into the lists `entries` and `units`;
+    `formats` holds each entry's format id), `start` and `end` (datetime64[us], UTC),
+    `local_start`, `local_end` and `original` (datetime64[m] on the entry's local
+    clock) and `expected_people` (int32). Needs numpy.
+    """
 def session_status_name(status: SessionStatus) -> str:
     """
     The canonical name of `status`: "held" or "cancelled".
@@ -6286,6 +7129,10 @@ def shift_name(shift: Shift) -> str:
 def step_change_op_name(op: StepChange.Op) -> str:
     """
     The canonical name of `op`: "add", "remove", "replace", "set-budget" or "set-prompts".
+    """
+def tables_from_sessions(sessions: collections.abc.Sequence[Session], options: TableOptions = ...) -> SessionTables:
+    """
+    The tables of `sessions`, in their order (built with the GIL released).
     """
 def time_unit_name(unit: TimeUnit) -> str:
     """
@@ -6364,7 +7211,7 @@ def validate_session(session: Session) -> None:
     """
     Checks the invariants a stored session must keep.
     
-    Raises FormatError, its message led by `session "<id>": <path>: `, for an
+    Raises FormatError, its message led by ``session "<id>": <path>:``, for an
     empty id or format id, a held session without an actual start, an end before
     its start, an empty or repeated participant or action id, a history that goes
     backwards, or feedback outside 1-5 or repeated. Empty texts are allowed.
@@ -6387,6 +7234,20 @@ def write_sessions(path: str, sessions: collections.abc.Sequence[Session], optio
     
     Raises FormatError for a session that fails validate_session; NotFoundError or
     StoreError when the file cannot be created.
+    """
+def write_simulation(directory: os.PathLike | str | bytes, *, units: typing.SupportsInt | typing.SupportsIndex = 12, years: typing.SupportsInt | typing.SupportsIndex = 1, start_year: typing.SupportsInt | typing.SupportsIndex = 2026, seed: typing.SupportsInt | typing.SupportsIndex = 1, municipality: str = 'Syntetisk Kommune', rates: SimulationRates = ..., json_lines: bool = False, overwrite: bool = False, progress: collections.abc.Callable[[int, int], None] | None = None) -> dict[str, typing.Any]:
+    """
+    Simulates `units` units for `years` years from `start_year` into `directory`
+    (created when missing): the sessions ("sessions.db", or "sessions.jsonl" with
+    `json_lines`), "roster.csv" and "programme.json"; returns a dict of the files
+    ("sessions_file", "roster_file", "programme_file"), "municipality_id",
+    "partners" and "counts" (a dict of the carelearn::SimulationCounts fields).
+    
+    `progress(done, total)` is called every 1,000 sessions and at the end; an
+    exception it raises (or Ctrl-C) stops the simulation and is raised here.
+    Raises carelearn.AlreadyExistsError for an earlier data set there without
+    `overwrite`, carelearn.FormatError for options out of range, carelearn.NotFoundError
+    when a file cannot be written. The GIL is released while it runs.
     """
 def xapi_format_iri(id: str, version: typing.SupportsInt | typing.SupportsIndex) -> str:
     """

@@ -3,7 +3,7 @@
 
 One module per group of subcommands: :mod:`.formats` (catalog, agenda,
 validate), :mod:`.schedule` (schedule, holidays), :mod:`.run` and
-:mod:`.sessions`; what they share is in :mod:`._common`.
+:mod:`.sessions`; what they share is in ``_common``.
 
 Data goes to standard output, messages to standard error. A mistake of the
 user's -- a bad argument, a file that does not load, a format that is not
