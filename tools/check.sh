@@ -68,6 +68,7 @@ python3 -m pytest -W error tests/python
 section "documentation site (Sphinx, warnings are errors, no broken internal link)"
 python3 -m venv --system-site-packages build/venvs/docs
 build/venvs/docs/bin/python -m pip install "${pip_quiet[@]}" "$wheel[docs]"
+build/venvs/docs/bin/python -m pip install "${pip_quiet[@]}" --force-reinstall --no-deps "$wheel"
 PYTHON=build/venvs/docs/bin/python bash tools/build_docs.sh
 
 section "done"
