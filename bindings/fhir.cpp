@@ -43,7 +43,7 @@ void BindFhir(py::module_& m) {
         "The canonical URL of the format `id`: "
         "\"https://carelearn.dk/fhir/PlanDefinition/<id>\", the id percent-encoded.");
   m.def("plan_definition_canonical", &PlanDefinitionCanonical, py::arg("ref"),
-        "The canonical reference to `ref`: its URL, then \"|<version>\" when it names one.");
+        "The canonical reference to `ref`: its URL, then ``\"|<version>\"`` when it names one.");
   m.def("questionnaire_url", &QuestionnaireUrl, py::arg("id"),
         "The canonical URL of the question set `id`: "
         "\"https://carelearn.dk/fhir/Questionnaire/<id>\".");

@@ -462,7 +462,7 @@ void BindSession(py::module_& m) {
       "validate_session", [](const Session& s) { ThrowIfError(ValidateSession(s)); },
       py::arg("session"),
       "Checks the invariants a stored session must keep.\n\n"
-      "Raises FormatError, its message led by `session \"<id>\": <path>: `, for an\n"
+      "Raises FormatError, its message led by ``session \"<id>\": <path>:``, for an\n"
       "empty id or format id, a held session without an actual start, an end before\n"
       "its start, an empty or repeated participant or action id, a history that goes\n"
       "backwards, or feedback outside 1-5 or repeated. Empty texts are allowed.");

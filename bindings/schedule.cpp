@@ -276,7 +276,7 @@ void BindSeries(py::module_& m) {
 
   py::class_<TimeWindow> window(
       m, "TimeWindow",
-      "A half-open span of time [from_, to) of aware datetimes; None for an unbounded end.\n\n"
+      "A half-open span [``from_``, ``to``) of aware datetimes; None for an unbounded end.\n\n"
       "TimeWindow.days(first, end, zone) is the local days from `first` up to `end`.");
   window
       .def(py::init([](std::optional<absl::Time> from, std::optional<absl::Time> to) {
@@ -307,7 +307,7 @@ void BindSeries(py::module_& m) {
             self.to = t.value_or(absl::InfiniteFuture());
           },
           "The first instant after the window; None when unbounded.")
-      .def("contains", &TimeWindow::Contains, py::arg("t"), "True when from_ <= t < to.");
+      .def("contains", &TimeWindow::Contains, py::arg("t"), "True when ``from_ <= t < to``.");
   BindValue(window);
 
   py::class_<Occurrence> occurrence(

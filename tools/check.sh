@@ -2,7 +2,8 @@
 # README quick start, command 2: installs what is missing and runs the whole
 # test suite: the C++ tests and examples (ctest) built with AddressSanitizer and
 # UndefinedBehaviorSanitizer, the consumer project against the installed
-# package, the fuzzers, the API docs, the format check, and the Python tests.
+# package, the fuzzers, the API docs, the format check, the binary wheel and
+# its smoke test, the Python tests against that wheel, and the docs site.
 # Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,9 +50,26 @@ doxygen docs/Doxyfile
 section "format check (clang-format)"
 git ls-files -co --exclude-standard -- '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
+# The wheel is built once (tools/build_wheel.sh: pip wheel, then auditwheel
+# repair), proven in a fresh venv with no compiler (tests/wheel/smoke.py), and
+# that same repaired wheel is what the Python tests run against.
+section "Python wheel (build, auditwheel repair, smoke test in a fresh venv)"
+bash tools/build_wheel.sh --smoke
+wheel=$(ls build/wheel/repaired/carelearn-*.whl)
+
 section "Python package and tests"
-python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore --no-build-isolation ".[test]"
+pip_quiet=(-q --disable-pip-version-check --root-user-action=ignore)
+python3 -m pip install "${pip_quiet[@]}" "$wheel[test]"
+python3 -m pip install "${pip_quiet[@]}" --force-reinstall --no-deps "$wheel"
 python3 -m pytest -W error tests/python
+
+# In a venv of its own over the system's packages (so Sphinx's docutils does
+# not replace the system's), with the wheel just tested.
+section "documentation site (Sphinx, warnings are errors, no broken internal link)"
+python3 -m venv --system-site-packages build/venvs/docs
+build/venvs/docs/bin/python -m pip install "${pip_quiet[@]}" "$wheel[docs]"
+build/venvs/docs/bin/python -m pip install "${pip_quiet[@]}" --force-reinstall --no-deps "$wheel"
+PYTHON=build/venvs/docs/bin/python bash tools/build_docs.sh
 
 section "done"
 echo "all checks passed in ${SECONDS}s"

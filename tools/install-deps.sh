@@ -9,7 +9,8 @@ with_tests=0
 
 apt_packages=(g++ git libboost-json1.81-dev libabsl-dev libsqlite3-dev libssl-dev libsimdjson-dev tzdata)
 if ((with_tests)); then
-  apt_packages+=(libgtest-dev libgmock-dev doxygen clang clang-format libclang-rt-14-dev pkg-config chromium)
+  apt_packages+=(libgtest-dev libgmock-dev doxygen clang clang-format libclang-rt-14-dev pkg-config
+    chromium patchelf)
 fi
 
 missing=()
@@ -29,4 +30,6 @@ fi
 
 python3 -m pip --version >/dev/null 2>&1 || { echo "carelearn: python3 with pip is needed" >&2; exit 1; }
 pip_packages=("scikit-build-core>=0.10" "pybind11==3.1.0" "cmake>=3.24" "ninja")
+# tools/build_wheel.sh repairs the wheel with auditwheel (which runs patchelf).
+((with_tests)) && pip_packages+=("auditwheel>=6.1")
 python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "${pip_packages[@]}"

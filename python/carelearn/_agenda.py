@@ -130,7 +130,7 @@ def validate(
     """Checks ``format`` and returns what it finds: errors first, then warnings, then info.
 
     ``participants`` checks the time and capacity for that many people (ValueError
-    above :data:`MAX_PARTICIPANTS`);
+    above ``MAX_PARTICIPANTS``, a million);
     ``roles_present`` (role id to count) checks the roles; ``catalog``
     resolves references (None: the built-in catalog). Never raises for
     anything in ``format``.

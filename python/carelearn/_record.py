@@ -126,7 +126,7 @@ class Session(_core.Session):
         pseudonymiser: _core.Pseudonymiser | None = None,
     ) -> str:
         """The ``"session/1"`` JSON line (no newline), redacted as the keywords
-        say (see :func:`export_options`): confidential text left out by default."""
+        say (see :class:`ExportOptions`): confidential text left out by default."""
         options = export_options(
             include_confidential=include_confidential,
             evaluator=evaluator,
@@ -243,7 +243,7 @@ def redact(
     pseudonymiser: _core.Pseudonymiser | None = None,
 ) -> Session:
     """``session`` with what an export leaves out removed (see
-    :func:`export_options`): items are never dropped, only their text, so
+    :class:`ExportOptions`): items are never dropped, only their text, so
     counts stay true."""
     options = export_options(
         include_confidential=include_confidential,
@@ -657,7 +657,7 @@ def write_sessions(
     pseudonymiser: _core.Pseudonymiser | None = None,
 ) -> int:
     """Writes ``sessions`` to ``path`` as ``"session/1"`` JSON Lines, one per
-    line, redacted as the keywords say (see :func:`export_options`:
+    line, redacted as the keywords say (see :class:`ExportOptions`:
     confidential text left out by default); returns how many were written.
 
     The file is created, or replaced, readable and writable by its owner

@@ -5,7 +5,7 @@
 One module per group of subcommands: :mod:`.formats` (catalog, agenda,
 validate), :mod:`.schedule` (schedule, holidays), :mod:`.run`,
 :mod:`.sessions`, :mod:`.export`, :mod:`.simulate` and :mod:`.report`; what
-they share is in :mod:`._common`.
+they share is in ``_common``.
 
 Data goes to standard output, messages to standard error. A mistake of the
 user's -- a bad argument, a file that does not load, a format that is not
