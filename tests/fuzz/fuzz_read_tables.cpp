@@ -13,6 +13,7 @@
 //     two with chunks of a few bytes.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +32,8 @@ namespace {
 using carelearn::fuzz::Check;
 
 const carelearn::TableOptions& Everything() {
-  static const auto* const options =
-      new carelearn::TableOptions{.free_text = true, .confidential_text = true};
+  static const auto* const options = new carelearn::TableOptions{
+      .free_text = true, .confidential_text = true, .identifiers = true};
   return *options;
 }
 
@@ -57,10 +58,6 @@ bool IsYearError(const carelearn::detail::LineError& e) {
   return e.cause.find("of the years 0001 to 9999") != std::string::npos;
 }
 
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -83,10 +80,33 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const carelearn::detail::JsonText text("fuzz", line);
   const absl::StatusOr<carelearn::detail::Node> tree =
       carelearn::detail::ParseTree(text, carelearn::ParseOptions{});
-  const absl::StatusOr<carelearn::Session> session = carelearn::ParseSessionLine(line);
+  // The session reader as the column reader asks it: no limits of its own
+  // (the tables' limits are checked first), the line named "fuzz".
+  carelearn::SessionReadOptions strict;
+  strict.source_name = "fuzz";
+  for (std::size_t* most :
+       {&strict.max_line_bytes, &strict.max_string_bytes, &strict.max_participants,
+        &strict.max_steps, &strict.max_prompts, &strict.max_learning_points, &strict.max_actions,
+        &strict.max_status_changes, &strict.max_feedback, &strict.max_notes}) {
+    *most = std::numeric_limits<std::size_t>::max();
+  }
+  const absl::StatusOr<carelearn::Session> session =
+      carelearn::ParseSessionLine(line, nullptr, strict);
   if (!reference.error) {
     Check(tree.ok(), "an accepted line is JSON to the document loader");
-    Check(session.ok(), "an accepted line is a session to ParseSessionLine");
+    // Known difference: the column reader's slow path reads times and days
+    // with Abseil, which takes a few forms the session reader refuses (a leap
+    // second, one-digit fields, a lower-case "t", more than nine fraction
+    // digits); any other refusal is a bug.
+    if (!session.ok()) {
+      const std::string why = Message(session.status());
+      Check(why.find("RFC 3339 time") != std::string::npos ||
+                why.find("leap second") != std::string::npos ||
+                why.find("fraction digits") != std::string::npos ||
+                why.find("YYYY-MM-DD") != std::string::npos,
+            "an accepted line is a session to ParseSessionLine");
+      return 0;
+    }
     const carelearn::Session sessions[] = {*session};
     Check(reference.tables == carelearn::TablesFromSessions(sessions, Everything()),
           "an accepted line gives the tables of its session");
@@ -106,17 +126,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
       Check(located == expected, "a line that is not JSON gives the document loader's error");
     } else if (!session.ok()) {
-      std::string expected = Message(session.status());
-      // ParseSessionLine's own parser stops at 32 levels, the loader at 64;
-      // and a year out of range, which only the column reader checks, may
-      // come before the session reader's error.
-      if (!StartsWith(expected, "/: not JSON") && !IsYearError(e)) {
-        if (StartsWith(expected, "/: ")) expected.replace(0, 1, "(root)");
-        const std::string prefix = "fuzz:1:" + std::to_string(e.column) + ": ";
-        Check(StartsWith(located, prefix + expected),
-              "a line that is not a session gives the session reader's error");
-        Check(e.code == session.status().code(), "the same status code");
-      }
+      // A session error is the session reader's own message, location included.
+      Check(located == Message(session.status()),
+            "a line that is not a session gives the session reader's error");
+      Check(e.code == session.status().code(), "the same status code");
     } else {
       Check(IsYearError(e), "the column reader refuses only years the session reader takes");
     }
