@@ -11,7 +11,7 @@ import enum
 import numpy
 import os
 import typing
-__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OnError', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'PublicationStatus', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'Roster', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'SessionTables', 'Setting', 'Severity', 'Shift', 'SimulationRates', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Table', 'TableLimits', 'TableOptions', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'conflict_policy_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'describe_cadence', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'find_builtin_role', 'find_conflicts', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'ics_layout_name', 'is_public_holiday', 'lang_code', 'link_sessions', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_roster_csv', 'load_roster_json', 'load_variant', 'max_participants_that_fit', 'measure_cadence', 'measure_circle_matrix', 'measure_circles', 'measure_dose', 'measure_fidelity', 'measure_outcomes', 'measure_reach', 'measure_responsiveness', 'measure_session_fidelity', 'measure_step_fidelity', 'municipalities_of', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_conflict_policy', 'parse_document', 'parse_format', 'parse_ics_layout', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_plan_definition', 'parse_programme', 'parse_publication_status', 'parse_question_set', 'parse_redaction', 'parse_roster_csv', 'parse_roster_json', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'plan_definition_canonical', 'plan_definition_url', 'planned_hours_per_person', 'planned_hours_per_unit', 'publication_status_code', 'questionnaire_url', 'read_plan_definition', 'read_sessions', 'read_tables', 'read_tables_from_store', 'read_tables_from_text', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'roster_from_columns', 'rrule_from_cadence', 'schedule_columns', 'session_status_name', 'severity_name', 'shift_name', 'step_budgets', 'step_change_op_name', 'tables_from_sessions', 'time_unit_name', 'to_json', 'to_json_line', 'to_plan_definition', 'to_questionnaire', 'to_xapi_statements', 'uuid_v5', 'validate', 'validate_programme', 'validate_session', 'variant_to_plan_definition', 'weekday_code', 'write_sessions', 'write_simulation', 'xapi_format_iri', 'xapi_registration']
+__all__: list[str] = ['Action', 'ActionQuery', 'ActionRecord', 'ActionStatus', 'Agenda', 'AgendaItem', 'AgendaOptions', 'Cadence', 'CalendarExpansion', 'CalendarRules', 'CancelReason', 'Cancellation', 'Capacity', 'Case', 'Catalog', 'Clock', 'ClosedDayPolicy', 'Closure', 'Component', 'ConflictKind', 'ConflictPolicy', 'DeclaredOutput', 'Diagnostic', 'Difference', 'ErrorLocation', 'ExpectedRole', 'ExportOptions', 'FakeClock', 'Feedback', 'Format', 'FormatRef', 'Frequency', 'Holiday', 'HolidayKind', 'Hosting', 'IcsLayout', 'IcsOptions', 'IdentifierKind', 'IdentifierMatch', 'IdentifierPolicy', 'ImportFinding', 'ImportOptions', 'ImportResult', 'Lang', 'LearningPoint', 'MinuteRange', 'MisfitPolicy', 'MovedOccurrence', 'Note', 'NoteKind', 'OnError', 'OrgUnit', 'OutputKind', 'ParseOptions', 'Participant', 'Participation', 'Period', 'PersonMonthLoad', 'Place', 'Prerequisite', 'Programme', 'ProgrammeDocument', 'ProgrammeEntry', 'Prompt', 'PromptUse', 'Pseudonymiser', 'PublicationStatus', 'QuestionSet', 'RRule', 'RRuleUntil', 'RecordResult', 'Recurrence', 'Redaction', 'Role', 'RoleRequirement', 'Roster', 'RoundTurn', 'Runner', 'RunnerState', 'SESSION_DOCUMENT', 'Schedule', 'ScheduledConflict', 'ScheduledEntry', 'ScheduledOccurrence', 'SeriesOccurrence', 'Session', 'SessionQuery', 'SessionStatus', 'SessionTables', 'Setting', 'Severity', 'Shift', 'SimulationRates', 'StatusChange', 'Step', 'StepChange', 'StepTiming', 'Store', 'StoreInfo', 'StoredFormat', 'SystemClock', 'Table', 'TableLimits', 'TableOptions', 'Text', 'TimeBudget', 'TimeUnit', 'TimeWindow', 'UnitMonthLoad', 'ValidationContext', 'Variant', 'Weekday', 'WeekdayNum', 'WorkCalendar', 'WorkingDay', 'action_status_name', 'add_to_catalog', 'apply_variant', 'builtin_roles', 'cancel_reason_name', 'canonical_extensions', 'check_session', 'conflict_kind_name', 'conflict_policy_name', 'danish_holiday_on', 'danish_holidays', 'describe_budget', 'describe_cadence', 'diff', 'difference_kind_name', 'easter_sunday', 'entry_from_component', 'expand_on_calendar', 'expand_programme', 'expand_recurrence', 'export_icalendar', 'export_manifest_json', 'find_builtin_role', 'find_conflicts', 'find_identifiers', 'format_diagnostic', 'has_errors', 'holiday_id', 'holiday_name', 'ics_layout_name', 'identifier_in_id', 'identifier_kind_name', 'is_public_holiday', 'lang_code', 'link_sessions', 'lint_session', 'load_document', 'load_format', 'load_programme', 'load_question_set', 'load_roster_csv', 'load_roster_json', 'load_variant', 'mask_identifiers', 'masked_id', 'max_participants_that_fit', 'measure_cadence', 'measure_circle_matrix', 'measure_circles', 'measure_dose', 'measure_fidelity', 'measure_outcomes', 'measure_reach', 'measure_responsiveness', 'measure_session_fidelity', 'measure_step_fidelity', 'municipalities_of', 'new_session_id', 'note_kind_name', 'output_kind_name', 'parse_action_status', 'parse_cancel_reason', 'parse_conflict_policy', 'parse_document', 'parse_format', 'parse_ics_layout', 'parse_identifier_policy', 'parse_lang', 'parse_note_kind', 'parse_output_kind', 'parse_participation', 'parse_period', 'parse_place', 'parse_plan_definition', 'parse_programme', 'parse_publication_status', 'parse_question_set', 'parse_redaction', 'parse_roster_csv', 'parse_roster_json', 'parse_rrule', 'parse_session_line', 'parse_session_status', 'parse_severity', 'parse_shift', 'parse_step_change_op', 'parse_time_unit', 'parse_variant', 'parse_weekday_code', 'participation_name', 'period_name', 'place_name', 'plan_agenda', 'plan_definition_canonical', 'plan_definition_url', 'planned_hours_per_person', 'planned_hours_per_unit', 'publication_status_code', 'questionnaire_url', 'read_plan_definition', 'read_sessions', 'read_tables', 'read_tables_from_store', 'read_tables_from_text', 'redact', 'redaction_name', 'redaction_of', 'render_markdown', 'render_text', 'roster_from_columns', 'rrule_from_cadence', 'schedule_columns', 'session_status_name', 'severity_name', 'shift_name', 'step_budgets', 'step_change_op_name', 'summarize_session', 'tables_from_sessions', 'time_unit_name', 'to_json', 'to_json_line', 'to_plan_definition', 'to_questionnaire', 'to_xapi_statements', 'uuid_v5', 'validate', 'validate_programme', 'validate_session', 'variant_to_plan_definition', 'weekday_code', 'write_sessions', 'write_simulation', 'xapi_format_iri', 'xapi_registration']
 class Lang(enum.Enum):
     """
     A language in which carelearn shows text to people.
@@ -2482,6 +2482,26 @@ class Redaction(enum.Enum):
     @classmethod
     def __new__(cls, value):
         ...
+class IdentifierKind(enum.Enum):
+    """
+    What kind of direct identifier the linter found.
+    """
+    CPR_NUMBER: typing.ClassVar[IdentifierKind]
+    EMAIL: typing.ClassVar[IdentifierKind]
+    NAME: typing.ClassVar[IdentifierKind]
+    PHONE_NUMBER: typing.ClassVar[IdentifierKind]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class IdentifierPolicy(enum.Enum):
+    """
+    What happens when the linter finds a direct identifier in a session.
+    """
+    REFUSE: typing.ClassVar[IdentifierPolicy]
+    WARN: typing.ClassVar[IdentifierPolicy]
+    @classmethod
+    def __new__(cls, value):
+        ...
 class Cancellation:
     """
     Why a session did not take place, or stopped early.
@@ -3192,7 +3212,7 @@ class Session:
         """
     def __repr__(self) -> str:
         """
-        The call that builds this value, leaving out the fields that keep their default.
+        A summary that quotes no free text and masks ids that look like identifiers.
         """
     def find_action(self, action_id: str) -> Action | None:
         """
@@ -3334,6 +3354,63 @@ class Session:
     @unit.setter
     def unit(self, arg0: str) -> None:
         ...
+class IdentifierMatch:
+    """
+    One identifier found in a text: its kind and where it is.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        True when every field is equal.
+        """
+    def __init__(self, kind: IdentifierKind, offset: typing.SupportsInt | typing.SupportsIndex, length: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        A match from its fields (offsets and lengths in UTF-8 bytes).
+        """
+    def __ne__(self, other: typing.Any) -> bool:
+        """
+        True when any field differs.
+        """
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
+    def __repr__(self) -> str:
+        """
+        The call that builds this value, leaving out the fields that keep their default.
+        """
+    @property
+    def kind(self) -> IdentifierKind:
+        """
+        What it looks like.
+        """
+    @kind.setter
+    def kind(self, arg0: IdentifierKind) -> None:
+        ...
+    @property
+    def length(self) -> int:
+        """
+        How long it is, in UTF-8 bytes.
+        """
+    @length.setter
+    def length(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def offset(self) -> int:
+        """
+        Where it starts, in UTF-8 bytes.
+        """
+    @offset.setter
+    def offset(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class Clock:
     """
     A source of the current time, where a Runner reads it.
@@ -3400,6 +3477,11 @@ class Pseudonymiser:
     def __repr__(self) -> str:
         """
         Pseudonymiser(<key>): the key is never shown.
+        """
+    def fingerprint(self) -> str:
+        """
+        A fingerprint of the key (16 hex digits) that says which key made a set of
+        pseudonyms without revealing it.
         """
     def mac(self, message: bytes) -> bytes:
         """
@@ -3610,14 +3692,16 @@ class Runner:
     wrong state (next after finish) raises StateError and changes nothing.
     Use carelearn.Runner, which adds keyword forms of the record methods.
     """
-    def __init__(self, format: Format, *, session_id: str = '', unit: str = '', planned_start: datetime.datetime | None = None, clock: Clock | None = None, catalog: Catalog | None = None, misfit: MisfitPolicy = ..., day: WorkingDay = ...) -> None:
+    def __init__(self, format: Format, *, session_id: str = '', unit: str = '', planned_start: datetime.datetime | None = None, clock: Clock | None = None, catalog: Catalog | None = None, misfit: MisfitPolicy = ..., day: WorkingDay = ..., identifiers: IdentifierPolicy = ...) -> None:
         """
         A runner for `format` (copied).
         
         `session_id` (empty: a new random id), `unit` and `planned_start` (None: when
         start is called) plan the session; `clock` (None: the system clock) is where
         the time is read; `catalog` resolves question sets to check question ids
-        (None: any id is accepted there). The runner keeps its clock and catalog alive.
+        (None: any id is accepted there); `identifiers` REFUSE refuses what the
+        identifier linter finds (WARN: a warning diagnostic). The runner keeps its clock
+        and catalog alive.
         
         Raises FormatError when the format has no steps or no id.
         """
@@ -4097,6 +4181,46 @@ class ImportOptions:
     @source_name.setter
     def source_name(self, arg0: str) -> None:
         ...
+class ImportFinding:
+    """
+    A finding of the identifier linter in an imported session.
+    """
+    def __copy__(self) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    def __deepcopy__(self, memo: dict) -> typing.Any:
+        """
+        A copy that shares nothing with this value.
+        """
+    def __init__(self, *, line: typing.SupportsInt | typing.SupportsIndex = 0, diagnostic: Diagnostic = ...) -> None:
+        """
+        A finding from its fields.
+        """
+    def __reduce__(self) -> tuple:
+        """
+        Pickles the value field by field.
+        """
+    def __repr__(self) -> str:
+        """
+        The call that builds this value, leaving out the fields that keep their default.
+        """
+    @property
+    def diagnostic(self) -> Diagnostic:
+        """
+        "identifier-in-id" or "identifier-in-text", a warning.
+        """
+    @diagnostic.setter
+    def diagnostic(self, arg0: Diagnostic) -> None:
+        ...
+    @property
+    def line(self) -> int:
+        """
+        The input's line (from 1).
+        """
+    @line.setter
+    def line(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class ImportResult:
     """
     What an import did.
@@ -4110,7 +4234,7 @@ class ImportResult:
         A copy that shares nothing with this value.
         """
     @typing.overload
-    def __init__(self, *, imported: typing.SupportsInt | typing.SupportsIndex = 0, skipped: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+    def __init__(self, *, imported: typing.SupportsInt | typing.SupportsIndex = 0, skipped: typing.SupportsInt | typing.SupportsIndex = 0, findings: collections.abc.Sequence[ImportFinding] = []) -> None:
         """
         A result from its fields.
         """
@@ -4127,6 +4251,14 @@ class ImportResult:
         """
         The call that builds this value, leaving out the fields that keep their default.
         """
+    @property
+    def findings(self) -> list[ImportFinding]:
+        """
+        What the identifier linter found in the sessions read, in input order.
+        """
+    @findings.setter
+    def findings(self, arg0: collections.abc.Sequence[ImportFinding]) -> None:
+        ...
     @property
     def imported(self) -> int:
         """
@@ -4209,7 +4341,7 @@ class Store:
     """
     APPLICATION_ID: typing.ClassVar[int] = 1130450021
     SCHEMA_VERSION: typing.ClassVar[int] = 2
-    def __init__(self, path: str, *, create_if_missing: bool = True, read_only: bool = False, busy_timeout: datetime.timedelta = ...) -> None:
+    def __init__(self, path: str, *, create_if_missing: bool = True, read_only: bool = False, busy_timeout: datetime.timedelta = ..., identifiers: IdentifierPolicy = ...) -> None:
         """
         Opens the store at `path` (or ":memory:"), creating or migrating its schema.
         
@@ -4217,6 +4349,8 @@ class Store:
         off; VersionError for another application's database, a newer schema, or a
         file that needs migrating opened read-only; StoreError when the file is not
         a database or is damaged, or another writer held the lock past `busy_timeout`.
+        `identifiers` says what put and import do when the identifier linter finds
+        something: WARN reports it, REFUSE raises FormatError.
         """
     def check_integrity(self) -> None:
         """
@@ -4295,12 +4429,14 @@ class Store:
         Raises AlreadyExistsError when that id and version hold another format (raise
         the version); FormatError for an empty id or a version below 1.
         """
-    def put_session(self, session: Session) -> None:
+    def put_session(self, session: Session) -> list[Diagnostic]:
         """
-        Stores `session`, replacing one with the same id, in one transaction.
+        Stores `session`, replacing one with the same id, in one transaction, and
+        returns the identifier linter's warnings.
         
-        Raises FormatError when validate_session fails; StoreError when read-only or
-        when another writer holds the lock too long.
+        Raises FormatError when validate_session fails or, with the REFUSE identifier
+        policy, the linter finds an identifier; StoreError when read-only or when
+        another writer holds the lock too long.
         """
     def update_action_status(self, session_id: str, action_id: str, status: ActionStatus, at: datetime.datetime) -> None:
         """
@@ -4752,7 +4888,7 @@ class Recurrence:
         ...
 class TimeWindow:
     """
-    A half-open span of time [from_, to) of aware datetimes; None for an unbounded end.
+    A half-open span [``from_``, ``to``) of aware datetimes; None for an unbounded end.
     
     TimeWindow.days(first, end, zone) is the local days from `first` up to `end`.
     """
@@ -4799,7 +4935,7 @@ class TimeWindow:
         """
     def contains(self, t: datetime.datetime) -> bool:
         """
-        True when from_ <= t < to.
+        True when ``from_ <= t < to``.
         """
     @property
     def from_(self) -> typing.Any:
@@ -6357,7 +6493,7 @@ class TableOptions:
         A copy that shares nothing with this value.
         """
     @typing.overload
-    def __init__(self, *, free_text: bool = False, confidential_text: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 1, on_error: OnError = ..., chunk_bytes: typing.SupportsInt | typing.SupportsIndex = 8388608, limits: TableLimits = ...) -> None:
+    def __init__(self, *, free_text: bool = False, confidential_text: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 1, on_error: OnError = ..., chunk_bytes: typing.SupportsInt | typing.SupportsIndex = 8388608, limits: TableLimits = ..., identifiers: bool = False) -> None:
         """
         Options from their fields, all keyword arguments.
         """
@@ -6397,6 +6533,15 @@ class TableOptions:
         """
     @free_text.setter
     def free_text(self, arg0: bool) -> None:
+        ...
+    @property
+    def identifiers(self) -> bool:
+        """
+        Keep what the identifier linter finds in ids, labels and texts as written;
+        off (the default), it is masked.
+        """
+    @identifiers.setter
+    def identifiers(self, arg0: bool) -> None:
         ...
     @property
     def limits(self) -> TableLimits:
@@ -6808,6 +6953,12 @@ def export_icalendar(programme: Programme, window: TimeWindow, calendar: WorkCal
     the series with an occurrence in `window` (SERIES), or exactly its occurrences
     there (EXPANDED). Raises as expand_programme.
     """
+def export_manifest_json(options: ExportOptions, sessions: typing.SupportsInt | typing.SupportsIndex) -> str:
+    """
+    The manifest of an export of `sessions` sessions made with `options`: one JSON
+    object (and a newline) saying what was left out and masked, and how ids were
+    pseudonymised (the key's fingerprint, never the key).
+    """
 def find_builtin_role(id: str) -> Role | None:
     """
     The built-in role with `id`, or None.
@@ -6816,6 +6967,11 @@ def find_conflicts(schedule: Schedule) -> list[ScheduledConflict]:
     """
     The collisions in `schedule`, by unit and then by the occurrences' order.
     Flexible entries never collide; back-to-back occurrences do not overlap.
+    """
+def find_identifiers(text: str) -> list[IdentifierMatch]:
+    """
+    The CPR numbers, e-mail addresses, Danish phone numbers and names in the free text
+    `text`, in order (offsets in UTF-8 bytes). See docs/privacy.md for what it misses.
     """
 def format_diagnostic(diagnostic: Diagnostic, lang: Lang | str) -> str:
     """
@@ -6837,6 +6993,14 @@ def ics_layout_name(layout: IcsLayout) -> str:
     """
     The canonical name of `layout`: "series" or "expanded".
     """
+def identifier_in_id(id: str) -> IdentifierKind | None:
+    """
+    What the id looks like when it looks like a direct identifier; None otherwise.
+    """
+def identifier_kind_name(kind: IdentifierKind) -> str:
+    """
+    The canonical name of `kind`: "cpr-number", "email", "phone-number" or "name".
+    """
 def is_public_holiday(kind: HolidayKind) -> bool:
     """
     True for the public holidays; False for the days only commonly given off.
@@ -6852,6 +7016,11 @@ def link_sessions(tables: typing.Any, schedule: Schedule, *, window: str = 'same
     outcome per occurrence 0 held / 1 cancelled / 2 not recorded, occurrence per
     session row or -1). window is "same-day" (the local day in Copenhagen) or
     "within" (at most `tolerance` apart).
+    """
+def lint_session(session: Session, severity: Severity = ...) -> list[Diagnostic]:
+    """
+    The identifier linter's findings in `session`: "identifier-in-id" and
+    "identifier-in-text" diagnostics naming the field and the kind, never the value.
     """
 def load_document(path: str, options: ParseOptions = ...) -> Format | Variant | QuestionSet:
     """
@@ -6891,6 +7060,15 @@ def load_variant(path: str, options: ParseOptions = ...) -> Variant:
     Reads and parses the "variant/1" file at `path`.
     
     Raises NotFoundError when the file cannot be read. Otherwise as parse_format.
+    """
+def mask_identifiers(text: str) -> str:
+    """
+    `text` with each identifier found replaced by "[<kind>]".
+    """
+def masked_id(id: str) -> str:
+    """
+    `id` unchanged unless it looks like an identifier; then "masked-" and 24 hex digits
+    under a random key of this process (stable within it, never written).
     """
 def max_participants_that_fit(format: Format, longest: bool, day: WorkingDay = ...) -> int | None:
     """
@@ -7070,6 +7248,10 @@ def parse_ics_layout(name: str) -> IcsLayout | None:
     """
     The layout named `name`, or None when there is none.
     """
+def parse_identifier_policy(name: str) -> IdentifierPolicy | None:
+    """
+    Parses "warn" or "refuse"; None when unknown.
+    """
 def parse_lang(code: str) -> Lang | None:
     """
     Parses an ISO 639-1 code ("da" or "en", any case); None when unknown.
@@ -7210,7 +7392,7 @@ def plan_agenda(format: Format, participants: typing.SupportsInt | typing.Suppor
     """
 def plan_definition_canonical(ref: FormatRef) -> str:
     """
-    The canonical reference to `ref`: its URL, then "|<version>" when it names one.
+    The canonical reference to `ref`: its URL, then ``"|<version>"`` when it names one.
     """
 def plan_definition_url(id: str) -> str:
     """
@@ -7347,6 +7529,10 @@ def step_change_op_name(op: StepChange.Op) -> str:
     """
     The canonical name of `op`: "add", "remove", "replace", "set-budget" or "set-prompts".
     """
+def summarize_session(session: Session) -> str:
+    """
+    A one-line description of `session` that quotes no free text and masks ids.
+    """
 def tables_from_sessions(sessions: collections.abc.Sequence[Session], options: TableOptions = ...) -> SessionTables:
     """
     The tables of `sessions`, in their order (built with the GIL released).
@@ -7428,7 +7614,7 @@ def validate_session(session: Session) -> None:
     """
     Checks the invariants a stored session must keep.
     
-    Raises FormatError, its message led by `session "<id>": <path>: `, for an
+    Raises FormatError, its message led by ``session "<id>": <path>:``, for an
     empty id or format id, a held session without an actual start, an end before
     its start, an empty or repeated participant or action id, a history that goes
     backwards, or feedback outside 1-5 or repeated. Empty texts are allowed.

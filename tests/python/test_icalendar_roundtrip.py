@@ -20,8 +20,8 @@ import pytest
 
 import carelearn
 
-icalendar = pytest.importorskip("icalendar")
-recurring_ical_events = pytest.importorskip("recurring_ical_events")
+import icalendar
+import recurring_ical_events
 
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
 UTC = datetime.timezone.utc

@@ -15,7 +15,7 @@ EVALUATE = NOTEBOOKS / "evaluate.ipynb"
 
 @pytest.mark.parametrize("path", [NOTEBOOK, EVALUATE], ids=lambda p: p.name)
 def test_the_notebook_is_stored_without_outputs(path: pathlib.Path) -> None:
-    nbformat = pytest.importorskip("nbformat")
+    import nbformat
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code":

@@ -214,7 +214,9 @@ def test_no_identifier_or_confidential_text_reaches_the_report(
     planted.append(json.dumps({"schema": "session/1", "id": PLANTED[1], "who": PLANTED[0]}))
     planted.append(f'{{"schema": "session/1", "note": "{PLANTED[3]}" ')
     source.write_text("\n".join(planted) + "\n", encoding="utf-8")
-    tables = carelearn.read_tables(source, free_text=True, confidential_text=True, on_error="skip")
+    tables = carelearn.read_tables(
+        source, free_text=True, confidential_text=True, identifiers=True, on_error="skip"
+    )
     assert len(tables.skipped) == 2
     texts = " ".join(tables.learning_points["text"].dropna().astype(str))
     assert PLANTED[0] in texts  # planted where a free-text reader finds it
