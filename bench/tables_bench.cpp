@@ -31,8 +31,8 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "carelearn/analysis/tables.hpp"
-#include "carelearn/record/session.hpp"
 #include "carelearn/io/session_json.hpp"
+#include "carelearn/record/session.hpp"
 #include "carelearn/store/store.hpp"
 
 namespace {

@@ -35,8 +35,8 @@ class StoreHandle {
       ThrowStatus(absl::FailedPreconditionError(absl::StrCat(path_, ": the store is closed")));
     }
     if (lent_) {
-      ThrowStatus(absl::FailedPreconditionError(absl::StrCat(
-                      path_, ": the store is in use by another thread (reading tables)")));
+      ThrowStatus(absl::FailedPreconditionError(
+          absl::StrCat(path_, ": the store is in use by another thread (reading tables)")));
     }
     return *store_;
   }

@@ -17,8 +17,8 @@
 #include "analysis/simulate_programme.hpp"
 #include "analysis/simulate_random.hpp"
 #include "analysis/simulate_sessions.hpp"
-#include "carelearn/record/pseudonym.hpp"
 #include "carelearn/io/session_json.hpp"
+#include "carelearn/record/pseudonym.hpp"
 #include "carelearn/schedule/recurrence.hpp"
 #include "detail/absl_compat.hpp"
 

@@ -2,7 +2,6 @@
 // Boost.JSON values; the reader walks the strict, located tree of
 // json_tree.hpp, so that every error names its place. docs/fhir.md is the
 // mapping, element by element; the names and tables here follow it.
-#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/fhir.hpp"
 
 #include <algorithm>
@@ -25,6 +24,7 @@
 #include "boost/json/array.hpp"
 #include "boost/json/object.hpp"
 #include "boost/json/value.hpp"
+#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/model/role.hpp"
 #include "detail/absl_compat.hpp"
 #include "detail/names.hpp"

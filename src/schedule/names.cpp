@@ -64,9 +64,7 @@ std::optional<ConflictKind> ParseConflictKind(std::string_view name) {
   return detail::ValueOf(kConflictKinds, name);
 }
 
-std::string_view SkipReasonName(SkipReason reason) {
-  return detail::NameOf(kSkipReasons, reason);
-}
+std::string_view SkipReasonName(SkipReason reason) { return detail::NameOf(kSkipReasons, reason); }
 std::optional<SkipReason> ParseSkipReason(std::string_view name) {
   return detail::ValueOf(kSkipReasons, name);
 }

@@ -2,7 +2,6 @@
 // PlanDefinition and back, the elements written for hand-worked formats, the
 // codes against the R4 value sets they are drawn from, the Questionnaire of a
 // question set, a variant's lineage, foreign PlanDefinitions and located errors.
-#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/io/fhir.hpp"
 
 #include <algorithm>
@@ -17,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "boost/json.hpp"
+#include "carelearn/io/builtin_catalog.hpp"
 #include "gtest/gtest.h"
 
 namespace carelearn {

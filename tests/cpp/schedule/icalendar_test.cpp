@@ -1,4 +1,3 @@
-#include "carelearn/io/builtin_catalog.hpp"
 #include "carelearn/schedule/icalendar.hpp"
 
 #include <gmock/gmock.h>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
+#include "carelearn/io/builtin_catalog.hpp"
 #include "schedule/network_programme.hpp"
 
 namespace carelearn {
