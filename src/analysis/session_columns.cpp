@@ -42,6 +42,7 @@
 #include "detail/absl_compat.hpp"
 #include "io/json_reader.hpp"
 #include "io/json_tree.hpp"
+#include "io/rfc3339.hpp"
 #include "simdjson.h"
 
 namespace carelearn::detail {
@@ -350,9 +351,6 @@ std::string_view TakesName(Takes t) {
 // ------------------------------------------------------------ times
 
 constexpr std::int64_t kMicrosPerSecond = 1000000;
-// 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z in microseconds.
-constexpr std::int64_t kFirstMicros = -62135596800 * kMicrosPerSecond;
-constexpr std::int64_t kEndMicros = 253402300800 * kMicrosPerSecond;
 
 // Days from 1970-01-01 to the proleptic Gregorian `y`-`m`-`d`.
 constexpr std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
@@ -405,7 +403,9 @@ struct DateCache {
 // writes for years 1000 to 9999), as microseconds since the epoch, rounded
 // down as absl::ToUnixMicros rounds; false for anything else.
 bool ParseCanonicalTime(std::string_view s, DateCache& cache, std::int64_t& micros) {
-  if (s.size() < 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s.back() != 'Z') {
+  // At most nine fraction digits, as the session reader takes.
+  if (s.size() < 20 || s.size() > 30 || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+      s.back() != 'Z') {
     return false;
   }
   std::int64_t days = 0;
@@ -1544,26 +1544,22 @@ class LineHandler {
 
   // ---- values
 
-  // A time field: RFC 3339 as ParseSessionLine reads it, from the years 0001 to 9999.
+  // A time field, read as ParseSessionLine reads it (io's ParseRfc3339): the
+  // canonical form on the fast path, every other form by the session reader's
+  // own rules, so that both readers take and refuse the same times.
   bool Time(const Frame& f, std::string_view value, std::size_t token, std::int64_t& out) {
     if (ParseCanonicalTime(value, date_, out)) return true;
     absl::Time t;
-    std::string err;
-    if (!absl::ParseTime(absl::RFC3339_full, std::string(value), &t, &err)) {
-      BadValue(f, token, absl::StrCat("\"", Sv(value), "\" is not an RFC 3339 time"));
+    std::string why;
+    if (!ParseRfc3339(value, t, why)) {
+      BadValue(f, token, absl::StrCat(QuoteForMessage(value), " ", why));
       return false;
     }
-    const std::int64_t micros = absl::ToUnixMicros(t);
-    if (t == absl::InfiniteFuture() || t == absl::InfinitePast() || micros < kFirstMicros ||
-        micros >= kEndMicros) {
-      BadValue(f, token,
-               absl::StrCat("\"", Sv(value), "\" is not a time of the years 0001 to 9999"));
-      return false;
-    }
-    out = micros;
+    out = absl::ToUnixMicros(t);
     return true;
   }
 
+  // A day field, read as ParseSessionLine reads it (io's ParseIsoDate).
   bool Day(const Frame& f, std::string_view value, std::size_t token, std::int32_t& out) {
     std::int64_t days = 0;
     if (value.size() == 10 && ParsePlainDay(value, days)) {
@@ -1571,13 +1567,9 @@ class LineHandler {
       return true;
     }
     absl::CivilDay day;
-    if (!absl::ParseCivilTime(Sv(value), &day)) {
-      BadValue(f, token, absl::StrCat("\"", Sv(value), "\" is not a date (YYYY-MM-DD)"));
-      return false;
-    }
-    if (day.year() < 1 || day.year() > 9999) {
-      BadValue(f, token,
-               absl::StrCat("\"", Sv(value), "\" is not a day of the years 0001 to 9999"));
+    std::string why;
+    if (!ParseIsoDate(value, day, why)) {
+      BadValue(f, token, absl::StrCat(QuoteForMessage(value), " ", why));
       return false;
     }
     out = DaysSinceEpoch(day);

@@ -54,14 +54,15 @@ TEST(SessionLineReaderTest, TheFastAndTheReferencePathGiveTheSameTables) {
       R"({"carelearn":"session\/1","\u0069d":"x\"y","format":{"id":"f\u00e6","version":2},)"
       R"("planned_start":"2026-03-04T14:00:00.123456789Z","status":"held",)"
       R"("participants":[{"id":"p\n1","role":"r\u0000","shift":"night"}]})",
-      // Times the fast path leaves to Abseil: an offset, a lower-case t,
-      // one-digit fields, a leap second, a year before 1000.
+      // Times the fast path leaves to the session reader's rules: an offset,
+      // a lower-case t and z, nine fraction digits with an offset, years before 1000.
       kHead + R"(,"actual_start":"2026-03-04T15:00:00+01:00","actual_end":"2026-03-04t14:30:00z",)"
-              R"("steps":[{"step":"s","start":"2026-3-4T14:00:00Z","end":"2026-12-31T23:59:60Z"},)"
-              R"({"step":"t","start":"999-01-01T00:00:00Z","end":"1-01-01T00:00:00.5Z"}]})",
-      // A due date not in its plain form; histories in any order of keys.
+              R"("steps":[{"step":"s","start":"2026-03-04T14:00:00.123456789-00:30",)"
+              R"("end":"2026-12-31T23:59:59Z"},)"
+              R"({"step":"t","start":"0999-01-01T00:00:00Z","end":"0001-01-01T00:00:00.5Z"}]})",
+      // Histories in any order of keys.
       kHead + R"(,"actions":[{"history":[{"at":"2026-03-05T00:00:00Z","status":"dropped"},)"
-              R"({"status":"done","at":"2026-03-06T00:00:00Z"}],"id":"a","due":"2026-4-1"},)"
+              R"({"status":"done","at":"2026-03-06T00:00:00Z"}],"id":"a","due":"2026-04-01"},)"
               R"({"id":"b","due":"2026-04-01","owner":""}]})",
       // Empty strings, a cancelled session without a cancellation.
       R"({"carelearn":"session/1","id":"","format":{"id":"","version":3},"unit":"",)"
@@ -77,6 +78,12 @@ TEST(SessionLineReaderTest, TheFastAndTheReferencePathGiveTheSameTables) {
       kHead + R"(,"feedback":[{"participant":"p","rating":-0}]})",
       kHead + R"(,"feedback":[{"participant":"p","rating":1.5}]})",
       kHead + R"(,"steps":[{"step":"s","start":"0000-01-01T00:00:00Z","end":"x"}]})",
+      // Forms the session reader refuses, so the tables refuse them too.
+      kHead + R"(,"steps":[{"step":"s","start":"2026-3-4T14:00:00Z"}]})",
+      kHead + R"(,"steps":[{"step":"s","end":"2026-12-31T23:59:60Z"}]})",
+      kHead + R"(,"steps":[{"step":"s","end":"2026-12-31T23:59:59.1234567891Z"}]})",
+      kHead + R"(,"actual_end":"999-01-01T00:00:00Z"})",
+      kHead + R"(,"actions":[{"id":"a","due":"2026-4-1"}]})",
       kHead + R"(,"cancellation":{"reason":"staffing"}})",
       kHead + R"(,"unit":"a","unit":"b"})",
       kHead + "} x",
@@ -92,6 +99,47 @@ TEST(SessionLineReaderTest, TheFastAndTheReferencePathGiveTheSameTables) {
   // A value seen only on a bad line has no code.
   EXPECT_EQ(fast.tables.participants.unit.CodeOf("only-on-a-bad-line"), kNullCode);
   EXPECT_THAT(fast.tables.sessions.unit.dictionary, ::testing::ElementsAre("after-the-bad-lines"));
+}
+
+TEST(SessionLineReaderTest, TimesAndDaysAreTakenAndRefusedAsTheSessionReaderDoes) {
+  struct Case {
+    std::string line;
+    std::string pointer;
+    std::string cause;
+  };
+  const std::vector<Case> cases = {
+      {kHead + R"(,"actual_end":"2026-12-31T23:59:60Z"})", "/actual_end",
+       "\"2026-12-31T23:59:60Z\" is a leap second, which carelearn refuses: its times, like "
+       "POSIX time, have none; write the second before or after it"},
+      {kHead + R"(,"actual_end":"2026-03-04T14:00:00.1234567891Z"})", "/actual_end",
+       "\"2026-03-04T14:00:00.1234567891Z\" has more than nine fraction digits; carelearn keeps "
+       "times to the nanosecond"},
+      {kHead + R"(,"actual_end":"2026-3-04T14:00:00Z"})", "/actual_end",
+       "\"2026-3-04T14:00:00Z\" is not an RFC 3339 time such as \"2026-03-04T14:00:00Z\" or "
+       "\"2026-03-04T15:00:00.5+01:00\""},
+      {kHead + R"(,"actions":[{"id":"a","due":"2026-4-1"}]})", "/actions/0/due",
+       "\"2026-4-1\" is not a date \"YYYY-MM-DD\" such as \"2026-04-01\""},
+  };
+  for (const bool fast : {true, false}) {
+    for (const Case& c : cases) {
+      const Outcome out = ReadAll({c.line}, fast);
+      ASSERT_TRUE(out.errors[0].has_value()) << c.line;
+      EXPECT_EQ(out.errors[0]->pointer, c.pointer) << c.line;
+      EXPECT_EQ(out.errors[0]->cause, c.cause) << c.line;
+      EXPECT_EQ(out.tables.sessions.size(), 0U) << c.line;
+    }
+  }
+  // 15:00:00.5 at +01:00 is 14:00:00.5Z; lower-case t and z are RFC 3339's too.
+  for (const bool fast : {true, false}) {
+    const Outcome out = ReadAll({kHead + R"(,"actual_start":"2026-03-04T15:00:00.5+01:00",)"
+                                         R"("actual_end":"2026-03-04t14:00:00.5z"})"},
+                                fast);
+    ASSERT_FALSE(out.errors[0].has_value());
+    // 2026-03-04 is day 20516 since 1970-01-01 (56 years, 14 of them leap: 20454 days, + 62).
+    const std::int64_t micros = (20516LL * 86400 + 14 * 3600) * 1000000 + 500000;
+    EXPECT_EQ(out.tables.sessions.actual_start[0], micros);
+    EXPECT_EQ(out.tables.sessions.actual_end[0], micros);
+  }
 }
 
 TEST(SessionLineReaderTest, BothPathsKeepTheLimits) {
