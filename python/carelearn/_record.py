@@ -679,8 +679,17 @@ def write_sessions(
 
 def write_manifest(path: str, manifest: str) -> None:
     """Writes ``manifest`` to ``<path>.manifest.json``, readable by its owner only."""
-    target = path + ".manifest.json"
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    write_manifest_to(path + ".manifest.json", manifest)
+
+
+def write_manifest_to(target: str, manifest: str) -> None:
+    """Writes ``manifest`` to the file ``target`` (created, or replaced),
+    readable and writable by its owner only; :class:`NotFoundError` naming
+    ``target`` when it cannot be created."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as error:
+        raise NotFoundError(f"{target}: cannot create: {error.strerror}") from None
     os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(manifest)

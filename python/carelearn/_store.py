@@ -27,7 +27,7 @@ from . import _core
 from ._arguments import clipped, identifier_policy, text, whole_number
 from ._documents import PathLike, path_of, text_of
 from ._query import FormatLike, optional_str, session_query, to_action_status
-from ._record import Session, export_options
+from ._record import Session, export_options, write_manifest_to
 from ._time import InstantLike, day, instant
 
 __all__ = ["FormatLike", "Store", "session_query"]
@@ -368,6 +368,7 @@ class Store:
         end: InstantLike | None = None,
         status: _core.SessionStatus | str | None = None,
         action_status: _core.ActionStatus | str | None = None,
+        manifest: PathLike | None = None,
     ) -> int:
         """Writes the sessions the query keywords (or ``query``) select, as
         :meth:`sessions`, as JSON Lines to ``destination`` -- a new file at
@@ -379,8 +380,15 @@ class Store:
         re-pseudonymises the ids under ``pseudonymiser`` (the evaluation's own
         key, required) so that the export cannot be joined back to the store;
         written to a path, its manifest goes beside it
-        (``<path>.manifest.json``). Every export but ``include_confidential``
-        masks what the identifier linter finds (docs/privacy.md).
+        (``<path>.manifest.json``); written to an open file, the manifest
+        goes to the path ``manifest``, which an evaluator's export then needs
+        (any other export to an open file gets one there when it is given).
+        Every export but ``include_confidential`` masks what the identifier
+        linter finds (docs/privacy.md).
+
+        Raises ValueError naming ``manifest`` when an evaluator's export to an
+        open file has none, or when one is given for an export to a path
+        (whose manifest goes beside it).
         """
         options = export_options(
             include_confidential=include_confidential,
@@ -398,9 +406,23 @@ class Store:
             action_status=action_status,
         )
         if _writable(destination):
+            target = None if manifest is None else path_of(manifest, "manifest")
+            if evaluator and target is None:
+                raise ValueError(
+                    "manifest: an evaluator's export to an open file needs a path for its "
+                    "manifest (what was removed and the key's fingerprint)"
+                )
             text = self._store.export_json_lines_text(chosen, options)
+            count = text.count("\n")
+            if target is not None:
+                write_manifest_to(target, _core.export_manifest_json(options, count))
             destination.write(text)  # type: ignore[union-attr]
-            return text.count("\n")
+            return count
+        if manifest is not None:
+            raise ValueError(
+                "manifest: an export to a path gets its manifest beside it "
+                "(<path>.manifest.json); give manifest only with an open file"
+            )
         return self._store.export_json_lines(path_of(destination, "destination"), chosen, options)
 
     # --- The file --------------------------------------------------------------------------

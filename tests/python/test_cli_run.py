@@ -622,6 +622,31 @@ def test_the_evaluator_export_has_no_direct_identifiers(
         str(study_key_file),
     )
     assert again.read_text(encoding="utf-8") == text
+    # To standard output, the same lines; the manifest goes where --manifest says.
+    manifest = tmp_path / "stdout.manifest.json"
+    streamed = carelearn_cli(
+        "sessions",
+        "export",
+        "--store",
+        str(filled),
+        "-",
+        "--evaluator",
+        "--key-file",
+        str(study_key_file),
+        "--manifest",
+        str(manifest),
+    )
+    assert streamed.returncode == 0, streamed.stderr
+    assert streamed.stdout == text
+    assert streamed.stderr == "exported 2 sessions to standard output\n"
+    described = json.loads(manifest.read_text(encoding="utf-8"))
+    assert described["redaction"] == "evaluator" and described["sessions"] == 2
+    fingerprint = carelearn.Pseudonymiser(STUDY_KEY).fingerprint()
+    assert described["pseudonymisation"]["key_fingerprint"] == fingerprint
+    assert manifest.stat().st_mode & 0o777 == 0o600
+    assert manifest.read_text(encoding="utf-8") == pathlib.Path(
+        str(out) + ".manifest.json"
+    ).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -641,6 +666,14 @@ def test_the_evaluator_export_has_no_direct_identifiers(
         ),
         (["list", "--include-confidential"], "unrecognized arguments: --include-confidential"),
         (["export", "x.jsonl", "--key-file", "k"], "--key-file is the evaluation's key"),
+        (
+            ["export", "-", "--evaluator", "--key-file", "k"],
+            "--evaluator to standard output needs --manifest FILE",
+        ),
+        (
+            ["export", "x.jsonl", "--manifest", "m.json"],
+            "--manifest is for an export to standard output; x.jsonl gets its manifest beside it",
+        ),
         (["list", "--from", "March"], 'argument --from: "March" is not a date'),
         (["import", "nowhere.jsonl"], "nowhere.jsonl: no such file"),
         (["import", "x.jsonl", "--on-conflict", "merge"], "invalid choice: 'merge'"),

@@ -10,6 +10,7 @@ the caller asked for it by name (``include_confidential=True``,
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import pathlib
 import pickle
@@ -208,6 +209,15 @@ def test_no_export_frame_or_listing_holds_them_unless_asked_by_name(
     store.export_sessions(tmp_path / "study.jsonl", evaluator=True, pseudonymiser=study_key)
     outputs["evaluator export"] = (tmp_path / "study.jsonl").read_text()
     outputs["manifest"] = (tmp_path / "study.jsonl.manifest.json").read_text()
+    stream = io.StringIO()
+    store.export_sessions(
+        stream, evaluator=True, pseudonymiser=study_key, manifest=tmp_path / "stream.json"
+    )
+    outputs["evaluator export to a stream"] = stream.getvalue()
+    outputs["its manifest"] = (tmp_path / "stream.json").read_text()
+    stream = io.StringIO()
+    store.export_sessions(stream)
+    outputs["export to a stream"] = stream.getvalue()
     carelearn.write_sessions(tmp_path / "written.jsonl", sessions)
     outputs["write_sessions"] = (tmp_path / "written.jsonl").read_text()
     for s in sessions:
@@ -358,6 +368,49 @@ def test_an_evaluator_export_has_a_manifest_with_the_keys_fingerprint(
     assert manifest["pseudonymisation"]["method"] == "HMAC-SHA256"
     assert (tmp_path / "study.jsonl.manifest.json").stat().st_mode & 0o777 == 0o600
     assert privacy.export_manifest(sessions=2, evaluator=True, pseudonymiser=study_key) == manifest
+
+
+def test_an_evaluator_export_to_a_stream_has_its_manifest_where_the_caller_says(
+    store: carelearn.Store, study_key: carelearn.Pseudonymiser, tmp_path: pathlib.Path
+) -> None:
+    # Without a place for the manifest, nothing is written.
+    stream = io.StringIO()
+    with pytest.raises(ValueError, match="^manifest: an evaluator's export to an open file"):
+        store.export_sessions(stream, evaluator=True, pseudonymiser=study_key)
+    assert stream.getvalue() == ""
+    # With one, the lines go to the stream and the manifest to its path, 0600.
+    target = tmp_path / "delivery.manifest.json"
+    count = store.export_sessions(
+        stream, evaluator=True, pseudonymiser=study_key, manifest=target
+    )
+    assert count == 2
+    assert len(stream.getvalue().splitlines()) == 2
+    manifest = json.loads(target.read_text())
+    assert manifest["sessions"] == 2
+    assert manifest["redaction"] == "evaluator"
+    assert manifest["pseudonymisation"]["key_fingerprint"] == study_key.fingerprint()
+    assert target.stat().st_mode & 0o777 == 0o600
+    # The same manifest as beside a file export of the same sessions.
+    store.export_sessions(tmp_path / "study.jsonl", evaluator=True, pseudonymiser=study_key)
+    assert target.read_text() == (tmp_path / "study.jsonl.manifest.json").read_text()
+    # Any other export to a stream gets one when asked: its redaction, no key.
+    plain = tmp_path / "plain.manifest.json"
+    store.export_sessions(io.StringIO(), manifest=plain)
+    described = json.loads(plain.read_text())
+    assert described["redaction"] == "confidential"
+    assert described["pseudonymisation"] is None
+    # A file export's manifest goes beside it; a second place is refused.
+    with pytest.raises(ValueError, match="^manifest: an export to a path gets its manifest"):
+        store.export_sessions(
+            tmp_path / "x.jsonl", evaluator=True, pseudonymiser=study_key, manifest=plain
+        )
+    assert not (tmp_path / "x.jsonl").exists()
+    # A manifest that cannot be created: a carelearn error naming it, and no lines.
+    nowhere = tmp_path / "missing" / "m.json"
+    stream = io.StringIO()
+    with pytest.raises(carelearn.NotFoundError, match=f"^{nowhere}: cannot create: "):
+        store.export_sessions(stream, evaluator=True, pseudonymiser=study_key, manifest=nowhere)
+    assert stream.getvalue() == ""
 
 
 # --- The linter at the store's door and in the runner ---------------------------------------

@@ -91,6 +91,12 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export.add_argument(
         "--key-file", metavar="FILE", help="with --evaluator: the evaluation's own key"
     )
+    export.add_argument(
+        "--manifest",
+        metavar="FILE",
+        help="with OUT -: where the export's manifest goes (needed with --evaluator); "
+        "a file export gets OUT.manifest.json beside it",
+    )
     export.set_defaults(handler=_export)
 
     imports = actions.add_parser(
@@ -238,6 +244,16 @@ def _export(args: argparse.Namespace) -> int:
         )
     if args.key_file is not None and not args.evaluator:
         raise UsageError("--key-file is the evaluation's key: give it with --evaluator")
+    if args.out == "-" and args.evaluator and args.manifest is None:
+        raise UsageError(
+            "--evaluator to standard output needs --manifest FILE: the export's manifest "
+            "(what was removed and the key's fingerprint) goes there"
+        )
+    if args.out != "-" and args.manifest is not None:
+        raise UsageError(
+            f"--manifest is for an export to standard output; {args.out} gets its "
+            f"manifest beside it"
+        )
     key = key_file(args.key_file, "sessions export")
     with _open(args.store, read_only=True) as store:
         try:
@@ -246,6 +262,7 @@ def _export(args: argparse.Namespace) -> int:
                 include_confidential=args.include_confidential,
                 evaluator=args.evaluator,
                 pseudonymiser=key,
+                manifest=args.manifest,
                 **_query(args),  # type: ignore[arg-type]
             )
         except Error as error:
