@@ -348,3 +348,32 @@ def test_options_the_dask_path_cannot_send_raise(
         carelearn.dask.measure("reach", parts)
     with pytest.raises(ValueError, match='small_cells: unknown value "hide"'):
         carelearn.dask.measure("circles", parts, small_cells="hide")
+
+
+def test_bad_lines_skipped_in_every_person_bucket_alike(
+    client: Client,
+    exports: tuple[pathlib.Path, list[pathlib.Path]],
+    roster: carelearn.metrics.Roster,
+    tmp_path: pathlib.Path,
+) -> None:
+    _, parts = exports
+    damaged = []
+    for i, part in enumerate(parts[:6]):
+        lines = part.read_text(encoding="utf-8").splitlines(keepends=True)
+        if i == 2:
+            lines.insert(1, '{"carelearn": "session/1", "id": 7}\n')
+            lines.insert(4, "   \n")
+        copy = tmp_path / part.name
+        copy.write_text("".join(lines), encoding="utf-8")
+        damaged.append(copy)
+    joined = tmp_path / "joined.jsonl"
+    joined.write_text("".join(p.read_text(encoding="utf-8") for p in damaged), encoding="utf-8")
+    local = carelearn.read_tables(joined, on_error="skip")
+    assert len(local.skipped) == 1
+    for name in ("reach", "circles"):
+        args = (roster,) if name == "reach" else ()
+        expected = getattr(carelearn.metrics, name)(local, *args)
+        got = carelearn.dask.measure(name, damaged, *args, on_error="skip", partitions=2)
+        pd.testing.assert_frame_equal(got, expected)
+    with pytest.raises(carelearn.FormatError, match=r"export-02.jsonl:2:"):
+        carelearn.dask.measure("reach", damaged, roster)
