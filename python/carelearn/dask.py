@@ -747,11 +747,10 @@ def _combine_dose(
     rows["hours"] = total
     rows["hours_per_person_mean"] = _share(total, staff)
     rows["hours_per_person_median"] = median
-    plan_hours = rows["planned_hours_per_person"].to_numpy(dtype=np.float64)
+    planned = rows["planned_hours_per_person"].to_numpy(dtype=np.float64)
+    mean = rows["hours_per_person_mean"].to_numpy(dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rows["dose_ratio"] = np.where(
-            plan_hours > 0, rows["hours_per_person_mean"] / np.where(plan_hours > 0, plan_hours, 1.0), np.nan
-        )
+        rows["dose_ratio"] = np.where(planned > 0, mean / np.where(planned > 0, planned, 1.0), np.nan)
     rows["suppressed"] = False
     return rows
 
@@ -815,7 +814,8 @@ def _sort_by_unit(name: str, frames: list[pandas.DataFrame]) -> pandas.DataFrame
     attrs = dict(frames[0].attrs)
     whole = pd.concat(frames, ignore_index=True)
     if len(whole):
-        keys = ["period_start", "participant_unit", "host_unit"] if name == "circle_matrix" else ["unit"]
+        matrix = name == "circle_matrix"
+        keys = ["period_start", "participant_unit", "host_unit"] if matrix else ["unit"]
         order = whole[keys].astype({k: str for k in keys if k != "period_start"})
         whole = whole.loc[order.sort_values(keys, kind="stable").index].reset_index(drop=True)
     whole.attrs = attrs
@@ -909,7 +909,8 @@ def measure(
         raise ValueError(f"partitions: {partitions!r} is not a whole number of 1 or more")
     arguments = _bound(name, args, kwargs)
     if name in _BY_UNIT:
-        frames = _by_unit(name, files, partitions or len(files), on_error, args, kwargs)
+        parts = _unit_parts(name, files, partitions or len(files), on_error, args, kwargs)
+        frames = dask.compute(*parts)
         return _sort_by_unit(name, list(frames))
     buckets = partitions or _workers()
     small_cells = arguments.pop("small_cells", "suppress")
@@ -938,35 +939,36 @@ def measure(
             )
         shares = _roster_shares(roster, buckets)
         run = dask.delayed(_dose_bucket, pure=True, nout=2)
-        parts = [
-            run(files, b, buckets, on_error, shares[b], programme, arguments) for b in range(buckets)
-        ]
-        results = dask.compute(*parts)
+        results = dask.compute(
+            *(run(files, b, buckets, on_error, shares[b], programme, arguments) for b in range(buckets))
+        )
         rows = _combine_dose([r[0] for r in results], [r[1] for r in results])
         return _finish(name, rows, results[0][0].attrs["roles"], period, small_cells, threshold)
     # circles: the people by person, everything else by unit.
     off = dict(kwargs, small_cells="off")
     off.pop("threshold", None)
-    by_unit = _by_unit(name, files, partitions or len(files), on_error, args, off)
+    by_unit = _unit_parts(name, files, partitions or len(files), on_error, args, off)
     run = dask.delayed(_circles_people_bucket, pure=True)
-    people = dask.compute(*(run(files, b, buckets, on_error, arguments) for b in range(buckets)))
-    rows = _combine_circles(list(by_unit), list(people))
+    by_person = [run(files, b, buckets, on_error, arguments) for b in range(buckets)]
+    # Both splits in one computation, so that their tasks run side by side.
+    computed = dask.compute(*by_unit, *by_person)
+    units, people = list(computed[: len(by_unit)]), list(computed[len(by_unit) :])
+    rows = _combine_circles(units, people)
     return _finish(name, rows, people[0].attrs["roles"], period, small_cells, threshold)
 
 
-def _by_unit(
+def _unit_parts(
     name: str,
     files: list[str],
     buckets: int,
     on_error: OnErrorLike,
     args: tuple[Any, ...],
     kwargs: dict[str, Any],
-) -> tuple[pandas.DataFrame, ...]:
-    """Each unit bucket's rows of ``name``, computed."""
+) -> list[Any]:
+    """Each unit bucket's rows of ``name``, as Dask Delayed: every file split
+    by unit, then each bucket measured."""
     dask = _dask()
     split = dask.delayed(_split_by_unit, pure=True)
     pieces = [split(path, buckets, on_error) for path in files]
     run = dask.delayed(_measure_bucket, pure=True)
-    parts = [run(name, pieces, b, buckets, args, kwargs) for b in range(buckets)]
-    frames: tuple[pandas.DataFrame, ...] = dask.compute(*parts)
-    return frames
+    return [run(name, pieces, b, buckets, args, kwargs) for b in range(buckets)]
