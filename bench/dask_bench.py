@@ -4,11 +4,14 @@ sessions cut into F JSON Lines files.
 For each cluster size it reads every file's tables (one task per file, the C++
 reader on the worker's one thread) and reduces them on the workers -- sessions
 per unit, median step minutes per step, the participants counted -- then
-computes the outcomes measure shuffled by unit; it reports the wall time of
-each, and each worker's peak resident memory (getrusage on the worker). The
-single-process read_tables of the whole file is the baseline.
+computes the measures (--measures; by default outcomes, shuffled by unit;
+circle_matrix, by host unit; reach and dose, split by person against the
+simulated roster; circles, both); it reports the wall time of each, and each
+worker's peak resident memory (getrusage on the worker). The single-process
+read_tables of the whole file, and each measure on it, are the baseline.
 
-Run:  python bench/dask_bench.py [--sessions 200000] [--files 20] [--workers 1,2] [--dir DIR]
+Run:  python bench/dask_bench.py [--sessions 200000] [--files 20] [--workers 1,2]
+                                 [--measures outcomes,reach,dose,circles,circle_matrix] [--dir DIR]
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from distributed import Client, LocalCluster
 
 import carelearn
 import carelearn.dask
+import carelearn.metrics
 
 
 def peak_mib() -> float:
@@ -50,7 +54,16 @@ def make_files(folder: pathlib.Path, sessions: int, files: int) -> tuple[pathlib
     return whole, parts
 
 
-def run(parts: list[pathlib.Path], workers: int) -> dict[str, float]:
+def measure_args(folder: pathlib.Path, name: str) -> tuple[object, ...]:
+    """The arguments after the tables that measure ``name`` takes here."""
+    if name in ("reach", "dose"):
+        return (carelearn.metrics.read_roster(folder / "set" / "roster.csv"),)
+    if name == "cadence":
+        return (carelearn.load_programme(folder / "set" / "programme.json"),)
+    return ()
+
+
+def run(parts: list[pathlib.Path], workers: int, measures: list[str]) -> dict[str, float]:
     with LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
@@ -70,11 +83,15 @@ def run(parts: list[pathlib.Path], workers: int) -> dict[str, float]:
             people = tables.participants["person"].nunique()
             dask.compute(sessions, minutes, people)
         read = time.perf_counter() - start
-        start = time.perf_counter()
-        carelearn.dask.measure("outcomes", parts)
-        outcomes = time.perf_counter() - start
+        result = {"read": read}
+        for name in measures:
+            args = measure_args(parts[0].parent, name)
+            start = time.perf_counter()
+            carelearn.dask.measure(name, parts, *args)
+            result[name] = time.perf_counter() - start
         peaks = client.run(peak_mib)
-    return {"read": read, "outcomes": outcomes, "peak": max(peaks.values())}
+    result["peak"] = max(peaks.values())
+    return result
 
 
 def main() -> None:
@@ -82,6 +99,11 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=200_000)
     parser.add_argument("--files", type=int, default=20)
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument(
+        "--measures",
+        default="outcomes,circle_matrix,reach,dose,circles",
+        help="the measures of carelearn.dask.MEASURES to time, comma-separated",
+    )
     parser.add_argument("--dir", default=None, help="where the files go (default: a temporary folder)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
@@ -97,12 +119,17 @@ def main() -> None:
             f"{len(tables):,} sessions ({size / 1e6:,.0f} MB) in {args.files} files, "
             f"made in {made:.1f} s; read_tables in one process, 1 thread: {single:.2f} s"
         )
+        measures = [m for m in args.measures.split(",") if m]
+        for name in measures:
+            start = time.perf_counter()
+            getattr(carelearn.metrics, name)(tables, *measure_args(folder, name))
+            print(f"  {name} in one process: {time.perf_counter() - start:.2f} s")
         del tables
         for workers in (int(w) for w in args.workers.split(",")):
-            result = run(parts, workers)
+            result = run(parts, workers, measures)
+            timed = ", ".join(f"{name} {result[name]:.2f} s" for name in measures)
             print(
-                f"{workers} worker(s): read + reduce {result['read']:.2f} s, "
-                f"outcomes shuffled by unit {result['outcomes']:.2f} s, "
+                f"{workers} worker(s): read + reduce {result['read']:.2f} s, {timed}, "
                 f"peak per worker {result['peak']:,.0f} MiB"
             )
 

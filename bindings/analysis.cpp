@@ -28,6 +28,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,6 +38,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "arrow_c.hpp"
+#include "carelearn/analysis/combine_tables.hpp"
 #include "carelearn/analysis/tables.hpp"
 #include "common.hpp"
 #include "store_handle.hpp"
@@ -919,6 +921,62 @@ void BindTables(py::module_& m) {
       "The tables of the sessions `query` selects from `store`, in the store's order\n"
       "(planned start, then id), read with the GIL released; meanwhile other calls on\n"
       "the store raise StateError. Raises StoreError for a damaged or busy store.");
+  m.def(
+      "concatenate_tables",
+      [](const std::vector<py::handle>& parts) {
+        if (parts.empty()) throw py::value_error("parts: no tables to join");
+        std::vector<Owner> owners;
+        owners.reserve(parts.size());
+        for (const py::handle& part : parts) owners.push_back(SessionTablesOf(part, "parts"));
+        const TableOptions options = parts.front().cast<const TablesHandle&>().options;
+        for (std::size_t i = 1; i < parts.size(); ++i) {
+          const TableOptions& o = parts[i].cast<const TablesHandle&>().options;
+          if (o.free_text != options.free_text ||
+              o.confidential_text != options.confidential_text) {
+            throw py::value_error(absl::StrCat("parts[", i,
+                                               "]: read with other text options than parts[0]; "
+                                               "join tables read with the same free_text and "
+                                               "confidential_text"));
+          }
+        }
+        SessionTables joined;
+        {
+          py::gil_scoped_release release;
+          std::vector<SessionTables> copies;
+          copies.reserve(owners.size());
+          for (const Owner& owner : owners) copies.push_back(*owner);
+          joined = ConcatenateTables(std::move(copies));
+        }
+        return Handle(std::move(joined), options);
+      },
+      py::arg("parts"),
+      "The tables `parts` joined in order, as if read from one input (see\n"
+      "carelearn/analysis/combine_tables.hpp): row numbers offset, dictionaries\n"
+      "renumbered in order of first appearance, skipped lines in order. Raises\n"
+      "ValueError for no parts or parts read with other text options.");
+  m.def(
+      "keep_participants",
+      [](const py::handle& value,
+         const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& keep) {
+        const Owner t = SessionTablesOf(value, "tables");
+        if (keep.ndim() != 1 || static_cast<std::size_t>(keep.size()) != t->participants.size()) {
+          throw py::value_error(absl::StrCat("keep: ", keep.size(), " flags for ",
+                                             t->participants.size(),
+                                             " participant rows; give one per row"));
+        }
+        const TableOptions options = value.cast<const TablesHandle&>().options;
+        SessionTables kept;
+        {
+          py::gil_scoped_release release;
+          kept = KeepParticipants(*t, std::span<const std::uint8_t>(
+                                          keep.data(), static_cast<std::size_t>(keep.size())));
+        }
+        return Handle(std::move(kept), options);
+      },
+      py::arg("tables"), py::arg("keep"),
+      "The tables with only the participant rows whose flag in `keep` (one per row\n"
+      "of participants, nonzero: kept) is set, and every row of the other tables;\n"
+      "dictionaries unchanged. Raises ValueError when `keep` has another length.");
 }
 
 }  // namespace

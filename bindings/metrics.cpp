@@ -51,6 +51,14 @@ py::object ValuesOf(const std::vector<T>& values) {
   }
 }
 
+/// The numbers of a one-dimensional numpy array (of `T`'s kind and size) as a vector.
+template <typename T>
+std::vector<T> Copied(const py::handle& values) {
+  const auto array = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(values);
+  if (!array || array.ndim() != 1) throw py::value_error("values: not a one-dimensional array");
+  return std::vector<T>(array.data(), array.data() + array.size());
+}
+
 /// What the Python caller asks of small cells.
 struct SmallCells {
   bool apply = true;         ///< False: leave the result as it is.
@@ -503,6 +511,103 @@ void BindMeasures(py::module_& m) {
                    "`municipality` maps unit ids to municipalities (others: the id up to '-').") +
        kResultDoc)
           .c_str());
+  m.def(
+      "suppress_columns",
+      [](const py::list& columns, std::string_view small_cells, std::int64_t threshold,
+         bool zero_is_small) {
+        const SmallCells small = ReadSmallCells(small_cells, threshold, zero_is_small);
+        // The columns' data, held here while SuppressColumns writes to it.
+        struct Column {
+          std::string name;
+          ColumnRole role = ColumnRole::kKey;
+          std::variant<std::vector<std::string>, std::vector<std::int64_t>, std::vector<double>,
+                       std::vector<std::uint8_t>>
+              data;
+        };
+        constexpr ColumnRole kRoles[] = {ColumnRole::kKey,        ColumnRole::kPeople,
+                                         ColumnRole::kPeopleCell, ColumnRole::kDerived,
+                                         ColumnRole::kValue,      ColumnRole::kFlag};
+        std::vector<Column> held;
+        held.reserve(columns.size());
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+          const auto item = columns[i].cast<py::tuple>();
+          if (item.size() != 3) {
+            throw py::value_error(
+                absl::StrCat("columns[", i, "]: not a (name, role, values) tuple"));
+          }
+          Column c;
+          c.name = item[0].cast<std::string>();
+          const auto role = item[1].cast<std::string>();
+          const auto* found = std::find_if(std::begin(kRoles), std::end(kRoles),
+                                           [&](ColumnRole r) { return ColumnRoleName(r) == role; });
+          if (found == std::end(kRoles)) {
+            throw py::value_error(
+                absl::StrCat("columns[", i, "]: unknown role \"", role, "\"; expected \"key\", ",
+                             "\"people\", \"people-cell\", \"derived\", \"value\" or \"flag\""));
+          }
+          c.role = *found;
+          const py::handle values = item[2];
+          if (py::isinstance<py::list>(values)) {
+            c.data = values.cast<std::vector<std::string>>();
+          } else {
+            const auto array = py::array::ensure(values);
+            if (!array) {
+              throw py::type_error(
+                  absl::StrCat("columns[", i, "]: values must be a list or an array"));
+            }
+            const char kind = array.dtype().kind();
+            const py::ssize_t size = array.dtype().itemsize();
+            if (kind == 'i' && size == 8) {
+              c.data = Copied<std::int64_t>(values);
+            } else if (kind == 'f' && size == 8) {
+              c.data = Copied<double>(values);
+            } else if ((kind == 'u' || kind == 'b') && size == 1) {
+              c.data = Copied<std::uint8_t>(values);
+            } else {
+              throw py::type_error(absl::StrCat("columns[", i, "] (", c.name,
+                                                "): values must be int64, float64 or uint8, not ",
+                                                py::str(array.dtype()).cast<std::string>()));
+            }
+          }
+          held.push_back(std::move(c));
+        }
+        const std::size_t rows =
+            held.empty() ? 0 : std::visit([](const auto& v) { return v.size(); }, held[0].data);
+        for (const Column& c : held) {
+          if (std::visit([](const auto& v) { return v.size(); }, c.data) != rows) {
+            throw py::value_error(
+                absl::StrCat(c.name, ": another number of rows than ", held[0].name));
+          }
+        }
+        if (small.apply) {
+          std::vector<MutableResultColumn> view;
+          view.reserve(held.size());
+          for (Column& c : held) {
+            std::visit(
+                [&](auto& v) {
+                  view.push_back(MutableResultColumn{c.name, c.role, &v});
+                },
+                c.data);
+          }
+          py::gil_scoped_release release;
+          SuppressColumns(view, small.options);
+        }
+        py::list out;
+        for (const Column& c : held) {
+          py::object values = std::visit([](const auto& v) { return ValuesOf(v); }, c.data);
+          out.append(
+              py::make_tuple(c.name, std::string(ColumnRoleName(c.role)), std::move(values)));
+        }
+        return out;
+      },
+      py::arg("columns"), py::kw_only(), py::arg("small_cells") = "suppress",
+      py::arg("threshold") = 5, py::arg("zero_is_small") = false,
+      "Applies small-cell suppression (SuppressColumns) to a result given as the\n"
+      "(name, role, values) columns the measures return, such as the columns of a\n"
+      "measure computed in parts with small_cells=\"off\" and then combined; returns\n"
+      "the columns in the same form. small_cells and threshold as for the measures.\n"
+      "Raises ValueError for an unknown role or columns of unequal length, TypeError\n"
+      "for values that are neither a list of str nor an int64, float64 or uint8 array.");
   m.def(
       "municipalities_of", [](const Programme& programme) { return MunicipalitiesOf(programme); },
       py::arg("programme"),

@@ -12,6 +12,7 @@
 #ifndef CARELEARN_CARELEARN_HPP_
 #define CARELEARN_CARELEARN_HPP_
 
+#include "carelearn/analysis/combine_tables.hpp"
 #include "carelearn/analysis/metrics.hpp"
 #include "carelearn/analysis/simulate.hpp"
 #include "carelearn/analysis/tables.hpp"

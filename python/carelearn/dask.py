@@ -45,7 +45,7 @@ from . import _core
 from ._errors import NotFoundError
 from ._columns import TABLE_NAMES
 from ._columns import require as _require
-from ._tables import OnErrorLike, _options, read_tables, tables_from_text
+from ._tables import OnErrorLike, SessionTables, _options, read_tables, tables_from_text
 
 if TYPE_CHECKING:
     import pandas
@@ -350,12 +350,40 @@ def _token(path: str, options: _Options) -> str:
 
 # --- Measures -----------------------------------------------------------------------------
 
-MEASURES: tuple[str, ...] = ("cadence", "fidelity", "step_fidelity", "outcomes", "responsiveness")
+MEASURES: tuple[str, ...] = (
+    "cadence",
+    "fidelity",
+    "step_fidelity",
+    "outcomes",
+    "responsiveness",
+    "circle_matrix",
+    "circles",
+    "reach",
+    "dose",
+)
 """The measures of :mod:`carelearn.metrics` that :func:`measure` computes on
-Dask: those whose every row is of one unit's own sessions, so that a
-partition holding all of a unit's sessions computes that unit's rows
-exactly. (Reach, dose and the learning circles count people across units:
-a person of one unit in another unit's session; they are not among them.)"""
+Dask, each equal to the single-machine result (docs/scale.md says how):
+
+- split by unit (a bucket holds every session of its units, and each row is
+  of one unit's own sessions, so a bucket's rows are exact as they are):
+  ``cadence``, ``fidelity``, ``step_fidelity``, ``outcomes``,
+  ``responsiveness``, and ``circle_matrix`` (a row is of the sessions one
+  host unit held);
+- split by person (a bucket holds every session, but only the participants
+  and roster members whose pseudonym falls in it, so that counts of
+  distinct people add up across buckets; shares, means and medians are
+  recomputed from the sums, and small cells are suppressed once, after):
+  ``reach`` and ``dose``;
+- both: ``circles`` (its ``people`` by person; the participations, and the
+  sessions that mix units and shifts, by unit)."""
+
+_BY_UNIT = ("cadence", "fidelity", "step_fidelity", "outcomes", "responsiveness", "circle_matrix")
+
+# The column that names the unit a row belongs to, for the measures split by unit.
+_OWNER = {"circle_matrix": "host_unit"}
+
+# A line is blank when it holds only these bytes (absl::ascii_isspace, as the C++ reader).
+_WHITESPACE = (9, 10, 11, 12, 13, 32)
 
 
 def _bucket(unit: str | None, buckets: int) -> int:
@@ -366,28 +394,77 @@ def _bucket(unit: str | None, buckets: int) -> int:
     return zlib.crc32((unit or "").encode("utf-8")) % buckets
 
 
+def _unit_buckets(units: Sequence[str], buckets: int) -> Any:
+    """The bucket of each of the distinct ``units`` (a dictionary, not the
+    records), as a numpy array."""
+    import numpy as np
+
+    return np.fromiter((_bucket(u, buckets) for u in units), dtype=np.int64, count=len(units))
+
+
+def _person_buckets(people: Any, buckets: int) -> Any:
+    """The bucket of each of the pseudonyms ``people`` (distinct values: a
+    dictionary or a roster's people), vectorised: pandas' fixed-key SipHash of
+    the UTF-8 text, the same in every process and run."""
+    import numpy as np
+    import pandas as pd
+
+    values = np.asarray(people, dtype=object)
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    hashes = pd.util.hash_array(values, categorize=False)
+    return (hashes % np.uint64(buckets)).astype(np.int64)
+
+
+def _lines(path: str) -> tuple[Any, Any, Any]:
+    """The bytes of one file (ending with a line end) and the start and end
+    (past its ``\\n``) of each of its lines, found with numpy."""
+    import numpy as np
+
+    buf = np.fromfile(path, dtype=np.uint8)
+    if len(buf) and buf[-1] != 10:
+        buf = np.append(buf, np.uint8(10))
+    ends = np.flatnonzero(buf == 10) + 1
+    starts = np.concatenate(([0], ends))[:-1].astype(np.int64)
+    return buf, starts, ends
+
+
 def _split_by_unit(path: str, buckets: int, on_error: OnErrorLike) -> list[bytes]:
     """The lines of one file, sorted into ``buckets`` by their session's unit
-    (on a worker). A line's session is found by reading the file with the C++
-    reader: its session rows are the lines that are neither blank nor skipped,
-    in order."""
+    (on a worker), with no Python work per line: the file is read by the C++
+    reader, whose session rows are the lines that are neither blank nor
+    skipped, in order; numpy finds the lines, the blank ones (only
+    whitespace, as the reader sees them) and each line's bucket, and gathers
+    each bucket's bytes in one indexing."""
+    import numpy as np
+
     tables = read_tables(path, on_error=on_error, threads=1)
-    units = tables.table("sessions").column("unit")
-    skipped = set(tables.skipped_columns()[1])
-    parts: list[list[bytes]] = [[] for _ in range(buckets)]
-    row = 0
-    with open(path, "rb") as f:
-        for number, line in enumerate(f, start=1):
-            if not line.strip() or number in skipped:
-                continue
-            unit = units[row]
-            parts[_bucket(None if unit != unit else str(unit), buckets)].append(
-                line if line.endswith(b"\n") else line + b"\n"
-            )
-            row += 1
-    if row != len(units):  # pragma: no cover - the reader and this count agree
-        raise RuntimeError(f"{path}: {row} lines for {len(units)} sessions")
-    return [b"".join(p) for p in parts]
+    sessions = tables.table("sessions")
+    codes = np.asarray(sessions.array("unit"), dtype=np.int64)
+    # The bucket of each unit code; a missing unit (-1) takes the last, "".
+    of_code = np.append(_unit_buckets(sessions.categories("unit"), buckets), _bucket(None, buckets))
+    buf, starts, ends = _lines(path)
+    text = ~np.isin(buf, np.array(_WHITESPACE, dtype=np.uint8))
+    filled = np.concatenate(([0], np.cumsum(text, dtype=np.int64)))
+    blank = filled[ends] == filled[starts]
+    numbers = np.arange(1, len(starts) + 1, dtype=np.int64)
+    skipped = np.asarray(tables.skipped_columns()[1], dtype=np.int64)
+    session_line = ~blank & ~np.isin(numbers, skipped)
+    if int(session_line.sum()) != len(codes):  # pragma: no cover - the reader and numpy agree
+        raise RuntimeError(f"{path}: {int(session_line.sum())} lines for {len(codes)} sessions")
+    line_starts = starts[session_line]
+    line_ends = ends[session_line]
+    line_bucket = of_code[codes]
+    order = np.argsort(line_bucket, kind="stable")
+    lengths = (line_ends - line_starts)[order]
+    total = int(lengths.sum())
+    # Byte i of the gathered text is buf[start of its line + its place in the line].
+    first = np.concatenate(([0], np.cumsum(lengths)))[:-1].astype(np.int64)
+    index = np.repeat(line_starts[order] - first, lengths) + np.arange(total, dtype=np.int64)
+    gathered = buf[index]
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    cuts = np.searchsorted(line_bucket[order], np.arange(buckets + 1), side="left")
+    return [gathered[bounds[cuts[b]] : bounds[cuts[b + 1]]].tobytes() for b in range(buckets)]
 
 
 def _measure_bucket(
@@ -400,15 +477,378 @@ def _measure_bucket(
 ) -> pandas.DataFrame:
     """One bucket's rows of measure ``name``: its units' sessions from every
     file, in file order, measured by the C++ code (on a worker)."""
+    import numpy as np
+
     from . import metrics
 
     text = b"".join(piece[bucket] for piece in pieces).decode("utf-8")
     tables = tables_from_text(text, source=f"<units of bucket {bucket}>")
     frame: pandas.DataFrame = getattr(metrics, name)(tables, *args, **kwargs)
+    owner = _OWNER.get(name, "unit")
+    if owner not in frame.columns or not len(frame):
+        return frame
     # A unit with no sessions here (planned in a programme) belongs to its own bucket.
-    mine = [_bucket(u, buckets) == bucket for u in frame["unit"].astype(str)]
-    kept: pandas.DataFrame = frame[mine] if len(frame) else frame
+    units, codes = np.unique(frame[owner].astype(str).to_numpy(dtype=object), return_inverse=True)
+    mine = _unit_buckets(list(units), buckets)[codes] == bucket
+    kept: pandas.DataFrame = frame[mine]
     return kept
+
+
+def _person_tables(
+    paths: list[str], bucket: int, buckets: int, on_error: OnErrorLike
+) -> SessionTables:
+    """Every session of ``paths``, but only the participants whose pseudonym
+    falls in ``bucket`` (one without a pseudonym: bucket 0), built from the
+    column tables (on a worker): each file is read by the C++ reader, its
+    participant rows kept by a numpy mask, and the files joined in order."""
+    import numpy as np
+
+    parts = []
+    for path in paths:
+        tables = read_tables(path, on_error=on_error, threads=1)
+        participants = tables.table("participants")
+        codes = np.asarray(participants.array("person"), dtype=np.int64)
+        of_code = np.append(_person_buckets(participants.categories("person"), buckets), 0)
+        keep = (of_code[codes] == bucket).astype(np.uint8)
+        parts.append(_core.keep_participants(tables, keep))
+        del tables
+    return SessionTables(_core.concatenate_tables(parts))
+
+
+def _roster_part(columns: dict[str, list[Any]], rows: Any) -> _core.Roster:
+    """The memberships ``rows`` of a roster given as columns."""
+    return _core.roster_from_columns(
+        person=[columns["person"][i] for i in rows],
+        unit=[columns["unit"][i] for i in rows],
+        profession=[columns["profession"][i] for i in rows],
+        shift=[columns["shift"][i] for i in rows],
+        from_=[columns["from"][i] for i in rows],
+        to=[columns["to"][i] for i in rows],
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class _RosterShare:
+    """The roster members of one person bucket, as columns (picklable), with
+    each membership's person's number in the whole roster (the order in
+    which the C++ code sums people)."""
+
+    columns: dict[str, list[Any]]
+    rank: list[int]
+
+    def roster(self) -> _core.Roster:
+        """The bucket's memberships as a roster, in the whole roster's order."""
+        return _roster_part(self.columns, range(len(self.rank)))
+
+    def per_person(self) -> tuple[_core.Roster, dict[str, tuple[int, str]]]:
+        """The bucket's memberships with each person alone in a unit of their
+        own (one per person and unit, named ``"<rank>/<i>"``), and what each
+        such unit stands for: (person's rank, unit). Measured by dose, such a
+        unit's row is that one person's hours."""
+        names: dict[tuple[int, str], str] = {}
+        units = []
+        for rank, unit in zip(self.rank, self.columns["unit"], strict=True):
+            units.append(names.setdefault((rank, unit), f"{rank}/{len(names)}"))
+        columns = dict(self.columns, unit=units)
+        roster = _roster_part(columns, range(len(units)))
+        return roster, {v: k for k, v in names.items()}
+
+
+def _roster_shares(roster: _core.Roster, buckets: int) -> list[_RosterShare]:
+    """The roster split by person into ``buckets`` (every membership of a
+    person in the same bucket), keeping the roster's order."""
+    import numpy as np
+    import pandas as pd
+
+    columns = roster.columns()
+    ranks, people = pd.factorize(np.asarray(columns["person"], dtype=object))
+    home = _person_buckets(people, buckets)[ranks] if len(ranks) else np.zeros(0, dtype=np.int64)
+    shares = []
+    for b in range(buckets):
+        rows = np.flatnonzero(home == b)
+        shares.append(
+            _RosterShare(
+                {k: [v[i] for i in rows] for k, v in columns.items()},
+                [int(r) for r in ranks[rows]],
+            )
+        )
+    return shares
+
+
+def _reach_bucket(
+    paths: list[str],
+    bucket: int,
+    buckets: int,
+    on_error: OnErrorLike,
+    share: _RosterShare,
+    kwargs: dict[str, Any],
+) -> pandas.DataFrame:
+    """One person bucket's reach, without small-cell suppression (on a worker)."""
+    from . import metrics
+
+    tables = _person_tables(paths, bucket, buckets, on_error)
+    return metrics.reach(tables, share.roster(), **kwargs, small_cells="off")
+
+
+def _dose_bucket(
+    paths: list[str],
+    bucket: int,
+    buckets: int,
+    on_error: OnErrorLike,
+    share: _RosterShare,
+    programme: Any,
+    kwargs: dict[str, Any],
+) -> tuple[pandas.DataFrame, pandas.DataFrame]:
+    """One person bucket's dose (without small-cell suppression), and each of
+    its people's hours per unit and period: the dose of the same sessions
+    with each person alone in a unit (on a worker)."""
+    from . import metrics
+
+    tables = _person_tables(paths, bucket, buckets, on_error)
+    whole = metrics.dose(tables, share.roster(), programme, **kwargs, small_cells="off")
+    alone, meaning = share.per_person()
+    people = metrics.dose(tables, alone, None, **kwargs, small_cells="off")
+    people = people[["unit", "period_start", "attendees", "hours"]].copy()
+    people["rank"] = [meaning[u][0] for u in people["unit"]]
+    people["unit"] = [meaning[u][1] for u in people["unit"]]
+    return whole, people
+
+
+def _circles_people_bucket(
+    paths: list[str], bucket: int, buckets: int, on_error: OnErrorLike, kwargs: dict[str, Any]
+) -> pandas.DataFrame:
+    """One person bucket's circles, for its ``people`` (on a worker)."""
+    from . import metrics
+
+    tables = _person_tables(paths, bucket, buckets, on_error)
+    return metrics.circles(tables, **kwargs, small_cells="off")
+
+
+def _raw_columns(frame: pandas.DataFrame, roles: dict[str, str]) -> list[tuple[str, str, Any]]:
+    """A measure's frame back in the C++ form ``(name, role, values)`` that
+    :func:`carelearn.metrics` builds frames from: keys as lists of str,
+    ``period_start`` as days since 1970, people as int64 with -1 withheld,
+    flags as uint8."""
+    import numpy as np
+
+    out: list[tuple[str, str, Any]] = []
+    for name, role in roles.items():
+        column = frame[name]
+        values: Any
+        if name == "period_start":
+            values = column.to_numpy(dtype="datetime64[s]").astype(np.int64) // 86400
+        elif role == "key" or column.dtype == object or str(column.dtype) in ("str", "string"):
+            values = [str(v) for v in column.tolist()]
+        elif role == "flag":
+            values = column.to_numpy(dtype=np.uint8)
+        elif role in ("people", "people-cell"):
+            values = column.to_numpy(dtype=np.int64, na_value=-1)
+        else:
+            values = column.to_numpy()
+        out.append((name, role, values))
+    return out
+
+
+def _finish(
+    name: str,
+    frame: pandas.DataFrame,
+    roles: dict[str, str],
+    period: str | None,
+    small_cells: str,
+    threshold: int,
+) -> pandas.DataFrame:
+    """The combined rows of ``name`` with small cells treated once, by the C++
+    ``SuppressColumns`` as on one machine, as :mod:`carelearn.metrics` frames them."""
+    from . import metrics
+
+    columns = _raw_columns(frame.reset_index(drop=True), roles)
+    columns = _core.suppress_columns(columns, small_cells=small_cells, threshold=threshold)
+    small = {"small_cells": small_cells, "threshold": threshold}
+    return metrics._frame(name, columns, period=period, small=small)
+
+
+def _share(a: Any, b: Any) -> Any:
+    """``a / b``, NaN where ``b`` is 0 (``detail::Share``)."""
+    import numpy as np
+
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(b == 0, np.nan, a / np.where(b == 0, 1.0, b))
+
+
+def _sum_by(frames: list[pandas.DataFrame], keys: list[str], counts: list[str]) -> pandas.DataFrame:
+    """The rows of ``frames`` with the same ``keys`` as one, ``counts`` summed."""
+    import numpy as np
+    import pandas as pd
+
+    whole = pd.concat(frames, ignore_index=True)
+    whole = whole.astype({c: np.int64 for c in counts})
+    summed = whole.groupby(keys, sort=False, observed=True, dropna=False)[counts].sum()
+    return summed.reset_index()
+
+
+_SHIFT_ORDER = {"": -1, "unspecified": 0, "day": 1, "evening": 2, "night": 3}
+
+
+def _combine_reach(frames: list[pandas.DataFrame]) -> pandas.DataFrame:
+    """Reach of the person buckets as one: the people counted in each bucket
+    are its own, so the counts add up; the shares are the sums' (rows
+    ordered by unit, profession, shift, period, as the C++ code orders them)."""
+    counts = ["staff", "reached", "reached_k", "never_reached", "off_roster"]
+    keys = ["unit", "profession", "shift", "period", "period_start"]
+    rows = _sum_by(frames, keys, counts)
+    rows = rows.sort_values(
+        ["unit", "profession", "shift", "period_start"],
+        key=lambda c: c.map(_SHIFT_ORDER) if c.name == "shift" else c,
+        kind="stable",
+    )
+    rows["reached_share"] = _share(rows["reached"], rows["staff"])
+    rows["reached_k_share"] = _share(rows["reached_k"], rows["staff"])
+    rows["suppressed"] = False
+    return rows
+
+
+def _combine_dose(
+    wholes: list[pandas.DataFrame], people: list[pandas.DataFrame]
+) -> pandas.DataFrame:
+    """Dose of the person buckets as one. Staff and attendees add up; the
+    hours are each person's (identical in every bucket: the same sessions),
+    summed per row in the order of the people on the roster as the C++ code
+    sums them, so the total is the same to the last bit; the median is over
+    the staff's hours, zeros included; the plan is the unit's (the same in
+    every bucket)."""
+    import numpy as np
+    import pandas as pd
+
+    keys = ["unit", "period", "period_start"]
+    rows = _sum_by(wholes, keys, ["staff", "attendees"])
+    plan = pd.concat(wholes, ignore_index=True).drop_duplicates(["unit", "period_start"])
+    rows = rows.merge(
+        plan[["unit", "period_start", "planned_hours_per_person"]],
+        on=["unit", "period_start"],
+        how="left",
+    )
+    rows = rows.sort_values(["unit", "period_start"], kind="stable").reset_index(drop=True)
+    each = pd.concat(people, ignore_index=True).sort_values(
+        ["unit", "period_start", "rank"], kind="stable"
+    )
+    total = np.zeros(len(rows))
+    median = np.full(len(rows), np.nan)
+    where = {k: i for i, k in enumerate(zip(rows["unit"], rows["period_start"], strict=True))}
+    for (unit, start), group in each.groupby(["unit", "period_start"], sort=False):
+        i = where[(unit, start)]
+        hours = group["hours"].to_numpy(dtype=np.float64)
+        attended = hours[group["attendees"].to_numpy(dtype=np.int64) > 0]
+        # Added one by one in the roster's order, as MeasureDose adds them.
+        total[i] = np.cumsum(np.concatenate(([0.0], attended)))[-1]
+        median[i] = _median(hours)
+    staff = rows["staff"].to_numpy(dtype=np.int64)
+    rows["hours"] = total
+    rows["hours_per_person_mean"] = _share(total, staff)
+    rows["hours_per_person_median"] = median
+    planned = rows["planned_hours_per_person"].to_numpy(dtype=np.float64)
+    mean = rows["hours_per_person_mean"].to_numpy(dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rows["dose_ratio"] = np.where(planned > 0, mean / np.where(planned > 0, planned, 1.0), np.nan)
+    rows["suppressed"] = False
+    return rows
+
+
+def _median(values: Any) -> float:
+    """The median as ``detail::Median`` takes it: the middle value, or the
+    mean of the two middle values, ``(lower + upper) / 2``; NaN for none."""
+    import numpy as np
+
+    if not len(values):
+        return float("nan")
+    ordered = np.sort(np.asarray(values, dtype=np.float64))
+    mid = len(ordered) // 2
+    if len(ordered) % 2 == 1:
+        return float(ordered[mid])
+    return float((ordered[mid - 1] + ordered[mid]) / 2)
+
+
+def _combine_circles(
+    by_unit: list[pandas.DataFrame], by_person: list[pandas.DataFrame]
+) -> pandas.DataFrame:
+    """Circles of both splits as one: the participations and sessions add up
+    over the unit buckets (each session is whole in one), the distinct people
+    over the person buckets (each person is in one); the shares are the
+    sums', and each change is against the period before."""
+    counts = [
+        "sessions",
+        "participations",
+        "cross_unit",
+        "shift_known",
+        "cross_shift",
+        "cross_municipality",
+        "mixed_unit_sessions",
+    ]
+    keys = ["period", "period_start"]
+    rows = _sum_by(by_unit, keys, counts)
+    people = _sum_by(by_person, keys, ["people"])
+    rows = rows.merge(people, on=keys, how="outer").fillna({"people": 0})
+    rows = rows.sort_values("period_start", kind="stable").reset_index(drop=True)
+    share = _share(rows["cross_unit"], rows["participations"])
+    rows["cross_unit_share"] = share
+    change = share.copy()
+    change[1:] = share[1:] - share[:-1]
+    if len(change):
+        change[0] = float("nan")
+    rows["cross_unit_change"] = change
+    rows["cross_shift_share"] = _share(rows["cross_shift"], rows["shift_known"])
+    rows["cross_municipality_share"] = _share(rows["cross_municipality"], rows["participations"])
+    rows["suppressed"] = False
+    return rows
+
+
+def _sort_by_unit(name: str, frames: list[pandas.DataFrame]) -> pandas.DataFrame:
+    """The unit buckets' rows in the measure's order. Every measure split by
+    unit but the matrix sorts its rows by unit first, and a bucket holds whole
+    units in that order already, so a stable sort by unit (code point order,
+    which is the byte order of UTF-8 the C++ code sorts by) puts them as one
+    machine does; the matrix sorts by period, participant unit, host unit."""
+    import pandas as pd
+
+    attrs = dict(frames[0].attrs)
+    whole = pd.concat(frames, ignore_index=True)
+    if len(whole):
+        matrix = name == "circle_matrix"
+        keys = ["period_start", "participant_unit", "host_unit"] if matrix else ["unit"]
+        order = whole[keys].astype({k: str for k in keys if k != "period_start"})
+        whole = whole.loc[order.sort_values(keys, kind="stable").index].reset_index(drop=True)
+    whole.attrs = attrs
+    return whole
+
+
+def _workers() -> int:
+    """The number of workers of the current distributed client (1 without one)."""
+    import importlib
+
+    try:
+        distributed: Any = importlib.import_module("distributed")
+        return max(1, len(distributed.default_client().scheduler_info()["workers"]))
+    except (ImportError, ValueError):
+        return 1
+
+
+def _bound(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The measure's arguments by name (after ``tables``), checked as the
+    single-machine function checks them: it is run on no sessions."""
+    import inspect
+
+    from . import metrics
+
+    function = getattr(metrics, name)
+    try:
+        bound = inspect.signature(function).bind(None, *args, **kwargs)
+    except TypeError as error:
+        raise TypeError(f"{name}: {error}") from None
+    function(tables_from_text(""), *args, **kwargs)
+    arguments = dict(bound.arguments)
+    arguments.pop(next(iter(inspect.signature(function).parameters)))
+    return arguments
 
 
 def measure(
@@ -421,25 +861,40 @@ def measure(
 ) -> pandas.DataFrame:
     """The measure ``name`` of :mod:`carelearn.metrics` (one of
     :data:`MEASURES`) over the session files ``paths``, computed on Dask:
-    equal, row for row, to ``carelearn.metrics.<name>(read_tables(...), ...)``
-    on the files concatenated.
+    equal, row for row and bit for bit, to
+    ``carelearn.metrics.<name>(read_tables(...), ...)`` on the files
+    concatenated.
 
-    Each file is read on a worker and its lines shuffled by their session's
-    unit into ``partitions`` buckets (None: as many as files); each bucket,
-    holding every session of its units, is measured by the same C++ code as
-    on one machine, and the buckets' rows are put in the single-machine order.
-    The per-unit counts of distinct people (participants, raters) are exact
-    because no unit is split. ``args`` and ``kwargs`` go to the measure (a
-    programme for ``cadence`` as a :class:`~carelearn.Programme`, which
-    pickles to the workers); ``on_error="skip"`` leaves bad lines out.
+    Split by unit (cadence, fidelity, step_fidelity, outcomes,
+    responsiveness, circle_matrix): each file is read on a worker and its
+    lines shuffled by their session's unit into ``partitions`` buckets (None:
+    as many as files); each bucket, holding every session of its units, is
+    measured by the same C++ code as on one machine, and the buckets' rows
+    are put in the single-machine order.
 
-    Raises ValueError for a measure that is not in :data:`MEASURES`, as
-    :func:`read_sessions` for the paths, and when computed what the measure
-    raises.
+    Split by person (reach, dose, and the people of circles): ``partitions``
+    buckets (None: one per worker of the current client) each read every
+    file, keep every session but only the participants and roster members
+    whose pseudonym falls in the bucket, and measure them without small-cell
+    suppression; the counts of people are summed, the shares, means and
+    medians recomputed from the sums, and small cells suppressed once, by
+    the same C++ code as on one machine. docs/scale.md says why each stays exact.
+
+    ``args`` and ``kwargs`` go to the measure (a roster, a programme as a
+    :class:`~carelearn.Programme`, which pickles to the workers, and the
+    options); ``on_error="skip"`` leaves bad lines out.
+
+    Raises ValueError for a measure that is not in :data:`MEASURES` and for
+    an option the Dask path cannot send (a :class:`~carelearn.Schedule` for
+    ``programme``: give the Programme and ``start``, ``end``), TypeError and
+    ValueError as the measure raises them for its arguments (checked here,
+    before anything is read), as :func:`read_sessions` for the paths, and
+    when computed what the measure raises.
 
     Example::
 
         outcomes = carelearn.dask.measure("outcomes", "exports/*.jsonl", period="quarter")
+        reach = carelearn.dask.measure("reach", "exports/*.jsonl", "roster.csv", by=("unit", "shift"))
     """
     dask = _dask()
     if name not in MEASURES:
@@ -447,31 +902,73 @@ def measure(
             f"name: {name!r} is not a measure computed on Dask; those are {', '.join(MEASURES)}"
         )
     _options(free_text=False, confidential_text=False, threads=1, on_error=on_error)
-    files = _files(paths)
-    if partitions is None:
-        partitions = len(files)
-    if isinstance(partitions, bool) or not isinstance(partitions, int) or partitions < 1:
+    files = [os.path.abspath(f) for f in _files(paths)]
+    if partitions is not None and (
+        isinstance(partitions, bool) or not isinstance(partitions, int) or partitions < 1
+    ):
         raise ValueError(f"partitions: {partitions!r} is not a whole number of 1 or more")
+    arguments = _bound(name, args, kwargs)
+    if name in _BY_UNIT:
+        parts = _unit_parts(name, files, partitions or len(files), on_error, args, kwargs)
+        frames = dask.compute(*parts)
+        return _sort_by_unit(name, list(frames))
+    buckets = partitions or _workers()
+    small_cells = arguments.pop("small_cells", "suppress")
+    threshold = arguments.pop("threshold", 5)
+    period = arguments.get("period", "month")
+    if name == "reach":
+        from . import metrics
+
+        roster = metrics._roster(arguments.pop("roster"))
+        shares = _roster_shares(roster, buckets)
+        run = dask.delayed(_reach_bucket, pure=True)
+        parts = [run(files, b, buckets, on_error, shares[b], arguments) for b in range(buckets)]
+        frames = dask.compute(*parts)
+        rows = _combine_reach(list(frames))
+        return _finish(name, rows, frames[0].attrs["roles"], period, small_cells, threshold)
+    if name == "dose":
+        from . import metrics
+        from ._schedule import Programme
+
+        roster = metrics._roster(arguments.pop("roster"))
+        programme = arguments.pop("programme", None)
+        if programme is not None and not isinstance(programme, Programme):
+            raise ValueError(
+                "programme: only a Programme (or None) is sent to the workers on Dask; "
+                f"give the Programme and start, end rather than a {type(programme).__name__}"
+            )
+        shares = _roster_shares(roster, buckets)
+        run = dask.delayed(_dose_bucket, pure=True, nout=2)
+        results = dask.compute(
+            *(run(files, b, buckets, on_error, shares[b], programme, arguments) for b in range(buckets))
+        )
+        rows = _combine_dose([r[0] for r in results], [r[1] for r in results])
+        return _finish(name, rows, results[0][0].attrs["roles"], period, small_cells, threshold)
+    # circles: the people by person, everything else by unit.
+    off = dict(kwargs, small_cells="off")
+    off.pop("threshold", None)
+    by_unit = _unit_parts(name, files, partitions or len(files), on_error, args, off)
+    run = dask.delayed(_circles_people_bucket, pure=True)
+    by_person = [run(files, b, buckets, on_error, arguments) for b in range(buckets)]
+    # Both splits in one computation, so that their tasks run side by side.
+    computed = dask.compute(*by_unit, *by_person)
+    units, people = list(computed[: len(by_unit)]), list(computed[len(by_unit) :])
+    rows = _combine_circles(units, people)
+    return _finish(name, rows, people[0].attrs["roles"], period, small_cells, threshold)
+
+
+def _unit_parts(
+    name: str,
+    files: list[str],
+    buckets: int,
+    on_error: OnErrorLike,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> list[Any]:
+    """Each unit bucket's rows of ``name``, as Dask Delayed: every file split
+    by unit, then each bucket measured."""
+    dask = _dask()
     split = dask.delayed(_split_by_unit, pure=True)
-    pieces = [split(os.path.abspath(path), partitions, on_error) for path in files]
+    pieces = [split(path, buckets, on_error) for path in files]
     run = dask.delayed(_measure_bucket, pure=True)
-    parts = [run(name, pieces, b, partitions, args, kwargs) for b in range(partitions)]
-    frames = dask.compute(*parts)
-    return _combine(list(frames))
-
-
-def _combine(frames: list[pandas.DataFrame]) -> pandas.DataFrame:
-    """The buckets' rows in the measure's order. Every measure sorts its rows
-    by unit first, and a bucket holds whole units in that order already, so a
-    stable sort by unit (byte order, as the C++ code sorts) puts them as one
-    machine does."""
-    import pandas as pd
-
-    attrs = dict(frames[0].attrs)
-    whole = pd.concat(frames, ignore_index=True)
-    if len(whole):
-        keys = whole["unit"].astype(str).map(lambda u: u.encode("utf-8"))
-        order = sorted(range(len(whole)), key=keys.__getitem__)
-        whole = whole.take(order).reset_index(drop=True)
-    whole.attrs = attrs
-    return whole
+    return [run(name, pieces, b, buckets, args, kwargs) for b in range(buckets)]

@@ -7,6 +7,7 @@ meta known without reading.
 
 from __future__ import annotations
 
+import datetime
 import pathlib
 from collections.abc import Iterator
 
@@ -172,6 +173,8 @@ def test_every_measure_on_dask_equals_one_machine(
     args: tuple[object, ...] = ()
     if name == "cadence":
         args = (carelearn.load_programme(whole.parent / "programme.json"),)
+    if name in ("reach", "dose"):
+        args = (carelearn.metrics.read_roster(whole.parent / "roster.csv"),)
     expected = getattr(carelearn.metrics, name)(carelearn.read_tables(whole), *args)
     assert len(expected) >= 3
     for partitions in (None, 3):
@@ -189,7 +192,188 @@ def test_a_measure_with_its_options_and_bad_names(
     )
     got = carelearn.dask.measure("outcomes", parts, period="quarter", small_cells="off")
     pd.testing.assert_frame_equal(got, expected)
-    with pytest.raises(ValueError, match="name: 'reach' is not a measure computed on Dask"):
-        carelearn.dask.measure("reach", parts)
+    with pytest.raises(ValueError, match="name: 'plan_link' is not a measure computed on Dask"):
+        carelearn.dask.measure("plan_link", parts)
     with pytest.raises(ValueError, match="partitions: 0 is not a whole number of 1 or more"):
         carelearn.dask.measure("outcomes", parts, partitions=0)
+
+
+# --- Measures that count people across units: reach, dose, learning circles ---------------
+
+
+@pytest.fixture(scope="module")
+def roster(exports: tuple[pathlib.Path, list[pathlib.Path]]) -> carelearn.metrics.Roster:
+    """The simulated roster, checked to hold what makes these measures hard
+    to split: people who move unit, and people in another unit's session."""
+    whole, _ = exports
+    roster = carelearn.metrics.read_roster(whole.parent / "roster.csv")
+    members = roster.to_frame()
+    units_per_person = members.groupby("person")["unit"].nunique()
+    assert (units_per_person > 1).sum() >= 3  # movers
+    tables = carelearn.read_tables(whole)
+    host = tables.sessions["unit"].astype(str).to_numpy()
+    participants = tables.participants.assign(unit_host=host[tables.participants["session"].to_numpy()])
+    guests = participants["unit"].astype(str) != participants["unit_host"].astype(str)
+    assert guests.sum() >= 20  # people in another unit's session
+    return roster
+
+
+# Each case: the measure, its arguments after the tables, and its keywords.
+ACROSS_UNITS: list[tuple[str, tuple[object, ...], dict[str, object]]] = [
+    ("reach", (), {}),
+    ("reach", (), {"by": ("unit", "profession", "shift"), "period": "quarter", "min_sessions": 3}),
+    ("reach", (), {"start": "2026-02-01", "end": "2026-05-01", "small_cells": "flag", "threshold": 8}),
+    ("reach", (), {"small_cells": "off"}),
+    ("dose", (), {}),
+    ("dose", ("programme",), {"period": "quarter"}),
+    ("dose", ("programme",), {"start": "2026-03-01", "end": "2026-09-01", "small_cells": "off"}),
+    ("circles", (), {}),
+    ("circles", (), {"period": "quarter", "municipality": {"north": "a", "south": "b"}}),
+    ("circles", (), {"small_cells": "off"}),
+    ("circles", (), {"small_cells": "flag", "threshold": 40}),
+    ("circle_matrix", (), {}),
+    ("circle_matrix", (), {"period": "quarter", "small_cells": "flag", "threshold": 3}),
+]
+
+
+@pytest.mark.parametrize(("name", "extra", "options"), ACROSS_UNITS)
+def test_measures_across_units_on_dask_equal_one_machine(
+    client: Client,
+    exports: tuple[pathlib.Path, list[pathlib.Path]],
+    roster: carelearn.metrics.Roster,
+    name: str,
+    extra: tuple[object, ...],
+    options: dict[str, object],
+) -> None:
+    whole, parts = exports
+    args: list[object] = []
+    if name in ("reach", "dose"):
+        args.append(roster)
+    if "programme" in extra:
+        args.append(carelearn.load_programme(whole.parent / "programme.json"))
+    if name == "circles" and "municipality" in options:
+        units = sorted(carelearn.read_tables(whole).sessions["unit"].astype(str).unique())
+        options = dict(options, municipality={u: ("a" if i % 2 else "b") for i, u in enumerate(units)})
+    expected = getattr(carelearn.metrics, name)(carelearn.read_tables(whole), *args, **options)
+    assert len(expected) >= 3
+    for partitions in (None, 3):
+        got = carelearn.dask.measure(name, parts, *args, partitions=partitions, **options)
+        pd.testing.assert_frame_equal(got, expected)
+        assert got.attrs == expected.attrs
+
+
+def test_small_cells_are_suppressed_after_the_buckets_are_combined(
+    client: Client, exports: tuple[pathlib.Path, list[pathlib.Path]], roster: carelearn.metrics.Roster
+) -> None:
+    whole, parts = exports
+    # Split 4 ways, most groups have fewer than 5 people in a bucket; whole, not.
+    expected = carelearn.metrics.reach(carelearn.read_tables(whole), roster, threshold=5)
+    got = carelearn.dask.measure("reach", parts, roster, partitions=4, threshold=5)
+    pd.testing.assert_frame_equal(got, expected)
+    assert not expected["suppressed"].all()
+    assert (expected["staff"].fillna(0) >= 5).any()
+    by_bucket = [
+        carelearn.metrics.reach(
+            carelearn.dask._person_tables([str(p) for p in parts], b, 4, "raise"),
+            carelearn.dask._roster_shares(roster, 4)[b].roster(),
+            small_cells="off",
+        )
+        for b in range(4)
+    ]
+    # Every bucket's staff counts are smaller than the whole's, and add up to them.
+    assert max(int(f["staff"].max()) for f in by_bucket) < int(expected["staff"].max())
+    total = pd.concat(by_bucket).groupby(["unit", "period"])["staff"].sum()
+    whole_off = carelearn.metrics.reach(carelearn.read_tables(whole), roster, small_cells="off")
+    assert total.to_dict() == whole_off.set_index(["unit", "period"])["staff"].to_dict()
+
+
+def test_person_buckets_keep_every_session_and_split_the_people(
+    exports: tuple[pathlib.Path, list[pathlib.Path]],
+) -> None:
+    whole, parts = exports
+    local = carelearn.read_tables(whole)
+    paths = [str(p) for p in parts]
+    buckets = [carelearn.dask._person_tables(paths, b, 3, "raise") for b in range(3)]
+    people = []
+    for tables in buckets:
+        pd.testing.assert_frame_equal(tables.sessions, local.sessions)
+        pd.testing.assert_frame_equal(tables.steps, local.steps)
+        people.append(set(tables.participants["person"].astype(str)))
+    assert all(people)
+    assert not (people[0] & people[1]) and not (people[0] & people[2]) and not (people[1] & people[2])
+    assert sum(len(t.participants) for t in buckets) == len(local.participants)
+    assert set().union(*people) == set(local.participants["person"].astype(str))
+
+
+def test_the_split_by_unit_is_numpy_over_the_bytes(tmp_path: pathlib.Path) -> None:
+    one = _session("s-1", "egely").to_json_line()
+    two = _session("s-2", "bistrup").to_json_line()
+    three = _session("s-3", "egely").to_json_line()
+    # Blank and whitespace lines, a CRLF line, a bad line, no line end at the end.
+    text = f"\n{one}\r\n \t\n{{\"carelearn\": 1}}\n{two}\n\n{three}"
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(text.encode("utf-8"))
+    pieces = carelearn.dask._split_by_unit(str(path), 2, "skip")
+    # CRC-32 puts "egely" in bucket 0 and "bistrup" in bucket 1 (worked out once).
+    assert [carelearn.dask._bucket(u, 2) for u in ("egely", "bistrup")] == [0, 1]
+    expected = [f"{one}\r\n{three}\n", f"{two}\n"]
+    assert [p.decode("utf-8") for p in pieces] == expected
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    assert carelearn.dask._split_by_unit(str(empty), 2, "raise") == [b"", b""]
+
+
+def _session(id_: str, unit: str) -> carelearn.Session:
+    return carelearn.Session(
+        id=id_,
+        format_id="systematic-learning-meeting",
+        format_version=1,
+        unit=unit,
+        planned_start=datetime.datetime(2026, 3, 4, 14, 0, tzinfo=datetime.timezone.utc),
+    )
+
+
+def test_options_the_dask_path_cannot_send_raise(
+    client: Client, exports: tuple[pathlib.Path, list[pathlib.Path]], roster: carelearn.metrics.Roster
+) -> None:
+    whole, parts = exports
+    programme = carelearn.load_programme(whole.parent / "programme.json")
+    schedule = programme.schedule("2026-01-01", "2027-01-01")
+    with pytest.raises(ValueError, match="programme: only a Programme"):
+        carelearn.dask.measure("dose", parts, roster, schedule)
+    # The measure's own checks, before anything is read.
+    with pytest.raises(ValueError, match='by: reach is always per unit; include "unit"'):
+        carelearn.dask.measure("reach", parts, roster, by=("shift",))
+    with pytest.raises(TypeError, match="reach: missing a required argument: 'roster'"):
+        carelearn.dask.measure("reach", parts)
+    with pytest.raises(ValueError, match='small_cells: unknown value "hide"'):
+        carelearn.dask.measure("circles", parts, small_cells="hide")
+
+
+def test_bad_lines_skipped_in_every_person_bucket_alike(
+    client: Client,
+    exports: tuple[pathlib.Path, list[pathlib.Path]],
+    roster: carelearn.metrics.Roster,
+    tmp_path: pathlib.Path,
+) -> None:
+    _, parts = exports
+    damaged = []
+    for i, part in enumerate(parts[:6]):
+        lines = part.read_text(encoding="utf-8").splitlines(keepends=True)
+        if i == 2:
+            lines.insert(1, '{"carelearn": "session/1", "id": 7}\n')
+            lines.insert(4, "   \n")
+        copy = tmp_path / part.name
+        copy.write_text("".join(lines), encoding="utf-8")
+        damaged.append(copy)
+    joined = tmp_path / "joined.jsonl"
+    joined.write_text("".join(p.read_text(encoding="utf-8") for p in damaged), encoding="utf-8")
+    local = carelearn.read_tables(joined, on_error="skip")
+    assert len(local.skipped) == 1
+    for name in ("reach", "circles"):
+        args = (roster,) if name == "reach" else ()
+        expected = getattr(carelearn.metrics, name)(local, *args)
+        got = carelearn.dask.measure(name, damaged, *args, on_error="skip", partitions=2)
+        pd.testing.assert_frame_equal(got, expected)
+    with pytest.raises(carelearn.FormatError, match=r"export-02.jsonl:2:"):
+        carelearn.dask.measure("reach", damaged, roster)
