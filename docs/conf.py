@@ -81,6 +81,11 @@ nitpick_ignore_regex = [
     (r"py:(class|data)", r"(carelearn\.)?\w+Like"),
     # pybind11's own helper types in the extension's signatures.
     (r"py:.*", r"(pybind11_builtins|pybind11_object|capsule|typing_extensions)(\..*)?"),
+    # matplotlib's and Dask's types in the signatures of carelearn.plot and carelearn.dask.
+    (r"py:.*", r"(matplotlib|dask|distributed)(\..*)?"),
+    (r"py:class", r"Axes|Figure"),
+    # carelearn's private modules and classes, which the signatures may name.
+    (r"py:.*", r"carelearn(\.\w+)*\._\w+(\..*)?"),
 ]
 
 

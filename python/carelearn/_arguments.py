@@ -461,7 +461,7 @@ def _arity(
 
 
 def identifier_policy(value: object) -> _core.IdentifierPolicy:
-    """``value`` as an :class:`IdentifierPolicy`: the member, or ``"warn"`` or ``"refuse"``."""
+    """``value`` as an :class:`~carelearn.IdentifierPolicy`: the member, or ``"warn"`` or ``"refuse"``."""
     from . import _core  # here: _core calls back into this module while it loads
 
     if isinstance(value, _core.IdentifierPolicy):

@@ -296,7 +296,7 @@ class ParquetTables:
 
     @property
     def names(self) -> list[str]:
-        """The names of the tables read, in :data:`TABLE_NAMES` order."""
+        """The names of the tables read, in the order of the session tables (sessions, participants, steps, ...)."""
         return list(self._tables)
 
     def table(self, name: str) -> Any:
@@ -313,7 +313,7 @@ class ParquetTables:
             ) from None
 
     def __iter__(self) -> Iterator[Any]:
-        """The Arrow tables, in :data:`TABLE_NAMES` order."""
+        """The Arrow tables, in the order of the session tables (sessions, participants, steps, ...)."""
         return iter(self._tables.values())
 
     def __len__(self) -> int:

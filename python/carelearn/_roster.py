@@ -28,8 +28,8 @@ __all__ = ["Roster", "RosterLike", "read_roster"]
 
 class Roster(_core.Roster):
     """The pseudonymous staff of the units: one membership per row (person,
-    unit, profession, shift, from, to), the denominator of :func:`reach` and
-    :func:`dose`. A person who moved unit has two memberships, one after the
+    unit, profession, shift, from, to), the denominator of :func:`carelearn.metrics.reach` and
+    :func:`carelearn.metrics.dose`. A person who moved unit has two memberships, one after the
     other. Read one with :func:`read_roster`, or build one from a frame with
     :meth:`from_frame`.
 

@@ -7,7 +7,7 @@ Every function takes the :class:`~carelearn.SessionTables` of
 :func:`carelearn.read_tables` (the C++ code reads the columns in place, with
 the GIL released; no Python object is made per record) and returns a small
 frame whose rows are sorted as docs/metrics.md says. Rosters, the staff lists
-reach and dose divide by, come from :func:`read_roster`.
+reach and dose divide by, come from :func:`carelearn.read_roster`.
 
 Small cells: counts of people from 1 to ``threshold - 1`` (default 5) are
 withheld by default, with what derives from them (a share, a mean), before a

@@ -6,8 +6,8 @@ that nothing identifying leaves it unless a caller asks for it by name
 real dates only), e-mail addresses, Danish phone numbers and names in free
 text; :func:`identifier_in_id` says whether an id looks like one;
 :func:`lint_session` holds a whole session up against both, as warnings
-naming the field and the kind, never the value. :class:`Runner`,
-:meth:`Store.put`, :meth:`Store.import_sessions` and ``carelearn validate``
+naming the field and the kind, never the value. :class:`~carelearn.Runner`,
+:meth:`~carelearn.Store.put`, :meth:`~carelearn.Store.import_sessions` and ``carelearn validate``
 run it; ``identifiers="refuse"`` makes them refuse instead of warn.
 
 Example::
@@ -91,8 +91,8 @@ def export_manifest(
     """The manifest of an export of ``sessions`` sessions made with these
     keywords (see :func:`carelearn.redact`): what was left out and masked, and
     how ids were pseudonymised -- the method, the domains and the key's
-    fingerprint (:meth:`Pseudonymiser.fingerprint`), never the key.
-    :meth:`Store.export_sessions` and :func:`carelearn.write_sessions` write it
+    fingerprint (:meth:`~carelearn.Pseudonymiser.fingerprint`), never the key.
+    :meth:`~carelearn.Store.export_sessions` and :func:`carelearn.write_sessions` write it
     beside an evaluator's export as ``<file>.manifest.json``."""
     from ._record import export_options
 

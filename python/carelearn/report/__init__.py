@@ -651,7 +651,7 @@ def build(
 
     ``programme`` (a ``programme/1`` file or a :class:`~carelearn.Programme`)
     is what adherence is measured against, ``roster`` (a CSV or ``roster/1``
-    file, or a :class:`carelearn.metrics.Roster`) what reach is; None takes
+    file, or a :class:`carelearn.Roster`) what reach is; None takes
     ``programme.json`` and ``roster.csv`` beside the source when they are
     there, and without them those figures say they are not measured.
     [``start``, ``end``) is the period (days in Copenhagen; None for both:
