@@ -207,7 +207,8 @@ std::size_t TableBytes(const carelearn::SessionTables& t) {
   };
   s(t.sessions.id), d(t.sessions.unit), d(t.sessions.format_id), v(t.sessions.format_version);
   v(t.sessions.planned_start), v(t.sessions.actual_start), v(t.sessions.actual_end);
-  d(t.sessions.status), d(t.sessions.cancel_reason), s(t.sessions.cancel_note);
+  d(t.sessions.status), d(t.sessions.cancel_reason), v(t.sessions.cancel_confidential);
+  s(t.sessions.cancel_note);
   d(t.sessions.case_category), d(t.sessions.citizen), v(t.sessions.participant_count);
   v(t.sessions.step_count), v(t.sessions.prompt_count), v(t.sessions.learning_point_count);
   v(t.sessions.action_count), v(t.sessions.feedback_count), v(t.sessions.note_count);
@@ -221,11 +222,12 @@ std::size_t TableBytes(const carelearn::SessionTables& t) {
   d(t.learning_points.author), v(t.learning_points.confidential), s(t.learning_points.text);
   v(t.actions.session), v(t.actions.position), d(t.actions.action), d(t.actions.step);
   d(t.actions.owner), v(t.actions.due), d(t.actions.status), v(t.actions.proposed_at);
-  v(t.actions.started_at), v(t.actions.done_at), v(t.actions.dropped_at), s(t.actions.text);
+  v(t.actions.started_at), v(t.actions.done_at), v(t.actions.dropped_at);
+  v(t.actions.confidential), s(t.actions.text);
   v(t.action_changes.session), v(t.action_changes.action), v(t.action_changes.position);
   d(t.action_changes.status), v(t.action_changes.at);
   v(t.feedback.session), d(t.feedback.step), d(t.feedback.participant), v(t.feedback.rating);
-  s(t.feedback.comment);
+  v(t.feedback.confidential), s(t.feedback.comment);
   v(t.notes.session), d(t.notes.step), d(t.notes.kind), v(t.notes.confidential), s(t.notes.text);
   return n;
 }

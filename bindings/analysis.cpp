@@ -158,6 +158,7 @@ std::pair<std::vector<ColumnSpec>, std::size_t> ColumnsOf(const SessionTables& t
           .Time("actual_end", x.actual_end)
           .Dict("status", x.status)
           .Dict("cancel_reason", x.cancel_reason)
+          .Bool("cancel_confidential", x.cancel_confidential)
           .Text("cancel_note", x.cancel_note)
           .Dict("case_category", x.case_category)
           .Dict("citizen", x.citizen)
@@ -219,6 +220,7 @@ std::pair<std::vector<ColumnSpec>, std::size_t> ColumnsOf(const SessionTables& t
           .Time("started_at", x.started_at)
           .Time("done_at", x.done_at)
           .Time("dropped_at", x.dropped_at)
+          .Bool("confidential", x.confidential)
           .Text("text", x.text);
       return {s.Take(), x.size()};
     }
@@ -237,6 +239,7 @@ std::pair<std::vector<ColumnSpec>, std::size_t> ColumnsOf(const SessionTables& t
           .Dict("step", x.step)
           .Dict("participant", x.participant)
           .Int8("rating", x.rating)
+          .Bool("confidential", x.confidential)
           .Text("comment", x.comment);
       return {s.Take(), x.size()};
     }

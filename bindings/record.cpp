@@ -186,16 +186,19 @@ void BindIdentifiers(py::module_& m) {
 void BindParts(py::module_& m) {
   py::class_<Cancellation> cancellation(m, "Cancellation",
                                         "Why a session did not take place, or stopped early.");
-  cancellation.def(py::init([](CancelReason reason, std::string note) {
-                     return Cancellation{reason, std::move(note)};
+  cancellation.def(py::init([](CancelReason reason, std::string note, bool confidential) {
+                     return Cancellation{reason, std::move(note), confidential};
                    }),
                    py::arg_v("reason", CancelReason::kOther, "CancelReason.OTHER"),
-                   py::arg("note") = "",
-                   "A cancellation for `reason`, with a few words more in `note`.");
+                   py::arg("note") = "", py::kw_only(), py::arg("confidential") = false,
+                   "A cancellation for `reason`, with a few words more in `note`;\n"
+                   "`confidential` leaves the note out of exports unless asked for.");
   CopyConstructor(cancellation);
   cancellation.def_readwrite("reason", &Cancellation::reason, "The reason, as a category.")
       .def_readwrite("note", &Cancellation::note,
-                     "A few words more; may be empty. Never write names here.");
+                     "A few words more; may be empty. Never write names here.")
+      .def_readwrite("confidential", &Cancellation::confidential,
+                     "True: the note is left out of exports unless asked for.");
   BindValue(cancellation);
 
   py::class_<Participant> person(
@@ -303,22 +306,27 @@ void BindParts(py::module_& m) {
       m, "Action",
       "A proposed organisational action (a new procedure or standard) and what became of it.");
   action.def(py::init([](std::string text, std::string id, std::string step_id, std::string owner,
-                         std::optional<absl::CivilDay> due, std::vector<StatusChange> history) {
+                         std::optional<absl::CivilDay> due, std::vector<StatusChange> history,
+                         bool confidential) {
                return Action{std::move(id), std::move(step_id), std::move(text), std::move(owner),
-                             due,           std::move(history)};
+                             due,           std::move(history), confidential};
              }),
              py::arg("text") = "", py::kw_only(), py::arg("id") = "", py::arg("step_id") = "",
              py::arg("owner") = "", py::arg("due") = py::none(),
              py::arg_v("history", std::vector<StatusChange>{}, "()"),
+             py::arg("confidential") = false,
              "An action with `text`; the runner sets `step_id`, an id when empty, and the\n"
-             "first status change (open, now) when `history` is empty.");
+             "first status change (open, now) when `history` is empty. `confidential`\n"
+             "leaves the text out of exports unless asked for.");
   CopyConstructor(action);
   action.def_readwrite("text", &Action::text, "What is proposed; empty when left out of an export.")
       .def_readwrite("id", &Action::id, "Unique within the session, e.g. \"a1\".")
       .def_readwrite("step_id", &Action::step_id, "The step it was proposed in.")
       .def_readwrite("owner", &Action::owner,
                      "Who takes it forward: a role (\"leader\") or a pseudonym; may be empty.")
-      .def_readwrite("due", &Action::due, "When it is due (a datetime.date); None when not set.");
+      .def_readwrite("due", &Action::due, "When it is due (a datetime.date); None when not set.")
+      .def_readwrite("confidential", &Action::confidential,
+                     "True: the text is left out of exports unless asked for.");
   TupleField(action, "history", &Action::history,
              "The dated status changes, oldest first; times never go backwards.");
   action.def("current_status", &Action::CurrentStatus,
@@ -326,21 +334,24 @@ void BindParts(py::module_& m) {
   BindValue(action);
 
   py::class_<Feedback> feedback(m, "Feedback", "One participant's feedback on a session.");
-  feedback.def(
-      py::init([](std::string participant, int rating, std::string comment, std::string step_id) {
-        return Feedback{std::move(step_id), std::move(participant), rating, std::move(comment)};
-      }),
-      py::arg("participant") = "", py::arg("rating") = 3, py::arg("comment") = "", py::kw_only(),
-      py::arg("step_id") = "",
-      "`participant`'s feedback: a rating from 1 to 5 and a comment; the runner sets "
-      "`step_id`.");
+  feedback.def(py::init([](std::string participant, int rating, std::string comment,
+                           std::string step_id, bool confidential) {
+                 return Feedback{std::move(step_id), std::move(participant), rating,
+                                 std::move(comment), confidential};
+               }),
+               py::arg("participant") = "", py::arg("rating") = 3, py::arg("comment") = "",
+               py::kw_only(), py::arg("step_id") = "", py::arg("confidential") = false,
+               "`participant`'s feedback: a rating from 1 to 5 and a comment; the runner sets\n"
+               "`step_id`. `confidential` leaves the comment out of exports unless asked for.");
   CopyConstructor(feedback);
   feedback
       .def_readwrite("participant", &Feedback::participant,
                      "The participant's pseudonym; one feedback per participant.")
       .def_readwrite("rating", &Feedback::rating, "From 1 (poor) to 5 (excellent).")
       .def_readwrite("comment", &Feedback::comment, "Free text; may be empty.")
-      .def_readwrite("step_id", &Feedback::step_id, "The step it was given in.");
+      .def_readwrite("step_id", &Feedback::step_id, "The step it was given in.")
+      .def_readwrite("confidential", &Feedback::confidential,
+                     "True: the comment is left out of exports unless asked for.");
   BindValue(feedback);
 
   py::class_<Note> note(m, "Note", "A free-text note, reflection or piece of documentation.");
@@ -542,7 +553,8 @@ void BindPseudonyms(py::module_& m) {
   py::class_<ExportOptions> options(
       m, "ExportOptions",
       "What an export of sessions includes. The default leaves the text of\n"
-      "confidential learning points and notes out; `include_confidential` asks for it;\n"
+      "confidential learning points, actions, feedback comments, notes and cancellation\n"
+      "notes out; `include_confidential` asks for it;\n"
       "`evaluator` leaves out all free text and every direct identifier and, with\n"
       "`evaluator_pseudonymiser` (the evaluation's own key), re-pseudonymises ids.\n"
       "Keeps its pseudonymiser alive.");

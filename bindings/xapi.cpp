@@ -34,7 +34,8 @@ void BindXapi(py::module_& m) {
       py::arg("catalog").none(true) = py::none(),
       "The xAPI 1.0.3 statements of `session` as the JSON text of an array.\n\n"
       "Actors are accounts {homePage: home_page, name: pseudonym}. `include_text`\n"
-      "adds the wording of proposed actions; confidential text is never included.\n"
+      "adds the wording of proposed actions that are not confidential; confidential text\n"
+      "is never included.\n"
       "Raises FormatError for a home_page that is not an http(s) IRI or a session\n"
       "that breaks its invariants.");
   m.def(

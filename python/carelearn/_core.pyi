@@ -2521,9 +2521,10 @@ class Cancellation:
         True when every field is equal.
         """
     @typing.overload
-    def __init__(self, reason: CancelReason = ..., note: str = '') -> None:
+    def __init__(self, reason: CancelReason = ..., note: str = '', *, confidential: bool = False) -> None:
         """
-        A cancellation for `reason`, with a few words more in `note`.
+        A cancellation for `reason`, with a few words more in `note`;
+        `confidential` leaves the note out of exports unless asked for.
         """
     @typing.overload
     def __init__(self, other: Cancellation) -> None:
@@ -2542,6 +2543,14 @@ class Cancellation:
         """
         The call that builds this value, leaving out the fields that keep their default.
         """
+    @property
+    def confidential(self) -> bool:
+        """
+        True: the note is left out of exports unless asked for.
+        """
+    @confidential.setter
+    def confidential(self, arg0: bool) -> None:
+        ...
     @property
     def note(self) -> str:
         """
@@ -2955,10 +2964,11 @@ class Action:
         True when every field is equal.
         """
     @typing.overload
-    def __init__(self, text: str = '', *, id: str = '', step_id: str = '', owner: str = '', due: datetime.date | None = None, history: collections.abc.Sequence[StatusChange] = ()) -> None:
+    def __init__(self, text: str = '', *, id: str = '', step_id: str = '', owner: str = '', due: datetime.date | None = None, history: collections.abc.Sequence[StatusChange] = (), confidential: bool = False) -> None:
         """
         An action with `text`; the runner sets `step_id`, an id when empty, and the
-        first status change (open, now) when `history` is empty.
+        first status change (open, now) when `history` is empty. `confidential`
+        leaves the text out of exports unless asked for.
         """
     @typing.overload
     def __init__(self, other: Action) -> None:
@@ -2981,6 +2991,14 @@ class Action:
         """
         The status now: the last change's, or ActionStatus.OPEN when there is none.
         """
+    @property
+    def confidential(self) -> bool:
+        """
+        True: the text is left out of exports unless asked for.
+        """
+    @confidential.setter
+    def confidential(self, arg0: bool) -> None:
+        ...
     @property
     def due(self) -> datetime.date | None:
         """
@@ -3047,9 +3065,10 @@ class Feedback:
         True when every field is equal.
         """
     @typing.overload
-    def __init__(self, participant: str = '', rating: typing.SupportsInt | typing.SupportsIndex = 3, comment: str = '', *, step_id: str = '') -> None:
+    def __init__(self, participant: str = '', rating: typing.SupportsInt | typing.SupportsIndex = 3, comment: str = '', *, step_id: str = '', confidential: bool = False) -> None:
         """
-        `participant`'s feedback: a rating from 1 to 5 and a comment; the runner sets `step_id`.
+        `participant`'s feedback: a rating from 1 to 5 and a comment; the runner sets
+        `step_id`. `confidential` leaves the comment out of exports unless asked for.
         """
     @typing.overload
     def __init__(self, other: Feedback) -> None:
@@ -3075,6 +3094,14 @@ class Feedback:
         """
     @comment.setter
     def comment(self, arg0: str) -> None:
+        ...
+    @property
+    def confidential(self) -> bool:
+        """
+        True: the comment is left out of exports unless asked for.
+        """
+    @confidential.setter
+    def confidential(self, arg0: bool) -> None:
         ...
     @property
     def participant(self) -> str:
@@ -3497,7 +3524,8 @@ class Pseudonymiser:
 class ExportOptions:
     """
     What an export of sessions includes. The default leaves the text of
-    confidential learning points and notes out; `include_confidential` asks for it;
+    confidential learning points, actions, feedback comments, notes and cancellation
+    notes out; `include_confidential` asks for it;
     `evaluator` leaves out all free text and every direct identifier and, with
     `evaluator_pseudonymiser` (the evaluation's own key), re-pseudonymises ids.
     Keeps its pseudonymiser alive.
@@ -4341,7 +4369,7 @@ class Store:
     queries and JSON Lines files.
     """
     APPLICATION_ID: typing.ClassVar[int] = 1130450021
-    SCHEMA_VERSION: typing.ClassVar[int] = 2
+    SCHEMA_VERSION: typing.ClassVar[int] = 3
     def __init__(self, path: str, *, create_if_missing: bool = True, read_only: bool = False, busy_timeout: datetime.timedelta = ..., identifiers: IdentifierPolicy = ...) -> None:
         """
         Opens the store at `path` (or ":memory:"), creating or migrating its schema.
@@ -7609,7 +7637,8 @@ def to_xapi_statements(session: Session, *, home_page: str, include_text: bool =
     The xAPI 1.0.3 statements of `session` as the JSON text of an array.
     
     Actors are accounts {homePage: home_page, name: pseudonym}. `include_text`
-    adds the wording of proposed actions; confidential text is never included.
+    adds the wording of proposed actions that are not confidential; confidential text
+    is never included.
     Raises FormatError for a home_page that is not an http(s) IRI or a session
     that breaks its invariants.
     """

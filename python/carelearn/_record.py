@@ -517,12 +517,14 @@ class Runner(_core.Runner):
         owner: str = "",
         due: datetime.date | str | None = None,
         id: str = "",
+        confidential: bool = False,
     ) -> _core.RecordResult:
         """Records a proposed organisational action (an :class:`Action` or its text).
 
         ``owner`` is a role ("leader") or a participant's pseudonym, ``due`` a
         date (or "YYYY-MM-DD"); the runner gives it an id ("a1", ...) when
-        ``id`` is empty and its first status, open, now. Raises
+        ``id`` is empty and its first status, open, now. ``confidential``
+        leaves the text out of exports unless asked for. Raises
         :class:`AlreadyExistsError` for an id in use.
         """
         if isinstance(action, str):
@@ -531,6 +533,7 @@ class Runner(_core.Runner):
                 id=text(id, "id"),
                 owner=text(owner, "owner"),
                 due=None if due is None else day(due, "due"),
+                confidential=confidential,
             )
         return super().record_action(action)
 
@@ -539,9 +542,12 @@ class Runner(_core.Runner):
         feedback: _core.Feedback | str,
         rating: int | None = None,
         comment: str = "",
+        *,
+        confidential: bool = False,
     ) -> _core.RecordResult:
         """Records feedback: a :class:`Feedback`, or a participant's pseudonym,
-        a ``rating`` from 1 to 5 and a ``comment``.
+        a ``rating`` from 1 to 5 and a ``comment``; ``confidential`` leaves
+        the comment out of exports unless asked for.
 
         Raises :class:`FormatError` for a rating outside 1–5 or someone who is
         not a participant; :class:`AlreadyExistsError` for a second feedback
@@ -551,7 +557,10 @@ class Runner(_core.Runner):
             if rating is None:
                 raise TypeError("record_feedback: give a rating from 1 to 5")
             feedback = _core.Feedback(
-                text(feedback, "feedback"), whole_number(rating, "rating"), text(comment, "comment")
+                text(feedback, "feedback"),
+                whole_number(rating, "rating"),
+                text(comment, "comment"),
+                confidential=confidential,
             )
         return super().record_feedback(feedback)
 
@@ -587,12 +596,15 @@ class Runner(_core.Runner):
         self,
         reason: _core.Cancellation | _core.CancelReason | str,
         note: str = "",
+        *,
+        confidential: bool = False,
     ) -> Session:
         """Calls the session off, before it starts or part-way, and returns it.
 
         ``reason`` is a :class:`Cancellation`, a :class:`CancelReason` or its
         name (``"staffing"``, ``"workload"``, ``"no-facilitator"``,
-        ``"holiday"``, ``"other"``). Raises :class:`StateError` when finished
+        ``"holiday"``, ``"other"``); ``confidential`` leaves ``note`` out of
+        exports unless asked for. Raises :class:`StateError` when finished
         already, ValueError for an unknown reason.
         """
         if not isinstance(reason, (str, _core.CancelReason, _core.Cancellation)):
@@ -609,7 +621,7 @@ class Runner(_core.Runner):
                 )
             reason = parsed
         if isinstance(reason, _core.CancelReason):
-            reason = _core.Cancellation(reason, text(note, "note"))
+            reason = _core.Cancellation(reason, text(note, "note"), confidential=confidential)
         return Session(super().cancel(reason))
 
     @property

@@ -164,8 +164,9 @@ class SessionTables(_core.SessionTables):
 
     - ``sessions``: ``id``, ``unit``, ``format_id``, ``format_version``,
       ``planned_start``, ``actual_start``, ``actual_end``, ``status``,
-      ``cancel_reason``, [``cancel_note``], ``case_category``, ``citizen``
-      and the counts ``participant_count``, ``step_count``, ``prompt_count``,
+      ``cancel_reason``, ``cancel_confidential``, [``cancel_note``],
+      ``case_category``, ``citizen`` and the counts ``participant_count``,
+      ``step_count``, ``prompt_count``,
       ``learning_point_count``, ``action_count``, ``feedback_count``,
       ``note_count``;
     - ``participants``: ``session``, ``position``, ``person``, ``role``,
@@ -176,14 +177,17 @@ class SessionTables(_core.SessionTables):
       ``confidential``, [``text``];
     - ``actions``: ``session``, ``position``, ``action``, ``step``, ``owner``,
       ``due``, ``status``, ``proposed_at``, ``started_at``, ``done_at``,
-      ``dropped_at``, [``text``];
+      ``dropped_at``, ``confidential``, [``text``];
     - ``action_changes``: ``session``, ``action`` (the row in ``actions``),
       ``position``, ``status``, ``at``;
-    - ``feedback``: ``session``, ``step``, ``participant``, ``rating``, [``comment``];
+    - ``feedback``: ``session``, ``step``, ``participant``, ``rating``, ``confidential``,
+      [``comment``];
     - ``notes``: ``session``, ``step``, ``kind``, ``confidential``, [``text``].
 
     Columns in brackets are free text, there only when read with
-    ``free_text=True``; the text of confidential items is missing from them
+    ``free_text=True``; the text of confidential items (learning points,
+    actions, feedback comments, notes, cancellation notes whose flag,
+    ``confidential`` or ``cancel_confidential``, is true) is missing from them
     unless read with ``confidential_text=True`` too. Times are aware UTC
     timestamps (µs), NaT when missing; repeated strings are categoricals (a
     missing value, or an empty string, is NaN); ``due`` is a day at midnight.

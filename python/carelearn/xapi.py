@@ -123,8 +123,8 @@ def statements(
 
     ``home_page`` is the IRI of the system whose pseudonyms the participants'
     ids are; every actor is ``{"account": {"homePage": home_page, "name":
-    <pseudonym>}}``. ``include_text`` adds the wording of proposed actions;
-    confidential text is never included. ``catalog`` (None: the built-in one)
+    <pseudonym>}}``. ``include_text`` adds the wording of proposed actions
+    that are not confidential; confidential text is never included. ``catalog`` (None: the built-in one)
     names the formats, steps and questions in Danish and English.
 
     Raises :class:`~carelearn.FormatError` for a ``home_page`` that is not an

@@ -105,7 +105,7 @@ constexpr std::uint32_t kRootRequired =
     (1U << kCarelearn) | (1U << kId) | (1U << kFormat) | (1U << kPlannedStart) | (1U << kStatus);
 
 constexpr std::array<std::string_view, 2> kFormatKeys{"id", "version"};
-constexpr std::array<std::string_view, 2> kCancellationKeys{"reason", "note"};
+constexpr std::array<std::string_view, 3> kCancellationKeys{"reason", "note", "confidential"};
 constexpr std::array<std::string_view, 2> kCaseKeys{"category", "citizen"};
 constexpr std::array<std::string_view, 5> kParticipantKeys{"id", "role", "unit", "profession",
                                                            "shift"};
@@ -113,10 +113,11 @@ constexpr std::array<std::string_view, 3> kStepKeys{"step", "start", "end"};
 constexpr std::array<std::string_view, 2> kPromptKeys{"step", "question"};
 constexpr std::array<std::string_view, 4> kLearningPointKeys{"step", "text", "author",
                                                              "confidential"};
-constexpr std::array<std::string_view, 6> kActionKeys{"id",    "step", "text",
-                                                      "owner", "due",  "history"};
+constexpr std::array<std::string_view, 7> kActionKeys{"id",  "step",    "text",        "owner",
+                                                      "due", "history", "confidential"};
 constexpr std::array<std::string_view, 2> kChangeKeys{"status", "at"};
-constexpr std::array<std::string_view, 4> kFeedbackKeys{"step", "participant", "rating", "comment"};
+constexpr std::array<std::string_view, 5> kFeedbackKeys{"step", "participant", "rating", "comment",
+                                                        "confidential"};
 constexpr std::array<std::string_view, 4> kNoteKeys{"step", "kind", "text", "confidential"};
 
 // The keys of an object kind, its required fields (a bit per field id), and
@@ -232,9 +233,13 @@ constexpr Takes TakesFor(Ctx ctx, int field) {
       }
     case Ctx::kFormat:
       return field == 1 ? Takes::kInt : Takes::kString;
+    case Ctx::kCancellation:
+      return field == 2 ? Takes::kBool : Takes::kString;
     case Ctx::kAction:
+      if (field == 6) return Takes::kBool;
       return field == 5 ? Takes::kArray : Takes::kString;
     case Ctx::kFeedback:
+      if (field == 4) return Takes::kBool;
       return field == 2 ? Takes::kInt : Takes::kString;
     case Ctx::kLearningPoint:
     case Ctx::kNote:
@@ -846,12 +851,7 @@ class LineHandler {
       TypeError(*f, f->field, token, Kind::kBool);
       return true;
     }
-    const std::uint8_t flag = b ? 1 : 0;
-    if (f->ctx == Ctx::kLearningPoint) {
-      t_->learning_points.confidential.back() = flag;
-    } else {
-      t_->notes.confidential.back() = flag;
-    }
+    ConfidentialFlag(f->ctx) = b ? 1 : 0;
     return true;
   }
 
@@ -1025,8 +1025,14 @@ class LineHandler {
         has_cancellation_ = true;
         text_start_ = s.cancel_note.data.size();
         if (!TapeObject(Ctx::kCancellation, [&](int f) {
-              return f == 0 ? TapeName(&ParseCancelReason, s.cancel_reason.codes.back())
-                            : TapeText(s.cancel_note);
+              switch (f) {
+                case 0:
+                  return TapeName(&ParseCancelReason, s.cancel_reason.codes.back());
+                case 1:
+                  return TapeText(s.cancel_note);
+                default:
+                  return TapeBool(s.cancel_confidential.back());
+              }
             })) {
           return false;
         }
@@ -1101,12 +1107,14 @@ class LineHandler {
               a.due.back() = static_cast<std::int32_t>(days);
               return true;
             }
-            default:
+            case 5:
               return TapeRows(Ctx::kChange, [&](int g) {
                 ActionChangesTable& c = t.action_changes;
                 return g == 0 ? TapeName(&ParseActionStatus, c.status.codes.back())
                               : TapeTime(c.at.back());
               });
+            default:
+              return TapeBool(a.confidential.back());
           }
         });
       case kFeedbackList:
@@ -1123,8 +1131,10 @@ class LineHandler {
               b.rating.back() = static_cast<std::int8_t>(rating);
               return true;
             }
-            default:
+            case 3:
               return TapeText(b.comment);
+            default:
+              return TapeBool(b.confidential.back());
           }
         });
       default:
@@ -1339,6 +1349,7 @@ class LineHandler {
     s.actual_end.push_back(kNullTimestamp);
     s.status.codes.push_back(0);
     s.cancel_reason.codes.push_back(kNullCode);
+    s.cancel_confidential.push_back(0);
     s.case_category.codes.push_back(kNullCode);
     s.citizen.codes.push_back(kNullCode);
   }
@@ -1397,6 +1408,7 @@ class LineHandler {
         a.started_at.push_back(kNullTimestamp);
         a.done_at.push_back(kNullTimestamp);
         a.dropped_at.push_back(kNullTimestamp);
+        a.confidential.push_back(0);
         text_start_ = a.text.data.size();
         break;
       }
@@ -1415,6 +1427,7 @@ class LineHandler {
         b.step.codes.push_back(kNullCode);
         b.participant.codes.push_back(kNullCode);
         b.rating.push_back(0);
+        b.confidential.push_back(0);
         text_start_ = b.comment.data.size();
         break;
       }
@@ -1429,6 +1442,23 @@ class LineHandler {
       }
       default:
         break;
+    }
+  }
+
+  // The confidential flag of the row just pushed for an object of kind `ctx`
+  // (one whose "confidential" key takes a bool).
+  std::uint8_t& ConfidentialFlag(Ctx ctx) {
+    switch (ctx) {
+      case Ctx::kCancellation:
+        return t_->sessions.cancel_confidential.back();
+      case Ctx::kLearningPoint:
+        return t_->learning_points.confidential.back();
+      case Ctx::kAction:
+        return t_->actions.confidential.back();
+      case Ctx::kFeedback:
+        return t_->feedback.confidential.back();
+      default:
+        return t_->notes.confidential.back();
     }
   }
 
@@ -1473,7 +1503,8 @@ class LineHandler {
         EndSession();
         break;
       case Ctx::kCancellation:
-        EndText(t_->sessions.cancel_note, true);
+        EndText(t_->sessions.cancel_note,
+                t_->sessions.cancel_confidential.back() == 0 || confidential_);
         cancel_note_done_ = true;
         break;
       case Ctx::kStep: {
@@ -1486,7 +1517,7 @@ class LineHandler {
                 t_->learning_points.confidential.back() == 0 || confidential_);
         break;
       case Ctx::kAction:
-        EndText(t_->actions.text, true);
+        EndText(t_->actions.text, t_->actions.confidential.back() == 0 || confidential_);
         break;
       case Ctx::kChange: {
         const ActionChangesTable& c = t_->action_changes;
@@ -1507,7 +1538,7 @@ class LineHandler {
         break;
       }
       case Ctx::kFeedback:
-        EndText(t_->feedback.comment, true);
+        EndText(t_->feedback.comment, t_->feedback.confidential.back() == 0 || confidential_);
         break;
       case Ctx::kNote:
         EndText(t_->notes.text, t_->notes.confidential.back() == 0 || confidential_);

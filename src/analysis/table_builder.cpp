@@ -175,6 +175,7 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part,
     Append(a.actual_end, p.actual_end);
     AppendClosed(a.status, p.status);
     AppendClosed(a.cancel_reason, p.cancel_reason);
+    Append(a.cancel_confidential, p.cancel_confidential);
     AppendStrings(a.cancel_note, p.cancel_note);
     Append(a.participant_count, p.participant_count);
     Append(a.step_count, p.step_count);
@@ -224,6 +225,7 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part,
     Append(a.started_at, p.started_at);
     Append(a.done_at, p.done_at);
     Append(a.dropped_at, p.dropped_at);
+    Append(a.confidential, p.confidential);
     AppendStrings(a.text, p.text);
   }
   {
@@ -240,6 +242,7 @@ void MergeTables(SessionTables& all, TableIndex& index, SessionTables&& part,
     const FeedbackTable& p = part.feedback;
     AppendShifted(a.session, p.session, sessions);
     Append(a.rating, p.rating);
+    Append(a.confidential, p.confidential);
     AppendStrings(a.comment, p.comment);
   }
   {

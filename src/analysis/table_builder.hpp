@@ -309,7 +309,8 @@ inline void AppendString(StringColumn& column, std::string_view value) {
 template <typename F>
 void ForEachColumn(SessionsTable& t, F&& f) {
   f(t.id), f(t.unit), f(t.format_id), f(t.format_version), f(t.planned_start), f(t.actual_start);
-  f(t.actual_end), f(t.status), f(t.cancel_reason), f(t.cancel_note), f(t.case_category);
+  f(t.actual_end), f(t.status), f(t.cancel_reason), f(t.cancel_confidential), f(t.cancel_note);
+  f(t.case_category);
   f(t.citizen), f(t.participant_count), f(t.step_count), f(t.prompt_count);
   f(t.learning_point_count), f(t.action_count), f(t.feedback_count), f(t.note_count);
 }
@@ -337,7 +338,7 @@ void ForEachColumn(LearningPointsTable& t, F&& f) {
 template <typename F>
 void ForEachColumn(ActionsTable& t, F&& f) {
   f(t.session), f(t.position), f(t.action), f(t.step), f(t.owner), f(t.due), f(t.status);
-  f(t.proposed_at), f(t.started_at), f(t.done_at), f(t.dropped_at), f(t.text);
+  f(t.proposed_at), f(t.started_at), f(t.done_at), f(t.dropped_at), f(t.confidential), f(t.text);
 }
 /// Calls `f(column)` for every column of `t`.
 template <typename F>
@@ -347,7 +348,7 @@ void ForEachColumn(ActionChangesTable& t, F&& f) {
 /// Calls `f(column)` for every column of `t`.
 template <typename F>
 void ForEachColumn(FeedbackTable& t, F&& f) {
-  f(t.session), f(t.step), f(t.participant), f(t.rating), f(t.comment);
+  f(t.session), f(t.step), f(t.participant), f(t.rating), f(t.confidential), f(t.comment);
 }
 /// Calls `f(column)` for every column of `t`.
 template <typename F>
@@ -363,10 +364,11 @@ void ForEachTable(SessionTables& t, F&& f) {
 
 /// Appends the rows of `actions` (`Action` values, or `StoredActionView`s
 /// from a store) of the session in row `session` to the actions and action
-/// changes tables; the text when `text` asks for it.
+/// changes tables; the text when `text` asks for it, and a confidential
+/// action's text only when `confidential` asks for it too.
 template <typename A>
 void AppendActions(SessionTables& t, TableIndex& index, std::int32_t session,
-                   std::span<const A> actions, bool text) {
+                   std::span<const A> actions, bool text, bool confidential) {
   for (std::size_t i = 0; i < actions.size(); ++i) {
     const A& a = actions[i];
     ActionsTable& at = t.actions;
@@ -402,7 +404,8 @@ void AppendActions(SessionTables& t, TableIndex& index, std::int32_t session,
     at.started_at.push_back(started);
     at.done_at.push_back(done);
     at.dropped_at.push_back(dropped);
-    AppendText(at.text, text, true, a.text);
+    at.confidential.push_back(a.confidential ? 1 : 0);
+    AppendText(at.text, text, !a.confidential || confidential, a.text);
   }
 }
 

@@ -38,7 +38,9 @@ void AddSession(SessionTables& t, detail::TableIndex& index, const Session& s,
   st.status.codes.push_back(static_cast<std::int32_t>(s.status()));
   st.cancel_reason.codes.push_back(
       s.cancellation.has_value() ? static_cast<std::int32_t>(s.cancellation->reason) : kNullCode);
-  AppendText(st.cancel_note, text, true,
+  const bool cancel_confidential = s.cancellation.has_value() && s.cancellation->confidential;
+  st.cancel_confidential.push_back(cancel_confidential ? 1 : 0);
+  AppendText(st.cancel_note, text, !cancel_confidential || confidential,
              s.cancellation.has_value() ? std::string_view(s.cancellation->note) : "");
   index.session_case_category.Append(
       st.case_category, s.presented_case ? std::string_view(s.presented_case->category) : "");
@@ -90,14 +92,15 @@ void AddSession(SessionTables& t, detail::TableIndex& index, const Session& s,
     lt.confidential.push_back(lp.confidential ? 1 : 0);
     AppendText(lt.text, text, !lp.confidential || confidential, lp.text);
   }
-  detail::AppendActions(t, index, row, std::span<const Action>(s.actions), text);
+  detail::AppendActions(t, index, row, std::span<const Action>(s.actions), text, confidential);
   for (const Feedback& f : s.feedback) {
     FeedbackTable& ft = t.feedback;
     ft.session.push_back(row);
     index.feedback_step.Append(ft.step, f.step_id);
     index.feedback_participant.Append(ft.participant, f.participant);
     ft.rating.push_back(static_cast<std::int8_t>(f.rating));
-    AppendText(ft.comment, text, true, f.comment);
+    ft.confidential.push_back(f.confidential ? 1 : 0);
+    AppendText(ft.comment, text, !f.confidential || confidential, f.comment);
   }
   for (const Note& n : s.notes) {
     NotesTable& nt = t.notes;

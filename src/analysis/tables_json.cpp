@@ -384,6 +384,7 @@ struct OwnedAction {
   std::string owner;
   std::optional<absl::CivilDay> due;
   std::vector<StatusChange> history;
+  bool confidential = false;
 };
 
 // What a chunk of lines read from a store carries besides them.
@@ -444,7 +445,7 @@ ChunkLines ReadChunk(const Chunk& chunk, const StoreRows* store, detail::Session
       const std::span<const OwnedAction> actions(store->actions.data() + store->first[k],
                                                  store->first[k + 1] - store->first[k]);
       detail::AppendActions(tables, index, static_cast<std::int32_t>(tables.sessions.size()) - 1,
-                            actions, text);
+                            actions, text, detail::WantsConfidential(options));
       tables.sessions.action_count.back() = static_cast<std::int32_t>(actions.size());
     }
   }
@@ -820,7 +821,8 @@ absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery&
                                           std::string(a.text),
                                           std::string(a.owner),
                                           a.due,
-                                          {a.history.begin(), a.history.end()}});
+                                          {a.history.begin(), a.history.end()},
+                                          a.confidential});
     }
     if (b.size >= chunk_bytes && !hand_in()) {
       return absl::CancelledError("stopped at a session that cannot be read");

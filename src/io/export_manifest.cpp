@@ -23,7 +23,9 @@ std::string ExportManifestJson(const ExportOptions& options, std::size_t session
     case Redaction::kNone:
       break;
     case Redaction::kConfidential:
-      removed.emplace_back("the text of confidential learning points and notes");
+      removed.emplace_back(
+          "the text of confidential learning points, actions, feedback comments, notes and "
+          "cancellation notes");
       break;
     case Redaction::kEvaluator:
       removed.emplace_back(

@@ -364,6 +364,7 @@ constexpr std::array kActionRules{
     Field<&Action::due, DueDate>("due", kOptionalKey),
     Field<&Action::history, List<Object<kStatusChangeRules>, kStatusChanges>>("history",
                                                                               kOptionalKey),
+    Field<&Action::confidential, Flag>("confidential", kOptionalKey),
 };
 
 constexpr std::array kFeedbackRules{
@@ -371,6 +372,7 @@ constexpr std::array kFeedbackRules{
     Field<&Feedback::participant, Str>("participant", kRequiredKey),
     Field<&Feedback::rating, Rating>("rating", kRequiredKey),
     Field<&Feedback::comment, OptStr>("comment", kOptionalKey),
+    Field<&Feedback::confidential, Flag>("confidential", kOptionalKey),
 };
 
 constexpr std::array kNoteRules{
@@ -383,6 +385,7 @@ constexpr std::array kNoteRules{
 constexpr std::array kCancellationRules{
     Field<&Cancellation::reason, Name<&CancelReasonName>>("reason", kRequiredKey),
     Field<&Cancellation::note, OptStr>("note", kOptionalKey),
+    Field<&Cancellation::confidential, Flag>("confidential", kOptionalKey),
 };
 
 // "format": {"id", "version"}, read into the session itself.

@@ -115,8 +115,17 @@ Session Redact(Session session, const ExportOptions& options) {
     case Redaction::kNone:
       return session;
     case Redaction::kConfidential:
+      if (session.cancellation.has_value() && session.cancellation->confidential) {
+        session.cancellation->note.clear();
+      }
       for (LearningPoint& lp : session.learning_points) {
         if (lp.confidential) lp.text.clear();
+      }
+      for (Action& a : session.actions) {
+        if (a.confidential) a.text.clear();
+      }
+      for (Feedback& f : session.feedback) {
+        if (f.confidential) f.comment.clear();
       }
       for (Note& n : session.notes) {
         if (n.confidential) n.text.clear();

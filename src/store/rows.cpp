@@ -65,8 +65,9 @@ absl::Status WriteSession(Database& db, const Session& session) {
   for (std::size_t i = 0; i < session.actions.size(); ++i) {
     const Action& a = session.actions[i];
     absl::StatusOr<Statement> ins = db.Prepare(
-        "INSERT INTO actions (session_id, action_id, position, step_id, text, owner, due, status) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO actions "
+        "(session_id, action_id, position, step_id, text, owner, due, status, confidential) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!ins.ok()) return ins.status();
     ins->Bind(1, session.id);
     ins->Bind(2, a.id);
@@ -77,6 +78,7 @@ absl::Status WriteSession(Database& db, const Session& session) {
     ins->BindOrNull(7, a.due.has_value() ? std::optional<std::string>(absl::FormatCivilTime(*a.due))
                                          : std::nullopt);
     ins->Bind(8, ActionStatusName(a.CurrentStatus()));
+    ins->Bind(9, std::int64_t{a.confidential ? 1 : 0});
     if (absl::Status s = RunStatement(ins); !s.ok()) return s;
     for (std::size_t j = 0; j < a.history.size(); ++j) {
       absl::StatusOr<Statement> change = db.Prepare(
@@ -116,8 +118,8 @@ absl::StatusOr<Session> ReadSession(Database& db, std::string_view id, std::stri
   std::map<std::string, std::size_t, std::less<>> index;
   {
     absl::StatusOr<Statement> st = db.Prepare(
-        "SELECT action_id, step_id, text, owner, due FROM actions WHERE session_id = ? "
-        "ORDER BY position");
+        "SELECT action_id, step_id, text, owner, due, confidential FROM actions "
+        "WHERE session_id = ? ORDER BY position");
     if (!st.ok()) return st.status();
     st->Bind(1, id);
     while (true) {
@@ -137,6 +139,7 @@ absl::StatusOr<Session> ReadSession(Database& db, std::string_view id, std::stri
         }
         a.due = due;
       }
+      a.confidential = st->Int(5) != 0;
       index[a.id] = session->actions.size() - 1;
     }
   }

@@ -1,6 +1,7 @@
-// The rows a session is kept in (schema version 2): one row in `sessions`
+// The rows a session is kept in (schema version 3): one row in `sessions`
 // whose `body` is the session's JSON line without its actions, one row per
-// action in `actions`, one row per status change in `action_changes`.
+// action in `actions` (with its confidential flag), one row per status change
+// in `action_changes`.
 // The callers hold the transaction.
 #ifndef CARELEARN_SRC_STORE_ROWS_HPP_
 #define CARELEARN_SRC_STORE_ROWS_HPP_

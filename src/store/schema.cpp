@@ -13,7 +13,8 @@
 namespace carelearn::detail {
 namespace {
 
-constexpr std::string_view kSchemaVersion2 = R"sql(
+// Version 3: version 2 with the action's `confidential` flag beside its text.
+constexpr std::string_view kSchemaVersion3 = R"sql(
 CREATE TABLE sessions (
   id TEXT PRIMARY KEY,
   format_id TEXT NOT NULL,
@@ -35,6 +36,7 @@ CREATE TABLE actions (
   owner TEXT NOT NULL,
   due TEXT,
   status TEXT NOT NULL,
+  confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
   PRIMARY KEY (session_id, action_id)
 ) STRICT;
 CREATE INDEX actions_by_status ON actions (status, session_id);
@@ -79,14 +81,16 @@ std::string Stamp(int version) {
                       "; PRAGMA user_version = ", version, ";");
 }
 
-absl::Status Migrate1To2(Database& db) {
+// Version 1 kept each whole session in `body`: every session is read and
+// written again by the current writer, into the newest schema at once.
+absl::Status Migrate1ToNewest(Database& db) {
   if (absl::Status s = db.Exec(
           "ALTER TABLE sessions RENAME TO sessions_v1; ALTER TABLE formats RENAME TO formats_v1; "
           "DROP INDEX sessions_by_unit;");
       !s.ok()) {
     return s;
   }
-  if (absl::Status s = db.Exec(kSchemaVersion2); !s.ok()) return s;
+  if (absl::Status s = db.Exec(kSchemaVersion3); !s.ok()) return s;
   if (absl::Status s = db.Exec("INSERT INTO formats (id, version, json, stored_at) "
                                "SELECT id, version, json, 0 FROM formats_v1");
       !s.ok()) {
@@ -102,34 +106,52 @@ absl::Status Migrate1To2(Database& db) {
     absl::StatusOr<Session> session = ParseSessionLine(st->Text(1), nullptr, StoredBodyOptions());
     absl::Status valid = session.ok() ? ValidateSession(*session) : session.status();
     if (!valid.ok()) {
-      return absl::DataLossError(absl::StrCat(
-          db.path(), ": migrating from schema 1 to 2: session \"", id, "\": ", valid.message()));
+      return absl::DataLossError(absl::StrCat(db.path(), ": migrating from schema 1 to ",
+                                              Store::kSchemaVersion, ": session \"", id,
+                                              "\": ", valid.message()));
     }
     if (absl::Status s = WriteSession(db, *session); !s.ok()) return s;
   }
   return db.Exec("DROP TABLE sessions_v1; DROP TABLE formats_v1;");
 }
 
+// Version 2 had no confidential flag on actions: every stored action was
+// written before an action could be marked confidential, so 0 is its value.
+// The bodies need nothing: a line without "confidential" reads as false.
+absl::Status Migrate2To3(Database& db) {
+  return db.Exec(
+      "ALTER TABLE actions ADD COLUMN "
+      "confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1));");
+}
+
 }  // namespace
 
 absl::Status CreateSchema(Database& db) {
-  if (absl::Status s = db.Exec(kSchemaVersion2); !s.ok()) return s;
+  static_assert(Store::kSchemaVersion == 3, "kSchemaVersion3 is the newest schema");
+  if (absl::Status s = db.Exec(kSchemaVersion3); !s.ok()) return s;
   return db.Exec(Stamp(Store::kSchemaVersion));
 }
 
 absl::Status MigrateSchema(Database& db, int from) {
-  for (int version = from; version < Store::kSchemaVersion; ++version) {
+  int version = from;
+  while (version < Store::kSchemaVersion) {
     absl::Status s;
+    int to = version + 1;
     switch (version) {
       case 1:
-        s = Migrate1To2(db);
+        s = Migrate1ToNewest(db);
+        to = Store::kSchemaVersion;
+        break;
+      case 2:
+        s = Migrate2To3(db);
         break;
       default:
         return absl::FailedPreconditionError(
             absl::StrCat(db.path(), ": there is no migration from schema version ", version));
     }
     if (!s.ok()) return s;
-    if (s = db.Exec(Stamp(version + 1)); !s.ok()) return s;
+    if (s = db.Exec(Stamp(to)); !s.ok()) return s;
+    version = to;
   }
   return absl::OkStatus();
 }

@@ -6,6 +6,13 @@
 // nanoseconds and the status as columns; actions and their dated status
 // changes in tables of their own, so that a status can change without
 // rewriting the session and be queried; `formats` with the time it was stored.
+// Version 3: `actions.confidential` (0 or 1), the action's flag, since the
+// action's text is kept in `actions` rather than in the session's body; the
+// body keeps the flags of the rest (feedback, cancellation) in its JSON.
+//
+// A version 1 store is migrated to the newest schema in one step (its
+// sessions read from their bodies and written again); a version 2 store
+// gains the column, 0 for every action it holds.
 #ifndef CARELEARN_SRC_STORE_SCHEMA_HPP_
 #define CARELEARN_SRC_STORE_SCHEMA_HPP_
 
@@ -23,8 +30,8 @@ namespace carelearn::detail {
 /// application id and version; the caller holds a write transaction.
 [[nodiscard]] absl::Status CreateSchema(Database& db);
 
-/// Migrates a database of schema `from` to the newest, step by step; the
-/// caller holds a write transaction.
+/// Migrates a database of schema `from` to the newest, step by step (from
+/// version 1 in one step); the caller holds a write transaction.
 ///
 /// Errors: kDataLoss (naming the session) when a stored session cannot be
 /// read; kFailedPrecondition for a version there is no migration from.

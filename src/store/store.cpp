@@ -426,10 +426,10 @@ absl::Status Store::ScanSessions(
     joined.Add("EXISTS (SELECT 1 FROM actions a WHERE a.session_id = sessions.id AND a.status = ?)",
                std::string(ActionStatusName(*query.action_status)));
   }
-  absl::StatusOr<Statement> actions = db.Prepare(
-      absl::StrCat("SELECT sessions.id, x.action_id, x.step_id, x.text, x.owner, x.due, x.position "
-                   "FROM sessions CROSS JOIN actions x ON x.session_id = sessions.id",
-                   joined.sql, " ORDER BY sessions.planned_start, sessions.id, x.position"));
+  absl::StatusOr<Statement> actions = db.Prepare(absl::StrCat(
+      "SELECT sessions.id, x.action_id, x.step_id, x.text, x.owner, x.due, x.position, "
+      "x.confidential FROM sessions CROSS JOIN actions x ON x.session_id = sessions.id",
+      joined.sql, " ORDER BY sessions.planned_start, sessions.id, x.position"));
   if (!actions.ok()) return actions.status();
   joined.BindTo(*actions);
   absl::StatusOr<Statement> changes = db.Prepare(absl::StrCat(
@@ -446,6 +446,7 @@ absl::Status Store::ScanSessions(
   // Reused from session to session: the actions' texts, histories and views.
   std::vector<std::array<std::string, 4>> texts;
   std::vector<std::optional<absl::CivilDay>> dues;
+  std::vector<bool> flags;
   std::vector<std::vector<StatusChange>> histories;
   std::vector<StoredActionView> views;
   while (true) {
@@ -461,6 +462,7 @@ absl::Status Store::ScanSessions(
       if (texts.size() == n) {
         texts.emplace_back();
         dues.emplace_back();
+        flags.emplace_back();
         histories.emplace_back();
       }
       for (int c = 0; c < 4; ++c) texts[n][static_cast<std::size_t>(c)] = actions->TextView(c + 1);
@@ -476,6 +478,7 @@ absl::Status Store::ScanSessions(
       if (actions->Int(6) != static_cast<std::int64_t>(n)) {
         return unreadable(absl::StrCat("action \"", texts[n][0], "\": out of place"));
       }
+      flags[n] = actions->Int(7) != 0;
       ++n;
       action_row = actions->Step();
       if (!action_row.ok()) return action_row.status();
@@ -499,7 +502,7 @@ absl::Status Store::ScanSessions(
     views.clear();
     for (std::size_t i = 0; i < n; ++i) {
       views.push_back(StoredActionView{texts[i][0], texts[i][1], texts[i][2], texts[i][3], dues[i],
-                                       histories[i]});
+                                       histories[i], flags[i]});
     }
     if (absl::Status s = each(StoredSessionView{id, sessions->TextView(1), views}); !s.ok()) {
       return s;
@@ -610,7 +613,8 @@ absl::StatusOr<std::vector<ActionRecord>> Store::FindActions(const ActionQuery& 
   }
   absl::StatusOr<Statement> st = db.Prepare(absl::StrCat(
       "SELECT a.session_id, s.unit, s.format_id, s.planned_start, a.action_id, a.step_id, "
-      "a.text, a.owner, a.due FROM actions a JOIN sessions s ON s.id = a.session_id",
+      "a.text, a.owner, a.due, a.confidential FROM actions a JOIN sessions s ON s.id = "
+      "a.session_id",
       where.sql, " ORDER BY s.planned_start, a.session_id, a.position"));
   if (!st.ok()) return st.status();
   where.BindTo(*st);
@@ -637,6 +641,7 @@ absl::StatusOr<std::vector<ActionRecord>> Store::FindActions(const ActionQuery& 
       }
       r.action.due = due;
     }
+    r.action.confidential = st->Int(9) != 0;
     absl::StatusOr<Statement> history = db.Prepare(
         "SELECT status, at FROM action_changes WHERE session_id = ? AND action_id = ? "
         "ORDER BY seq");

@@ -252,6 +252,46 @@ def test_a_cancelled_session_is_saved(
     )
 
 
+def test_actions_feedback_and_a_cancellation_can_be_marked_confidential(
+    tmp_path: pathlib.Path, key_file: pathlib.Path
+) -> None:
+    store = tmp_path / "learning.db"
+    script = (
+        "next\nnext\nnext\nnext\n"  # to the joint reflection
+        "action --confidential Skift låsen hos 010203-1234 --owner leader\n"
+        "action En tjekliste\n"
+        "feedback --confidential carl 2 Borgeren 010203-1234 fyldte for meget\n"
+        "feedback bo 5 Godt\n"
+        "cancel --confidential workload Akut hos 010203-1234\n"
+    )
+    result = run_meeting(store, key_file, script, "--keep-misfits")
+    assert "Cancelled (workload)." in result.stdout, result.stderr
+    with carelearn.Store(store) as db:
+        (session,) = db.sessions()
+    assert [(a.text, a.owner, a.confidential) for a in session.actions] == [
+        ("Skift låsen hos 010203-1234", "leader", True),
+        ("En tjekliste", "", False),
+    ]
+    assert [(f.rating, f.comment, f.confidential) for f in session.feedback] == [
+        (2, "Borgeren 010203-1234 fyldte for meget", True),
+        (5, "Godt", False),
+    ]
+    assert session.cancellation == carelearn.Cancellation(
+        carelearn.CancelReason.WORKLOAD, "Akut hos 010203-1234", confidential=True
+    )
+    # The export leaves the three texts out unless asked for by name.
+    exported = carelearn_cli("sessions", "export", "--store", str(store), "-")
+    assert exported.returncode == 0, exported.stderr
+    assert "010203" not in exported.stdout and "låsen" not in exported.stdout
+    assert "En tjekliste" in exported.stdout
+    full = carelearn_cli(
+        "sessions", "export", "--store", str(store), "-", "--include-confidential"
+    )
+    assert "Skift låsen hos 010203-1234" in full.stdout
+    assert "Borgeren 010203-1234 fyldte for meget" in full.stdout
+    assert "Akut hos 010203-1234" in full.stdout
+
+
 @pytest.mark.parametrize(
     ("script", "message"),
     [
@@ -444,6 +484,12 @@ def test_help_lists_the_commands(
 ) -> None:
     result = run_meeting(tmp_path / "x.db", key_file, "help\ncancel other\n")
     assert "  lp [--confidential] [--author ID] TEXT" in result.stdout
+    assert (
+        "  action TEXT [--owner ROLE_OR_ID] [--due YYYY-MM-DD] [--id ID] [--confidential]"
+        in result.stdout
+    )
+    assert "  feedback [--confidential] ID RATING [COMMENT]" in result.stdout
+    assert "  cancel [--confidential] REASON [NOTE]" in result.stdout
     assert "  next " in result.stdout
 
 

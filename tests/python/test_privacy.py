@@ -5,6 +5,12 @@ in every field it could use. Every export, frame, listing, display and
 message carelearn offers is then searched for them: none may hold one unless
 the caller asked for it by name (``include_confidential=True``,
 ``identifiers=True``). The identifier linter finds each planted identifier.
+
+A careful app marks what is sensitive confidential: learning points, notes,
+and (privacy issue, point 4) action texts, feedback comments and cancellation
+notes. Their text, planted with a CPR number and with words no linter would
+flag, leaves carelearn only when asked for by name
+(``include_confidential=True``, ``confidential_text=True``).
 """
 
 from __future__ import annotations
@@ -43,6 +49,10 @@ NAMES = ["Mette Hansen", "Jens Jensen", "fru Kjærgaard"]
 CPRS = ["120345-1234", "0101901234"]
 EMAILS = ["mette.hansen@aarhus.dk", "jens.jensen@mail.dk"]
 PHONES = ["21 43 65 87", "+45 87654321"]
+CONFIDENTIAL_CPR = "010203-1234"
+"""A CPR number typed into confidential text only."""
+# Confidential words no identifier linter would flag: only the flag keeps them in.
+SECRETS = ["nøglen under måtten", "hemmelig kommentar", "hemmelig aflysning"]
 NEEDLES = [
     "Mette",
     "Hansen",
@@ -56,6 +66,8 @@ NEEDLES = [
     "21 43 65 87",
     "21436587",
     "87654321",
+    "010203",
+    *SECRETS,
 ]
 
 
@@ -114,9 +126,24 @@ def careless_sessions() -> list[Session]:
             owner="Mette Hansen",
             history=[StatusChange(carelearn.ActionStatus.OPEN, at(29))],
         ),
+        Action(
+            f"Borgeren {CONFIDENTIAL_CPR} har nøglen under måtten",
+            id="a3",
+            step_id="joint-reflection",
+            owner="leader",
+            history=[StatusChange(carelearn.ActionStatus.OPEN, at(30))],
+            confidential=True,
+        ),
     ]
     held.feedback = [
-        Feedback("Mette Hansen", 4, "Ring mig på 21 43 65 87", step_id="joint-reflection")
+        Feedback("Mette Hansen", 4, "Ring mig på 21 43 65 87", step_id="joint-reflection"),
+        Feedback(
+            "jens.jensen@mail.dk",
+            2,
+            f"En hemmelig kommentar om {CONFIDENTIAL_CPR}",
+            step_id="joint-reflection",
+            confidential=True,
+        ),
     ]
     held.notes = [
         Note("fru Kjærgaard, CPR 120345-1234", step_id="round"),
@@ -127,7 +154,11 @@ def careless_sessions() -> list[Session]:
         format_id="systematic-learning-meeting",
         unit="home-care-north",
         planned_start=at(40),
-        cancellation=Cancellation(CancelReason.OTHER, "Mette Hansen er syg, ring 21 43 65 87"),
+        cancellation=Cancellation(
+            CancelReason.OTHER,
+            f"Mette Hansen er syg, ring 21 43 65 87; hemmelig aflysning: {CONFIDENTIAL_CPR}",
+            confidential=True,
+        ),
     )
     for s in (held, cancelled):
         s.validate()
@@ -185,8 +216,11 @@ def test_the_linter_finds_every_planted_identifier() -> None:
         "actions[0].owner",
         "actions[1].id",
         "actions[1].owner",
+        "actions[2].text",
         "feedback[0].participant",
         "feedback[0].comment",
+        "feedback[1].participant",
+        "feedback[1].comment",
         "notes[0].text",
         "notes[1].text",
     ]
@@ -238,6 +272,18 @@ def test_no_export_frame_or_listing_holds_them_unless_asked_by_name(
     outputs["read_tables free text"] = frames_text(
         carelearn.read_tables(tmp_path / "written.jsonl", free_text=True)
     )
+    # Parquet, written uncompressed so that every string is in the files' bytes.
+    parquet = carelearn.read_tables(tmp_path / "written.jsonl", free_text=True).to_parquet(
+        tmp_path / "parquet", compression="none"
+    )
+    outputs["parquet files"] = "\n".join(
+        f.read_bytes().decode("utf-8", "replace")
+        for f in sorted(pathlib.Path(parquet).rglob("*.parquet"))
+    )
+    back = carelearn.read_parquet(parquet)
+    outputs["read_parquet"] = "\n".join(
+        getattr(back, name).to_csv() for name in back.names
+    )
     # xAPI statements, with the wording of actions too.
     outputs["xapi"] = json.dumps(
         carelearn.xapi.statements(
@@ -252,6 +298,21 @@ def test_no_export_frame_or_listing_holds_them_unless_asked_by_name(
     assert "Mette Hansen" in full and "0101901234" in full
     kept = carelearn.tables_from_sessions(sessions, identifiers=True).sessions
     assert "0101901234" in set(kept["id"])
+    # ... and so do the confidential action, feedback comment and cancellation note.
+    store.export_sessions(tmp_path / "everything.jsonl", include_confidential=True)
+    everything = (tmp_path / "everything.jsonl").read_text()
+    for secret in [
+        f"Borgeren {CONFIDENTIAL_CPR} har nøglen under måtten",
+        f"En hemmelig kommentar om {CONFIDENTIAL_CPR}",
+        f"hemmelig aflysning: {CONFIDENTIAL_CPR}",
+    ]:
+        assert secret in everything, secret
+    named = frames_text(
+        carelearn.read_tables(
+            store, free_text=True, confidential_text=True, identifiers=True
+        )
+    )
+    assert CONFIDENTIAL_CPR in named and all(s in named for s in SECRETS)
 
 
 def test_the_command_line_lists_and_exports_none_of_them(
@@ -271,10 +332,28 @@ def test_the_command_line_lists_and_exports_none_of_them(
     for args in (
         ("sessions", "list", "--store", db),
         ("sessions", "list", "--store", db, "--check"),
-        ("sessions", "export", "--store", db, "-o", "-"),
+        ("sessions", "export", "--store", db, "-"),
     ):
         done = run(*args)
         assert not leaked(done.stdout + done.stderr), (args, leaked(done.stdout + done.stderr))
+    # The export (to standard output) did write both sessions.
+    exported = run("sessions", "export", "--store", db, "-")
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.count('"carelearn":"session/1"') == 2
+    # The exports to other systems, with free text: xAPI with the actions'
+    # wording, Parquet with the free text that is not confidential.
+    xapi = tmp_path / "statements.json"
+    done = run("export", db, "--to", "xapi", "--home-page", "https://care.example.dk",
+               "--include-text", "--out", str(xapi))
+    assert done.returncode == 0, done.stderr
+    assert not leaked(xapi.read_text() + done.stdout + done.stderr)
+    parquet = tmp_path / "parquet"
+    done = run("export", db, "--to", "parquet", "--out", str(parquet), "--free-text")
+    assert done.returncode == 0, done.stderr
+    back = carelearn.read_parquet(parquet)
+    assert not leaked("\n".join(getattr(back, name).to_csv() for name in back.names))
+    assert list(back.actions["confidential"]) == [False, False, True]
+    assert list(back.actions["text"].isna()) == [False, False, True]
     # carelearn validate lints session files: warnings, errors with --strict.
     carelearn.write_sessions(tmp_path / "archive.jsonl", careless_sessions(),
                              include_confidential=True)
@@ -343,13 +422,22 @@ def test_repr_str_and_pickle_show_no_confidential_text() -> None:
     assert repr(held) == (
         '<session "s-1" of systematic-learning-meeting v1 at '
         f'{carelearn._core.masked_id("Hjemmeplejen Nord, tlf. 21 43 65 87")}, held, planned '
-        "2026-03-04 14:00 UTC: 3 participants, 3 learning points, 2 actions, 1 feedback, "
+        "2026-03-04 14:00 UTC: 3 participants, 3 learning points, 3 actions, 2 feedback, "
         "2 notes>"
     )
     assert str(held) == repr(held)[1:-1]
     copy = pickle.loads(pickle.dumps(held))
     assert copy.learning_points[2].text == ""  # confidential: left out
     assert copy.learning_points[2].confidential
+    assert (copy.actions[2].text, copy.actions[2].confidential) == ("", True)
+    assert (copy.feedback[1].comment, copy.feedback[1].confidential) == ("", True)
+    assert (copy.feedback[1].rating, copy.actions[2].owner) == (2, "leader")
+    _, cancelled = careless_sessions()
+    off = pickle.loads(pickle.dumps(cancelled))
+    assert (off.cancellation.note, off.cancellation.confidential) == ("", True)
+    for value in (held, cancelled):
+        for shown in (repr(value), str(value), pickle.dumps(value).decode("latin-1")):
+            assert not leaked(shown), leaked(shown)
     assert copy.participants[0].id == carelearn._core.masked_id("Mette Hansen")
 
 

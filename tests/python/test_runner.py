@@ -259,6 +259,50 @@ def test_a_cancelled_session_keeps_what_was_recorded(
     assert called_off.actual_start is None
 
 
+def test_actions_feedback_and_cancellations_can_be_confidential(
+    catalog: Catalog, clock: FakeClock
+) -> None:
+    seminar = Runner(catalog["learning-seminar"], session_id="s-sem", clock=clock)
+    seminar.start(
+        [Participant(FACILITATOR, "leader"), Participant(COLLEAGUE, "colleague")]
+    )
+    while seminar.current_step is not None and seminar.current_step.id != "feedback":
+        seminar.next()
+    assert seminar.record_feedback(
+        COLLEAGUE, 2, "Borgeren 010203-1234 fyldte for meget.", confidential=True
+    ).recorded
+    assert seminar.record_feedback(FACILITATOR, 5, "Godt.").recorded
+    held = seminar.finish()
+    assert [(f.rating, f.confidential) for f in held.feedback] == [(2, True), (5, False)]
+    assert held.feedback[0].comment == "Borgeren 010203-1234 fyldte for meget."
+    # Left out of the default export, kept when asked for by name.
+    assert "010203" not in held.to_json_line()
+    assert held.to_dict()["feedback"][0] == {
+        "step": "feedback",
+        "participant": COLLEAGUE,
+        "rating": 2,
+        "confidential": True,
+    }
+    assert "010203-1234" in held.to_json_line(include_confidential=True)
+
+    meeting = Runner(catalog["systematic-learning-meeting"], session_id="s-m", clock=clock)
+    meeting.start(group())
+    while meeting.current_step is not None and meeting.current_step.id != "joint-reflection":
+        meeting.next()
+    assert meeting.record_action("Skift låsen hos 010203-1234.", confidential=True).recorded
+    assert meeting.record_action("En tjekliste.").recorded
+    called_off = meeting.cancel("workload", "Akut hos 010203-1234.", confidential=True)
+    assert [(a.id, a.confidential) for a in called_off.actions] == [("a1", True), ("a2", False)]
+    assert called_off.cancellation == carelearn.Cancellation(
+        CancelReason.WORKLOAD, "Akut hos 010203-1234.", confidential=True
+    )
+    line = called_off.to_dict()
+    assert line["cancellation"] == {"reason": "workload", "confidential": True}
+    assert "text" not in line["actions"][0]
+    assert line["actions"][1]["text"] == "En tjekliste."
+    assert "010203" not in called_off.to_json_line()
+
+
 def test_a_late_arrival_is_added_with_the_findings_that_change(runner: Runner) -> None:
     runner.start(group())
     found = runner.add_participant(Participant("d" * 24, "facilitator"))

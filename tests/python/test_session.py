@@ -99,8 +99,8 @@ DOCUMENTED_LINE = (
     '"confidential":false},{"step":"learning-meeting","confidential":true}],'
     '"actions":[{"id":"a1","step":"learning-meeting","text":"Fast pårørendesamtale.",'
     '"owner":"leader","due":"2026-04-01","history":[{"status":"open",'
-    '"at":"2026-03-04T20:00:00Z"},{"status":"done","at":"2026-03-30T09:30:00.25Z"}]}],'
-    '"feedback":[],"notes":[]}'
+    '"at":"2026-03-04T20:00:00Z"},{"status":"done","at":"2026-03-30T09:30:00.25Z"}],'
+    '"confidential":false}],"feedback":[],"notes":[]}'
 )
 
 
@@ -223,7 +223,7 @@ def test_the_status_follows_the_cancellation() -> None:
     )
     assert s.status() is SessionStatus.CANCELLED
     assert s.to_dict()["status"] == "cancelled"
-    assert s.to_dict()["cancellation"] == {"reason": "staffing"}
+    assert s.to_dict()["cancellation"] == {"reason": "staffing", "confidential": False}
 
 
 # ------------------------------------------------------------------ JSON

@@ -128,7 +128,7 @@ def held_meeting() -> Session:
                 ],
             ),
             Action(
-                "Check the key box",
+                "Check the key box at Skovvej 3",
                 id="a2",
                 step_id="joint-reflection",
                 owner=FACILITATOR,
@@ -136,13 +136,17 @@ def held_meeting() -> Session:
                     StatusChange(ActionStatus.OPEN, at(4, 13, 30)),
                     StatusChange(ActionStatus.DROPPED, at(12, 8, 0)),
                 ],
+                confidential=True,
             ),
         ],
         feedback=[
             Feedback(
                 COLLEAGUE, 4, "Good to hear the others.", step_id="joint-reflection"
             ),
-            Feedback(PRESENTER, 5, step_id="joint-reflection"),
+            Feedback(
+                PRESENTER, 5, "Mrs Jensen's case hit home.", step_id="joint-reflection",
+                confidential=True,
+            ),
         ],
         notes=[
             Note(
@@ -167,6 +171,16 @@ def cancelled_meeting() -> Session:
         unit="home-care-north",
         planned_start=at(11, 13, 0),
         cancellation=Cancellation(CancelReason.NO_FACILITATOR, "Anna is ill."),
+    )
+
+
+def cancelled_confidentially() -> Session:
+    return Session(
+        id="s-cancelled-c",
+        format_id="systematic-learning-meeting",
+        unit="home-care-north",
+        planned_start=at(18, 13, 0),
+        cancellation=Cancellation(CancelReason.OTHER, "Mrs Jensen died.", confidential=True),
     )
 
 
@@ -240,6 +254,7 @@ def minimal() -> Session:
 SESSIONS = {
     "held-meeting": held_meeting,
     "cancelled-beforehand": cancelled_meeting,
+    "cancelled-confidentially": cancelled_confidentially,
     "cancelled-midway": cancelled_midway,
     "learning-visit": learning_visit,
     "minimal": minimal,
@@ -290,6 +305,12 @@ def test_the_written_redaction_is_the_one_asked_for(
     assert "text" not in redacted["learning_points"][1]
     assert "text" not in redacted["notes"][1]
     assert redacted["learning_points"][0]["text"] == "Ask the relative first."
+    assert plain["actions"][1]["text"] == "Check the key box at Skovvej 3"
+    assert plain["feedback"][1]["comment"] == "Mrs Jensen's case hit home."
+    assert "text" not in redacted["actions"][1] and redacted["actions"][1]["confidential"]
+    assert "comment" not in redacted["feedback"][1] and redacted["feedback"][1]["confidential"]
+    assert redacted["actions"][0]["text"] == "Fixed call with relatives"
+    assert redacted["feedback"][0]["comment"] == "Good to hear the others."
     assert all("text" not in p for p in evaluator["learning_points"])
     assert all("text" not in a for a in evaluator["actions"])
     assert all("comment" not in f for f in evaluator["feedback"])
@@ -302,11 +323,20 @@ def test_the_written_redaction_is_the_one_asked_for(
     assert cancelled.to_dict()["cancellation"] == {
         "reason": "no-facilitator",
         "note": "[name] is ill.",
+        "confidential": False,
     }
     assert cancelled.to_dict(include_confidential=True)["cancellation"]["note"] == "Anna is ill."
     study = Pseudonymiser(STUDY_KEY)
     assert cancelled.to_dict(evaluator=True, pseudonymiser=study)["cancellation"] == {
-        "reason": "no-facilitator"
+        "reason": "no-facilitator",
+        "confidential": False,
+    }
+    secret = cancelled_confidentially()
+    assert secret.to_dict()["cancellation"] == {"reason": "other", "confidential": True}
+    assert secret.to_dict(include_confidential=True)["cancellation"] == {
+        "reason": "other",
+        "note": "Mrs Jensen died.",
+        "confidential": True,
     }
 
 
@@ -386,6 +416,15 @@ BROKEN = {
         _set(("learning_points", 0, "confidential"), "false"),
         "/learning_points/0/confidential",
     ),
+    "action confidential as a string": (
+        _set(("actions", 0, "confidential"), "false"),
+        "/actions/0/confidential",
+    ),
+    "feedback confidential as a number": (
+        _set(("feedback", 0, "confidential"), 0),
+        "/feedback/0/confidential",
+    ),
+    "action without its flag": (_delete(("actions", 0, "confidential")), "/actions/0"),
     "participants as an object": (_set(("participants",), {}), "/participants"),
     "bad action status": (
         _set(("actions", 0, "history", 1, "status"), "in_progress"),
@@ -449,7 +488,16 @@ def test_redaction_rules_are_enforced(
     # Confidential text in a line that claims to leave it out.
     leaked = copy.deepcopy(plain)
     leaked["redaction"] = "confidential"
-    assert any(e.startswith("/learning_points/1") for e in errors(validator, leaked))
+    found = errors(validator, leaked)
+    assert any(e.startswith("/learning_points/1") for e in found)
+    assert any(e.startswith("/actions/1") for e in found)
+    assert any(e.startswith("/feedback/1") for e in found)
+    assert not any(e.startswith(("/actions/0", "/feedback/0")) for e in found)
+    # A confidential cancellation note in a line that claims to leave it out.
+    off = cancelled_confidentially().to_dict(include_confidential=True)
+    assert errors(validator, off) == []
+    off["redaction"] = "confidential"
+    assert any(e.startswith("/cancellation") for e in errors(validator, off))
     # Free text in an evaluator line.
     evaluator = held_meeting().to_dict(evaluator=True, pseudonymiser=Pseudonymiser(STUDY_KEY))
     assert errors(validator, evaluator) == []

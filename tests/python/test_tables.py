@@ -140,17 +140,32 @@ def random_session(rng: random.Random, number: int) -> Session:
         Note(rng.choice(TEXTS), kind=rng.choice(list(NoteKind)), step_id=rng.choice(STEPS))
         for _ in range(rng.randrange(0, 3))
     ]
-    if rng.random() < 0.3:
+    planted = rng.random() < 0.3
+    if planted:
+        # CPR in every kind of text that can be marked confidential.
         learning_points.append(
             LearningPoint(f"Borger {CPR} faldt", step_id="case", confidential=True)
         )
         notes.append(Note(f"CPR {CPR}", kind=NoteKind.DOCUMENTATION, confidential=True))
+        actions.append(
+            Action(f"Ring til {CPR}", id=f"a{len(actions) + 1}", step_id="actions",
+                   confidential=True)
+        )
+        if feedback:
+            feedback[0].comment = f"Om {CPR}"
+            feedback[0].confidential = True
     return Session(
         **common,
         actual_start=actual,
         actual_end=None if cancelled else clock + datetime.timedelta(minutes=1),
         cancellation=(
-            Cancellation(CancelReason.WORKLOAD, "akut") if cancelled else None
+            Cancellation(
+                CancelReason.WORKLOAD,
+                f"akut, {CPR}" if planted else "akut",
+                confidential=planted,
+            )
+            if cancelled
+            else None
         ),
         steps=steps,
         prompts=prompts,
@@ -171,7 +186,8 @@ def random_sessions(seed: int, n: int = 40) -> list[Session]:
 
 
 def planted_session() -> Session:
-    """A session whose confidential learning point and note hold `CPR`."""
+    """A session whose confidential learning point, note, action and feedback
+    comment hold `CPR`."""
     start = datetime.datetime(2026, 3, 4, 13, 0, tzinfo=UTC)
     return Session(
         id="s-planted",
@@ -186,8 +202,25 @@ def planted_session() -> Session:
             LearningPoint(f"Citizen {CPR} fell", step_id="case", confidential=True),
         ],
         notes=[Note(f"cpr {CPR}", kind=NoteKind.DOCUMENTATION, confidential=True)],
-        actions=[Action("Check the rails.", id="a1", step_id="actions")],
-        feedback=[Feedback("p1", 5, "Good", step_id="case")],
+        actions=[
+            Action("Check the rails.", id="a1", step_id="actions"),
+            Action(f"Call {CPR} first", id="a2", step_id="actions", confidential=True),
+        ],
+        feedback=[
+            Feedback("p1", 5, f"Good, {CPR} thanked us", step_id="case", confidential=True)
+        ],
+    )
+
+
+def planted_cancellation() -> Session:
+    """A session called off with `CPR` in its confidential note."""
+    start = datetime.datetime(2026, 3, 11, 13, 0, tzinfo=UTC)
+    return Session(
+        id="s-planted-off",
+        format_id="systematic-learning-meeting",
+        unit="home-care-north",
+        planned_start=start,
+        cancellation=Cancellation(CancelReason.OTHER, f"{CPR} died", confidential=True),
     )
 
 
@@ -230,8 +263,13 @@ def expected_tables(
                 carelearn._core.cancel_reason_name(s.cancellation.reason) if s.cancellation else None
             ),
         }
+        row["cancel_confidential"] = s.cancellation.confidential if s.cancellation else False
         if free_text:
-            row["cancel_note"] = _opt(s.cancellation.note) if s.cancellation else None
+            row["cancel_note"] = (
+                _text(s.cancellation.note, s.cancellation.confidential, free_text, confidential_text)
+                if s.cancellation
+                else None
+            )
         row.update(
             case_category=_opt(s.presented_case.category) if s.presented_case else None,
             citizen=_opt(s.presented_case.citizen) if s.presented_case else None,
@@ -306,7 +344,8 @@ def expected_tables(
                     "started_at": first.get(ActionStatus.IN_PROGRESS),
                     "done_at": first.get(ActionStatus.DONE),
                     "dropped_at": first.get(ActionStatus.DROPPED),
-                    **text(a.text),
+                    "confidential": a.confidential,
+                    **text(a.text, a.confidential),
                 }
             )
         for f in s.feedback:
@@ -315,9 +354,10 @@ def expected_tables(
                 "step": _opt(f.step_id),
                 "participant": f.participant,
                 "rating": f.rating,
+                "confidential": f.confidential,
             }
             if free_text:
-                row["comment"] = _opt(f.comment)
+                row["comment"] = _text(f.comment, f.confidential, free_text, confidential_text)
             out["feedback"].append(row)
         for n in s.notes:
             out["notes"].append(
@@ -489,6 +529,9 @@ def test_the_dtypes_are_typed_columns() -> None:
     assert tables.steps["minutes"].dtype == np.float64
     assert tables.feedback["rating"].dtype == np.int8
     assert tables.learning_points["confidential"].dtype == np.bool_
+    assert tables.actions["confidential"].dtype == np.bool_
+    assert tables.feedback["confidential"].dtype == np.bool_
+    assert sessions["cancel_confidential"].dtype == np.bool_
     assert str(tables.actions["due"].dtype) == "datetime64[s]"
     assert pd.api.types.is_string_dtype(sessions["id"].dtype)
     assert list(sessions.index) == list(range(len(sessions)))
@@ -670,6 +713,10 @@ def test_the_arrow_schema_names_the_types() -> None:
     assert schema.field("proposed_at").type == pa.timestamp("us", tz="UTC")
     assert schema.field("text").type == pa.large_utf8()
     assert pa.schema(tables.table("notes")).field("confidential").type == pa.bool_()
+    assert schema.field("confidential").type == pa.bool_()
+    assert not schema.field("confidential").nullable
+    assert pa.schema(tables.table("feedback")).field("confidential").type == pa.bool_()
+    assert pa.schema(tables.table("sessions")).field("cancel_confidential").type == pa.bool_()
     assert pa.schema(tables.table("feedback")).field("rating").type == pa.int8()
 
 
@@ -756,7 +803,7 @@ def _every_text(tables: carelearn.SessionTables) -> Iterator[bytes]:
 def test_confidential_text_is_absent_unless_asked_for_by_name(
     tmp_path: pathlib.Path, source: str
 ) -> None:
-    sessions = random_sessions(18, 20) + [planted_session()]
+    sessions = random_sessions(18, 20) + [planted_session(), planted_cancellation()]
     read = SOURCES[source]
     for free_text in (False, True):
         (tmp_path / f"{free_text}").mkdir()
@@ -770,6 +817,9 @@ def test_confidential_text_is_absent_unless_asked_for_by_name(
     # Confidential text asked for, but not the identifiers in it: the CPR number is masked.
     assert not any(CPR.encode() in blob for blob in _every_text(asked))
     assert "Citizen [cpr-number] fell" in set(asked.learning_points["text"])
+    assert "Call [cpr-number] first" in set(asked.actions["text"])
+    assert "Good, [cpr-number] thanked us" in set(asked.feedback["comment"])
+    assert "[cpr-number] died" in set(asked.sessions["cancel_note"])
     (tmp_path / "identifiers").mkdir()
     named = read(
         tmp_path / "identifiers",
@@ -781,6 +831,19 @@ def test_confidential_text_is_absent_unless_asked_for_by_name(
     )
     assert any(CPR.encode() in blob for blob in _every_text(named))
     assert f"Citizen {CPR} fell" in set(named.learning_points["text"])
+    assert f"Call {CPR} first" in set(named.actions["text"])
+    assert f"Good, {CPR} thanked us" in set(named.feedback["comment"])
+    assert f"{CPR} died" in set(named.sessions["cancel_note"])
+    # Without confidential text, the rows are there with their flag and no text.
+    (tmp_path / "open").mkdir()
+    open_ = read(tmp_path / "open", [planted_session(), planted_cancellation()], threads=2,
+                 free_text=True)
+    assert list(open_.actions["confidential"]) == [False, True]
+    assert list(open_.actions["text"].isna()) == [False, True]
+    assert list(open_.feedback["confidential"]) == [True]
+    assert list(open_.feedback["comment"].isna()) == [True]
+    assert list(open_.sessions["cancel_confidential"]) == [False, True]
+    assert list(open_.sessions["cancel_note"].isna()) == [True, True]
 
 
 def test_without_free_text_there_are_no_text_columns() -> None:
@@ -856,6 +919,6 @@ def test_repr_names_the_tables_and_their_sizes() -> None:
     tables = carelearn.tables_from_sessions([planted_session()])
     assert repr(tables) == (
         "<SessionTables sessions=1, participants=1, steps=0, prompts=0, learning_points=2, "
-        "actions=1, action_changes=0, feedback=1, notes=1>"
+        "actions=2, action_changes=0, feedback=1, notes=1>"
     )
     assert repr(tables.table("prompts")) == "<Table prompts: 0 rows, columns session, step, question>"

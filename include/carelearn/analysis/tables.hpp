@@ -18,7 +18,9 @@
 //   - free text (learning points, actions, feedback comments, notes,
 //     cancellation notes) is an Arrow-style string column, filled only when
 //     `TableOptions::free_text` asks for it, and confidential text only when
-//     `TableOptions::confidential_text` asks for it by name.
+//     `TableOptions::confidential_text` asks for it by name; each of them has
+//     a uint8 flag column beside it, 1 when the item is confidential
+//     (`confidential`, and `cancel_confidential` in `sessions`), always filled.
 //
 // Dictionary codes are stable: a column of a closed vocabulary (session
 // status, cancel reason, shift, action status, note kind) has the whole
@@ -141,9 +143,11 @@ struct SessionsTable {
   std::vector<std::int64_t> actual_end = {};      ///< When it ended, or kNullTimestamp.
   DictionaryColumn status = {};                   ///< "held" or "cancelled" (codes 0 and 1).
   DictionaryColumn cancel_reason = {};            ///< The CancelReason name; missing when held.
-  StringColumn cancel_note = {};                  ///< The cancellation's note (free text).
-  DictionaryColumn case_category = {};            ///< The presented case's category, if any.
-  DictionaryColumn citizen = {};  ///< The case's pseudonymous citizen reference, if any.
+  /// 1 when the cancellation's note is confidential; 0 when it is not or the session was held.
+  std::vector<std::uint8_t> cancel_confidential = {};
+  StringColumn cancel_note = {};        ///< The cancellation's note (free text), when asked for.
+  DictionaryColumn case_category = {};  ///< The presented case's category, if any.
+  DictionaryColumn citizen = {};        ///< The case's pseudonymous citizen reference, if any.
   std::vector<std::int32_t> participant_count = {};     ///< Number of participants.
   std::vector<std::int32_t> step_count = {};            ///< Number of step timings.
   std::vector<std::int32_t> prompt_count = {};          ///< Number of prompts used.
@@ -226,11 +230,12 @@ struct ActionsTable {
   std::vector<std::int32_t> due = {};       ///< Due day (days since 1970-01-01) or kNullDay.
   /// The current status: "open", "in-progress", "done", "dropped" (codes 0–3).
   DictionaryColumn status = {};
-  std::vector<std::int64_t> proposed_at = {};  ///< The first change's time, or kNullTimestamp.
-  std::vector<std::int64_t> started_at = {};   ///< First change to in-progress, or null.
-  std::vector<std::int64_t> done_at = {};      ///< First change to done, or null.
-  std::vector<std::int64_t> dropped_at = {};   ///< First change to dropped, or null.
-  StringColumn text = {};                      ///< The text, when asked for.
+  std::vector<std::int64_t> proposed_at = {};   ///< The first change's time, or kNullTimestamp.
+  std::vector<std::int64_t> started_at = {};    ///< First change to in-progress, or null.
+  std::vector<std::int64_t> done_at = {};       ///< First change to done, or null.
+  std::vector<std::int64_t> dropped_at = {};    ///< First change to dropped, or null.
+  std::vector<std::uint8_t> confidential = {};  ///< 1 when the text is confidential.
+  StringColumn text = {};                       ///< The text, when asked for.
 
   /// The number of rows.
   [[nodiscard]] std::size_t size() const { return session.size(); }
@@ -254,11 +259,12 @@ struct ActionChangesTable {
 
 /// One row per feedback entry.
 struct FeedbackTable {
-  std::vector<std::int32_t> session = {};  ///< The session's row.
-  DictionaryColumn step = {};              ///< The step it was given in.
-  DictionaryColumn participant = {};       ///< The participant's pseudonym.
-  std::vector<std::int8_t> rating = {};    ///< 1 (poor) to 5 (excellent).
-  StringColumn comment = {};               ///< The comment, when asked for.
+  std::vector<std::int32_t> session = {};       ///< The session's row.
+  DictionaryColumn step = {};                   ///< The step it was given in.
+  DictionaryColumn participant = {};            ///< The participant's pseudonym.
+  std::vector<std::int8_t> rating = {};         ///< 1 (poor) to 5 (excellent).
+  std::vector<std::uint8_t> confidential = {};  ///< 1 when the comment is confidential.
+  StringColumn comment = {};                    ///< The comment, when asked for.
 
   /// The number of rows.
   [[nodiscard]] std::size_t size() const { return session.size(); }

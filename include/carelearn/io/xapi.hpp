@@ -101,9 +101,10 @@ struct XapiOptions {
   /// actor is `{"account": {"homePage": home_page, "name": <pseudonym>}}`.
   /// Required; an absolute http(s) IRI.
   std::string home_page;
-  /// Includes the wording of proposed actions (`result.response`). Off by
-  /// default. Confidential text is never included: learning points and notes
-  /// are counted, not quoted.
+  /// Includes the wording of proposed actions (`result.response`) that are
+  /// not marked confidential. Off by default. Confidential text is never
+  /// included: a confidential action's statement has no response, and
+  /// learning points and notes are counted, not quoted.
   bool include_text = false;
   /// Where the formats are looked up to name their activities (titles,
   /// questions) in Danish and English; nullptr: the built-in catalog. A

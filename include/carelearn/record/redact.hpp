@@ -5,8 +5,10 @@
 //
 //   - "none": everything, confidential text included; only when the caller
 //     sets `include_confidential` (an explicit request);
-//   - "confidential" (the default): the text of confidential learning points
-//     and notes is left out; the items themselves stay, so counts are honest;
+//   - "confidential" (the default): the text of confidential learning points,
+//     actions and notes, the comment of confidential feedback and the note of
+//     a confidential cancellation are left out; the items themselves stay
+//     (with their `confidential` flag), so counts are honest;
 //     what looks like a CPR number, an e-mail address, a phone number or a
 //     name in the ids and the text left in is masked (see `Redact`);
 //   - "evaluator": for an evaluator outside the organisation: no free text at
@@ -50,8 +52,10 @@ std::optional<Redaction> ParseRedaction(std::string_view name);
 
 /// What an export of sessions includes.
 struct ExportOptions {
-  /// Includes the text of confidential learning points and notes. Off unless
-  /// the caller asks for it; ignored for evaluators, who never get it.
+  /// Includes the confidential text: that of learning points, actions and
+  /// notes, feedback comments and cancellation notes marked `confidential`.
+  /// Off unless the caller asks for it; ignored for evaluators, who never get
+  /// it.
   bool include_confidential = false;
   /// Exports for an evaluator: no free text and no direct identifiers.
   bool evaluator = false;
@@ -67,9 +71,12 @@ struct ExportOptions {
 
 /// `session` with what `options` leave out removed.
 ///
-/// Items are never dropped, only their text, so counts stay true. In the
-/// evaluator redaction: texts, comments and the cancellation note are empty;
-/// the citizen reference is removed (the case's category stays); an action
+/// Items are never dropped, only their text, so counts stay true, and each
+/// keeps its `confidential` flag. In the "confidential" redaction: the text of
+/// every item marked confidential (learning point, action, feedback comment,
+/// note, cancellation note) is empty. In the evaluator redaction: texts,
+/// comments and the cancellation note are empty, confidential or not; the
+/// citizen reference is removed (the case's category stays); an action
 /// owner is kept only when it is a built-in role id or a participant; a unit
 /// in which the linter (carelearn/record/identifiers.hpp) finds an identifier
 /// is pseudonymised under the evaluator's key (domain "unit"), such a

@@ -67,7 +67,8 @@ std::optional<CancelReason> ParseCancelReason(std::string_view name);
 /// Why a session did not take place, or stopped early.
 struct Cancellation {
   CancelReason reason = CancelReason::kOther;  ///< The reason, as a category.
-  std::string note = {};  ///< A few words more; may be empty. Never write names here.
+  std::string note = {};      ///< A few words more; may be empty. Never write names here.
+  bool confidential = false;  ///< True: the note is left out of exports unless asked for.
 
   /// Cancellations are equal when every field is.
   friend bool operator==(const Cancellation&, const Cancellation&) = default;
@@ -175,6 +176,7 @@ struct Action {
   /// The dated status changes, oldest first; the first is normally kOpen at
   /// the time it was proposed. Times never go backwards.
   std::vector<StatusChange> history = {};
+  bool confidential = false;  ///< True: the text is left out of exports unless asked for.
 
   /// The status now: the last change's, or kOpen when there is none.
   [[nodiscard]] ActionStatus CurrentStatus() const {
@@ -191,6 +193,7 @@ struct Feedback {
   std::string participant = {};  ///< The participant's pseudonym; one feedback per participant.
   int rating = 3;                ///< From 1 (poor) to 5 (excellent).
   std::string comment = {};      ///< Free text; may be empty.
+  bool confidential = false;     ///< True: the comment is left out of exports unless asked for.
 
   /// Feedback values are equal when every field is.
   friend bool operator==(const Feedback&, const Feedback&) = default;

@@ -113,6 +113,7 @@ struct StoredActionView {
   std::string_view owner;                 ///< Who takes it forward; may be empty.
   std::optional<absl::CivilDay> due;      ///< When it is due, if a date was set.
   std::span<const StatusChange> history;  ///< Its dated status changes, oldest first.
+  bool confidential = false;              ///< True: `text` is left out of exports unless asked for.
 };
 
 /// A stored session as `Store::ScanSessions` hands it over: the text the
@@ -197,7 +198,7 @@ struct StoreInfo {
 class Store {
  public:
   /// The schema version this library writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   /// PRAGMA application_id of a carelearn store ("CaLe").
   static constexpr int kApplicationId = 0x43614c65;
 

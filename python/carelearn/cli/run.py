@@ -84,17 +84,19 @@ _HELP = """\
 Commands, one per line:
   next                          end this step and go to the next
   finish                        end the session and save it
-  cancel REASON [NOTE]          call it off (staffing, workload, no-facilitator,
+  cancel [--confidential] REASON [NOTE]
+                                call it off (staffing, workload, no-facilitator,
                                 holiday, other) and save it
   lp [--confidential] [--author ID] TEXT
                                 record a learning point
-  action TEXT [--owner ROLE_OR_ID] [--due YYYY-MM-DD] [--id ID]
+  action TEXT [--owner ROLE_OR_ID] [--due YYYY-MM-DD] [--id ID] [--confidential]
                                 record a proposed organisational action
   note [--kind note|reflection|documentation] [--confidential] TEXT
                                 record a note, reflection or documentation
   question QUESTION_ID          record that a question was used
   case CATEGORY [--citizen ID]  record the case the session learns from
-  feedback ID RATING [COMMENT]  record a participant's feedback (rating 1-5)
+  feedback [--confidential] ID RATING [COMMENT]
+                                record a participant's feedback (rating 1-5)
   join ID:ROLE[:PROFESSION[:SHIFT]]
                                 add someone who arrives late
   pass                          in a round: give the word to the next person
@@ -102,6 +104,7 @@ Commands, one per line:
   wait DURATION                 with --clock fake: let time pass (5, 5m, 90s, 1:30)
   agenda                        show the agenda again
   help                          show this list
+--confidential leaves the text out of every export unless it is asked for.
 """
 
 
@@ -420,6 +423,7 @@ class _Meeting:
         self.ended = self.runner.finish()
 
     def do_cancel(self, words: list[str]) -> None:
+        options, words = _options(words, {"confidential": False}, "cancel")
         if not words:
             raise UsageError(
                 "cancel: give a reason: staffing, workload, no-facilitator, holiday or other"
@@ -430,7 +434,9 @@ class _Meeting:
                 f'cancel: unknown reason "{words[0]}"; expected staffing, workload, '
                 "no-facilitator, holiday or other"
             )
-        self.ended = self.runner.cancel(reason, " ".join(words[1:]))
+        self.ended = self.runner.cancel(
+            reason, " ".join(words[1:]), confidential="confidential" in options
+        )
 
     def do_lp(self, words: list[str]) -> None:
         options, text = _options(words, {"confidential": False, "author": True}, "lp")
@@ -445,7 +451,7 @@ class _Meeting:
 
     def do_action(self, words: list[str]) -> None:
         options, text = _options(
-            words, {"owner": True, "due": True, "id": True}, "action"
+            words, {"owner": True, "due": True, "id": True, "confidential": False}, "action"
         )
         owner = options.get("owner", "")
         if owner and not self.is_role(owner):
@@ -458,7 +464,11 @@ class _Meeting:
                 raise UsageError(str(error)) from None
         self.result(
             self.runner.record_action(
-                " ".join(text), owner=owner, due=due, id=options.get("id", "")
+                " ".join(text),
+                owner=owner,
+                due=due,
+                id=options.get("id", ""),
+                confidential="confidential" in options,
             )
         )
 
@@ -504,6 +514,7 @@ class _Meeting:
         self.print(_say(self.lang, "recorded"))
 
     def do_feedback(self, words: list[str]) -> None:
+        options, words = _options(words, {"confidential": False}, "feedback")
         if len(words) < 2:
             raise UsageError(
                 "feedback: give a participant's id and a rating from 1 to 5"
@@ -517,7 +528,12 @@ class _Meeting:
             raise UsageError(f"feedback: {shown} is not a rating from 1 to 5")
         participant = self.people.pseudonym(words[0], where="feedback")
         self.result(
-            self.runner.record_feedback(participant, rating, " ".join(words[2:]))
+            self.runner.record_feedback(
+                participant,
+                rating,
+                " ".join(words[2:]),
+                confidential="confidential" in options,
+            )
         )
 
     def do_join(self, words: list[str]) -> None:

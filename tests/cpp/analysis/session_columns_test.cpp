@@ -72,6 +72,23 @@ TEST(SessionLineReaderTest, TheFastAndTheReferencePathGiveTheSameTables) {
       R"("cancellation":{"note":"Sygdom.","reason":"holiday"},"notes":[{"kind":"documentation",)"
       R"("text":"t","confidential":true},{}],"learning_points":[{"confidential":false},{}],)"
       R"("feedback":[{"participant":"p","rating":5,"comment":""}],"case":{"category":"fall"}})",
+      // Confidential actions, feedback and cancellations, the flag before or
+      // after the text, true or false, or not there.
+      R"({"carelearn":"session/1","id":"k","format":{"id":"f","version":1},)"
+      R"("planned_start":"2026-03-04T14:00:00Z","status":"cancelled",)"
+      R"("cancellation":{"confidential":true,"reason":"other","note":"Hemmelig."},)"
+      R"("actions":[{"id":"a","text":"Hemmelig handling.","history":[],"confidential":true},)"
+      R"({"confidential":false,"id":"b","text":"Åben handling."},{"id":"c","text":"Gammel."}],)"
+      R"("feedback":[{"participant":"p","rating":2,"confidential":true,"comment":"Hemmelig."},)"
+      R"({"participant":"q","rating":3,"comment":"Åben.","confidential":false}]})",
+      kHead + R"(,"actions":[{"id":"a","text":"t","confidential":false,"history":[)"
+              R"({"status":"open","at":"2026-03-04T14:00:00Z"}]}]})",
+      // Bad lines: the reference path reads them, whatever the fast path did first.
+      kHead + R"(,"actions":[{"id":"a","confidential":"yes"}]})",
+      kHead + R"(,"feedback":[{"participant":"p","rating":1,"confidential":null}]})",
+      R"({"carelearn":"session/1","id":"k","format":{"id":"f","version":1},)"
+      R"("planned_start":"2026-03-04T14:00:00Z","status":"cancelled",)"
+      R"("cancellation":{"reason":"other","confidential":1}})",
       // Bad lines: the reference path reads them, whatever the fast path did first.
       kHead + R"(,"unit":"u","participants":[{"id":"p","shift":"late"}]})",
       kHead + R"(,"participants":[{"id":"p","rating":1}]})",
@@ -95,7 +112,22 @@ TEST(SessionLineReaderTest, TheFastAndTheReferencePathGiveTheSameTables) {
   const Outcome reference = ReadAll(lines, false);
   EXPECT_EQ(fast.tables, reference.tables);
   ExpectSameErrors(fast.errors, reference.errors);
-  EXPECT_EQ(fast.tables.sessions.size(), 7U);
+  EXPECT_EQ(fast.tables.sessions.size(), 9U);
+  // The flags of the lines read, worked by hand: the actions of lines 3, 6
+  // and 7, the feedback of lines 5 and 6, and every session's cancellation.
+  EXPECT_THAT(fast.tables.actions.confidential, ::testing::ElementsAre(0, 0, 1, 0, 0, 0));
+  EXPECT_THAT(fast.tables.feedback.confidential, ::testing::ElementsAre(0, 1, 0));
+  EXPECT_THAT(fast.tables.sessions.cancel_confidential,
+              ::testing::ElementsAre(0, 0, 0, 0, 0, 0, 1, 0, 0));
+  ASSERT_TRUE(fast.errors[8].has_value());
+  EXPECT_EQ(fast.errors[8]->pointer, "/actions/0/confidential");
+  EXPECT_EQ(fast.errors[8]->cause, "expected true or false, found the string \"yes\"");
+  ASSERT_TRUE(fast.errors[9].has_value());
+  EXPECT_EQ(fast.errors[9]->pointer, "/feedback/0/confidential");
+  EXPECT_EQ(fast.errors[9]->cause, "expected true or false, found null");
+  ASSERT_TRUE(fast.errors[10].has_value());
+  EXPECT_EQ(fast.errors[10]->pointer, "/cancellation/confidential");
+  EXPECT_EQ(fast.errors[10]->cause, "expected true or false, found the number 1");
   // A value seen only on a bad line has no code.
   EXPECT_EQ(fast.tables.participants.unit.CodeOf("only-on-a-bad-line"), kNullCode);
   EXPECT_THAT(fast.tables.sessions.unit.dictionary, ::testing::ElementsAre("after-the-bad-lines"));
@@ -139,6 +171,46 @@ TEST(SessionLineReaderTest, TimesAndDaysAreTakenAndRefusedAsTheSessionReaderDoes
     const std::int64_t micros = (20516LL * 86400 + 14 * 3600) * 1000000 + 500000;
     EXPECT_EQ(out.tables.sessions.actual_start[0], micros);
     EXPECT_EQ(out.tables.sessions.actual_end[0], micros);
+  }
+}
+
+// Fix (privacy issue, point 4): both paths leave the text of a confidential
+// action, feedback comment and cancellation note out unless asked for by name.
+TEST(SessionLineReaderTest, BothPathsLeaveConfidentialActionsFeedbackAndCancellationNotesOut) {
+  const std::vector<std::string> lines = {
+      R"({"carelearn":"session/1","id":"k","format":{"id":"f","version":1},)"
+      R"("planned_start":"2026-03-04T14:00:00Z","status":"cancelled",)"
+      R"("cancellation":{"reason":"other","note":"Hemmelig aflysning.","confidential":true},)"
+      R"("actions":[{"id":"a","text":"Hemmelig handling.","history":[],"confidential":true},)"
+      R"({"id":"b","text":"Åben handling.","history":[],"confidential":false}],)"
+      R"("feedback":[{"participant":"p","rating":2,"comment":"Hemmelig kommentar.",)"
+      R"("confidential":true},{"participant":"q","rating":3,"comment":"Åben."}]})",
+      R"({"carelearn":"session/1","id":"m","format":{"id":"f","version":1},)"
+      R"("planned_start":"2026-03-04T14:00:00Z","status":"cancelled",)"
+      R"("cancellation":{"reason":"other","note":"Åben aflysning."}})"};
+  for (const bool fast : {true, false}) {
+    SCOPED_TRACE(fast ? "fast path" : "reference path");
+    const Outcome open = ReadAll(lines, fast, {.free_text = true});
+    ASSERT_FALSE(open.errors[0].has_value());
+    ASSERT_FALSE(open.errors[1].has_value());
+    const SessionTables& t = open.tables;
+    EXPECT_THAT(t.sessions.cancel_confidential, ::testing::ElementsAre(1, 0));
+    EXPECT_EQ(t.sessions.cancel_note.Value(0), std::nullopt);
+    EXPECT_EQ(t.sessions.cancel_note.Value(1), "Åben aflysning.");
+    EXPECT_THAT(t.actions.confidential, ::testing::ElementsAre(1, 0));
+    EXPECT_EQ(t.actions.text.Value(0), std::nullopt);
+    EXPECT_EQ(t.actions.text.Value(1), "Åben handling.");
+    EXPECT_THAT(t.feedback.confidential, ::testing::ElementsAre(1, 0));
+    EXPECT_EQ(t.feedback.comment.Value(0), std::nullopt);
+    EXPECT_EQ(t.feedback.comment.Value(1), "Åben.");
+    for (const std::string* bytes :
+         {&t.sessions.cancel_note.data, &t.actions.text.data, &t.feedback.comment.data}) {
+      EXPECT_EQ(bytes->find("Hemmelig"), std::string::npos) << *bytes;
+    }
+    const Outcome all = ReadAll(lines, fast);  // free and confidential text
+    EXPECT_EQ(all.tables.sessions.cancel_note.Value(0), "Hemmelig aflysning.");
+    EXPECT_EQ(all.tables.actions.text.Value(0), "Hemmelig handling.");
+    EXPECT_EQ(all.tables.feedback.comment.Value(0), "Hemmelig kommentar.");
   }
 }
 

@@ -61,6 +61,42 @@ TEST_F(StoreTablesTest, TheStoreGivesTheTablesOfItsSessions) {
   }
 }
 
+// The store keeps an action's flag in its own table: its text is filled only
+// when asked for by name, as from a file.
+TEST_F(StoreTablesTest, ConfidentialActionTextFromAStoreOnlyByName) {
+  Session secret = ThirdMeeting();
+  secret.actions.back().text = "Hemmelig vagtplan.";
+  secret.actions.back().confidential = true;
+  secret.feedback[0].confidential = true;
+  ASSERT_TRUE(store_->PutSession(secret).ok());  // replaces s-3
+  Session called_off = testing::CancelledMeeting();
+  called_off.cancellation->confidential = true;
+  ASSERT_TRUE(store_->PutSession(called_off).ok());  // replaces s-2
+  const std::vector<Session> sessions = *store_->FindSessions();
+  for (const TableOptions& options : {TableOptions{}, TableOptions{.free_text = true},
+                                      TableOptions{.free_text = true, .confidential_text = true}}) {
+    absl::StatusOr<SessionTables> t = ReadTables(*store_, {}, options);
+    ASSERT_TRUE(t.ok()) << t.status();
+    EXPECT_EQ(*t, TablesFromSessions(sessions, options));
+    // s-1: a1, a2; s-3: a1, a2, a3 (confidential).
+    EXPECT_THAT(t->actions.confidential, ElementsAre(0, 0, 0, 0, 1));
+    EXPECT_THAT(t->feedback.confidential, ElementsAre(0, 0, 1, 0));
+    EXPECT_THAT(t->sessions.cancel_confidential, ElementsAre(0, 0, 1));
+  }
+  absl::StatusOr<SessionTables> open = ReadTables(*store_, {}, {.free_text = true});
+  ASSERT_TRUE(open.ok());
+  EXPECT_EQ(open->actions.text.Value(4), std::nullopt);
+  EXPECT_EQ(open->actions.text.data.find("Hemmelig"), std::string::npos);
+  EXPECT_EQ(open->feedback.comment.Value(2), std::nullopt);
+  EXPECT_EQ(open->sessions.cancel_note.Value(2), std::nullopt);
+  absl::StatusOr<SessionTables> all =
+      ReadTables(*store_, {}, {.free_text = true, .confidential_text = true});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->actions.text.Value(4), "Hemmelig vagtplan.");
+  EXPECT_EQ(all->feedback.comment.Value(2), "Godt.");
+  EXPECT_EQ(all->sessions.cancel_note.Value(2), "Sygdom.");
+}
+
 TEST_F(StoreTablesTest, ThreadsAndChunksGiveTheSameTables) {
   // More sessions, so that there are many chunks.
   for (int i = 0; i < 30; ++i) {

@@ -43,7 +43,8 @@ class SessionGenerator {
     s.planned_start =
         absl::FromCivil(planned, absl::UTCTimeZone()) + absl::Nanoseconds(Long(0, 999999999));
     if (Int(0, 5) == 0) {
-      s.cancellation = Cancellation{static_cast<CancelReason>(Int(0, 4)), Maybe(Text())};
+      s.cancellation =
+          Cancellation{static_cast<CancelReason>(Int(0, 4)), Maybe(Text()), Int(0, 1) == 0};
       if (Int(0, 1) == 0) return s;
     }
     absl::Time t = s.planned_start + absl::Nanoseconds(Long(0, 100000000000));
@@ -72,6 +73,7 @@ class SessionGenerator {
       a.step_id = Maybe(Pick(steps_));
       a.text = Maybe(Text());
       a.owner = Maybe(Int(0, 1) == 0 ? Person(s) : Pick(roles_));
+      a.confidential = Int(0, 1) == 0;
       if (Int(0, 1) == 0) a.due = absl::CivilDay(Int(1, 9999), Int(1, 12), Int(1, 28));
       absl::Time when = t;
       for (int c = Int(0, 4); c > 0; --c) {
@@ -82,7 +84,8 @@ class SessionGenerator {
     }
     for (std::size_t i = 0; i < s.participants.size(); ++i) {
       if (Int(0, 1) == 0) {
-        s.feedback.push_back({Maybe(Pick(steps_)), s.participants[i].id, Int(1, 5), Maybe(Text())});
+        s.feedback.push_back(
+            {Maybe(Pick(steps_)), s.participants[i].id, Int(1, 5), Maybe(Text()), Int(0, 1) == 0});
       }
     }
     for (int i = Int(0, 3); i > 0; --i) {

@@ -157,6 +157,9 @@ TEST(TablesFromSessionsTest, FeedbackLearningPointsAndNotes) {
   EXPECT_THAT(Values(t.feedback.step), ElementsAre("reflection", kMissing));
   EXPECT_THAT(Values(t.feedback.participant), ElementsAre("p-a", "p-b"));
   EXPECT_THAT(t.feedback.rating, ElementsAre(5, 4));
+  EXPECT_THAT(t.feedback.confidential, ElementsAre(0, 0));
+  EXPECT_THAT(t.actions.confidential, ElementsAre(0, 0));
+  EXPECT_THAT(t.sessions.cancel_confidential, ElementsAre(0, 0));
   EXPECT_THAT(t.learning_points.session, ElementsAre(0, 0));
   EXPECT_THAT(t.learning_points.position, ElementsAre(0, 1));
   EXPECT_THAT(Values(t.learning_points.author), ElementsAre("p-a", kMissing));
@@ -202,6 +205,44 @@ TEST(TablesFromSessionsTest, FreeTextOnlyWhenAskedAndConfidentialTextOnlyByName)
   // Arrow's layout: offsets into one byte buffer.
   EXPECT_THAT(all.notes.text.offsets, ElementsAre(0, 10, 19));
   EXPECT_THAT(all.notes.text.valid, ElementsAre(1, 1));
+}
+
+// Fix (privacy issue, point 4): the text of an action, the comment of
+// feedback and the note of a cancellation marked confidential are filled
+// only when `confidential_text` asks for them by name, as learning points'.
+TEST(TablesFromSessionsTest, ConfidentialActionsFeedbackAndCancellationNotesOnlyByName) {
+  std::vector<Session> sessions = TwoMeetings();
+  sessions[0].actions[1].text = "Hemmelig handling, CPR 010203-1234.";
+  sessions[0].actions[1].confidential = true;
+  sessions[0].feedback[1].comment = "Hemmelig kommentar.";
+  sessions[0].feedback[1].confidential = true;
+  sessions[1].cancellation->confidential = true;
+
+  const SessionTables flags = TablesFromSessions(sessions);
+  EXPECT_THAT(flags.actions.confidential, ElementsAre(0, 1));
+  EXPECT_THAT(flags.feedback.confidential, ElementsAre(0, 1));
+  EXPECT_THAT(flags.sessions.cancel_confidential, ElementsAre(0, 1));
+  EXPECT_EQ(flags.actions.text.size(), 0U);
+
+  const SessionTables open = TablesFromSessions(sessions, {.free_text = true});
+  EXPECT_THAT(Values(open.actions.text), ElementsAre("Fast pårørendesamtale.", kMissing));
+  EXPECT_THAT(Values(open.feedback.comment), ElementsAre("Godt.", kMissing));
+  EXPECT_THAT(Values(open.sessions.cancel_note), ElementsAre(kMissing, kMissing));
+  // The confidential text is nowhere in the bytes.
+  EXPECT_EQ(open.actions.text.data, "Fast pårørendesamtale.");
+  EXPECT_EQ(open.feedback.comment.data, "Godt.");
+  EXPECT_EQ(open.sessions.cancel_note.data, "");
+
+  const SessionTables masked =
+      TablesFromSessions(sessions, {.free_text = true, .confidential_text = true});
+  EXPECT_THAT(Values(masked.actions.text),
+              ElementsAre("Fast pårørendesamtale.", "Hemmelig handling, CPR [cpr-number]."));
+  EXPECT_THAT(Values(masked.feedback.comment), ElementsAre("Godt.", "Hemmelig kommentar."));
+  EXPECT_THAT(Values(masked.sessions.cancel_note), ElementsAre(kMissing, "Sygdom."));
+  const SessionTables all = TablesFromSessions(
+      sessions, {.free_text = true, .confidential_text = true, .identifiers = true});
+  EXPECT_THAT(Values(all.actions.text),
+              ElementsAre("Fast pårørendesamtale.", "Hemmelig handling, CPR 010203-1234."));
 }
 
 TEST(TablesFromSessionsTest, InfiniteTimesDoNotOverflow) {

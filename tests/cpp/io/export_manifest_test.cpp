@@ -36,7 +36,10 @@ TEST(ExportManifestTest, AnEvaluatorsExportNamesTheKeyByItsFingerprint) {
 TEST(ExportManifestTest, TheDefaultExportMasksAndHasNoPseudonymisation) {
   const boost::json::value m = boost::json::parse(ExportManifestJson({}, 3));
   EXPECT_EQ(m.at("redaction"), "confidential");
-  EXPECT_EQ(m.at("removed").as_array().size(), 1u);
+  ASSERT_EQ(m.at("removed").as_array().size(), 1u);
+  EXPECT_EQ(m.at("removed").as_array()[0],
+            "the text of confidential learning points, actions, feedback comments, notes and "
+            "cancellation notes");
   EXPECT_EQ(m.at("masked").as_array().size(), 2u);
   EXPECT_TRUE(m.at("pseudonymisation").is_null());
   ExportOptions all;

@@ -65,8 +65,8 @@ TEST(SessionJsonTest, WritesTheDocumentedShape) {
             R"("confidential":false},{"step":"learning-meeting","confidential":true}],)"
             R"("actions":[{"id":"a1","step":"learning-meeting","text":"Fast pårørendesamtale.",)"
             R"("owner":"leader","due":"2026-04-01","history":[{"status":"open",)"
-            R"("at":"2026-03-04T20:00:00Z"},{"status":"done","at":"2026-03-30T09:30:00.25Z"}]}],)"
-            R"("feedback":[],"notes":[]})");
+            R"("at":"2026-03-04T20:00:00Z"},{"status":"done","at":"2026-03-30T09:30:00.25Z"}],)"
+            R"("confidential":false}],"feedback":[],"notes":[]})");
 }
 
 TEST(SessionJsonTest, RoundTripsEverything) {
@@ -112,6 +112,89 @@ TEST(SessionJsonTest, TheDefaultLineHasNoConfidentialText) {
   EXPECT_EQ(back->learning_points.size(), 2u);
   EXPECT_EQ(back->learning_points[1].text, "");
   EXPECT_TRUE(back->learning_points[1].confidential);
+}
+
+// An action, a feedback comment and a cancellation note marked confidential
+// are written with their flag, and left out unless asked for.
+TEST(SessionJsonTest, WritesTheConfidentialFlagsOfActionsFeedbackAndCancellations) {
+  Session s;
+  s.id = "s-c";
+  s.format_id = "f";
+  s.planned_start = At(4, 14, 0);
+  s.actual_start = At(4, 14, 0);
+  s.actual_end = At(4, 14, 10);
+  s.cancellation = Cancellation{CancelReason::kWorkload, "CPR 010203-1234 blev syg.", true};
+  s.actions = {{"a1", "", "Tjek 010203-1234.", "", std::nullopt, {}, true},
+               {"a2", "", "En tjekliste.", "", std::nullopt, {}, false}};
+  s.feedback = {{"", "p", 4, "Hemmeligt.", true}};
+  const std::string head =
+      R"({"carelearn":"session/1","id":"s-c","format":{"id":"f","version":1},)"
+      R"("planned_start":"2026-03-04T14:00:00Z","actual_start":"2026-03-04T14:00:00Z",)"
+      R"("actual_end":"2026-03-04T14:10:00Z","status":"cancelled",)";
+  const std::string everything =
+      head +
+      R"("cancellation":{"reason":"workload","note":"CPR 010203-1234 blev syg.",)"
+      R"("confidential":true},"redaction":"none","participants":[],"steps":[],"prompts":[],)"
+      R"("learning_points":[],"actions":[{"id":"a1","text":"Tjek 010203-1234.","history":[],)"
+      R"("confidential":true},{"id":"a2","text":"En tjekliste.","history":[],)"
+      R"("confidential":false}],"feedback":[{"participant":"p","rating":4,)"
+      R"("comment":"Hemmeligt.","confidential":true}],"notes":[]})";
+  EXPECT_EQ(ToJsonLine(s, Everything()), everything);
+  EXPECT_EQ(ToJsonLine(s),
+            head + R"("cancellation":{"reason":"workload","confidential":true},)"
+                   R"("redaction":"confidential","participants":[],"steps":[],"prompts":[],)"
+                   R"("learning_points":[],"actions":[{"id":"a1","history":[],)"
+                   R"("confidential":true},{"id":"a2","text":"En tjekliste.","history":[],)"
+                   R"("confidential":false}],"feedback":[{"participant":"p","rating":4,)"
+                   R"("confidential":true}],"notes":[]})");
+  // Read back, the line is the session; written again, the same bytes.
+  absl::StatusOr<Session> back = ParseSessionLine(everything);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(*back, s);
+  EXPECT_EQ(ToJsonLine(*back, Everything()), everything);
+}
+
+// A line written before actions, feedback and cancellations had the flag
+// reads as not confidential, and is written with the flag from then on.
+TEST(SessionJsonTest, AnOldLineWithoutTheFlagsReadsAsNotConfidential) {
+  const std::string old =
+      R"({"carelearn":"session/1","id":"s-o","format":{"id":"f","version":1},)"
+      R"("planned_start":"2026-03-04T14:00:00Z","status":"cancelled",)"
+      R"("cancellation":{"reason":"other","note":"Syg."},"redaction":"none",)"
+      R"("participants":[],"steps":[],"prompts":[],"learning_points":[],)"
+      R"("actions":[{"id":"a1","text":"Tjek.","history":[]}],)"
+      R"("feedback":[{"participant":"p","rating":3,"comment":"Fint."}],"notes":[]})";
+  absl::StatusOr<Session> s = ParseSessionLine(old);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_FALSE(s->cancellation->confidential);
+  EXPECT_FALSE(s->actions[0].confidential);
+  EXPECT_FALSE(s->feedback[0].confidential);
+  EXPECT_EQ(s->actions[0].text, "Tjek.");
+  EXPECT_EQ(s->feedback[0].comment, "Fint.");
+  EXPECT_EQ(s->cancellation->note, "Syg.");
+  const std::string now =
+      R"({"carelearn":"session/1","id":"s-o","format":{"id":"f","version":1},)"
+      R"("planned_start":"2026-03-04T14:00:00Z","status":"cancelled",)"
+      R"("cancellation":{"reason":"other","note":"Syg.","confidential":false},)"
+      R"("redaction":"none","participants":[],"steps":[],"prompts":[],"learning_points":[],)"
+      R"("actions":[{"id":"a1","text":"Tjek.","history":[],"confidential":false}],)"
+      R"("feedback":[{"participant":"p","rating":3,"comment":"Fint.","confidential":false}],)"
+      R"("notes":[]})";
+  EXPECT_EQ(ToJsonLine(*s, Everything()), now);
+  absl::StatusOr<Session> again = ParseSessionLine(now);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(*again, *s);
+  EXPECT_EQ(ToJsonLine(*again, Everything()), now);
+}
+
+TEST(SessionJsonTest, RoundTripsConfidentialActionsFeedbackAndCancellations) {
+  Session s = FullSession();
+  s.actions[1].confidential = true;
+  s.feedback[0].confidential = true;
+  s.cancellation = Cancellation{CancelReason::kStaffing, "For få på arbejde.", true};
+  absl::StatusOr<Session> back = ParseSessionLine(ToJsonLine(s, Everything()));
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(*back, s);
 }
 
 TEST(SessionJsonTest, AcceptsAMinimalLine) {
@@ -207,6 +290,15 @@ INSTANTIATE_TEST_SUITE_P(
                 absl::StatusCode::kInvalidArgument,
                 "<input>:1:298: /feedback/0/rating: expected an integer from 1 to 5, found the "
                 "number 9"},
+        BadLine{"ActionFlagNotABool",
+                Line(R"("history":[])", R"("history":[],"confidential":"yes")"),
+                absl::StatusCode::kInvalidArgument,
+                "<input>:1:271: /actions/0/confidential: expected true or false, found the "
+                "string \"yes\""},
+        BadLine{"FeedbackFlagNotABool", Line(R"("rating":4)", R"("rating":4,"confidential":1)"),
+                absl::StatusCode::kInvalidArgument,
+                "<input>:1:315: /feedback/0/confidential: expected true or false, found the "
+                "number 1"},
         BadLine{"ListNotArray", Line(R"("history":[])", R"("history":{})"),
                 absl::StatusCode::kInvalidArgument,
                 "<input>:1:253: /actions/0/history: expected an array, found an object"},

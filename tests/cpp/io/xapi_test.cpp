@@ -207,6 +207,26 @@ TEST(XapiTest, NoNamesNoCitizenNoConfidentialText) {
             R"({"response":"A fall round every morning"})");
 }
 
+// A confidential action is proposed, dated and owned in its statement, but
+// its wording is not there even when free text is asked for.
+TEST(XapiTest, AConfidentialActionHasNoResponse) {
+  Session s = Meeting();
+  s.actions[0].text = "Skift låsen hos borgeren 010203-1234";
+  s.actions[0].confidential = true;
+  const bj::array plain = Statements(Meeting(), true);
+  const bj::array statements = Statements(s, true);
+  ASSERT_EQ(statements.size(), plain.size());
+  EXPECT_FALSE(statements[10].as_object().contains("result"));
+  EXPECT_EQ(statements[10].at("verb"), plain[10].at("verb"));
+  EXPECT_EQ(statements[10].at("object"), plain[10].at("object"));
+  XapiOptions options;
+  options.home_page = std::string(kHome);
+  options.include_text = true;
+  const std::string json = *ToXapiStatements(s, options);
+  EXPECT_EQ(json.find("låsen"), std::string::npos);
+  EXPECT_EQ(json.find("010203"), std::string::npos);
+}
+
 TEST(XapiTest, DeterministicAndIndented) {
   XapiOptions options;
   options.home_page = std::string(kHome);

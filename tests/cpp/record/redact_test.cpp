@@ -38,6 +38,74 @@ TEST(RedactionTest, TheDefaultLeavesConfidentialTextOut) {
   EXPECT_EQ(s, original);
 }
 
+// A held session whose second action, feedback comment and cancellation
+// note are marked confidential; the first action and the second feedback not.
+Session WithConfidentialActionFeedbackAndCancellation() {
+  Session s = FullSession();
+  s.actions[1].text = "Ring til borgeren 010203-1234 om nøglen.";
+  s.actions[1].confidential = true;
+  s.feedback[0].comment = "Datteren til Mette Hansen ringer hver dag.";
+  s.feedback[0].confidential = true;
+  s.feedback.push_back({"joint-reflection", "p-c2", 5, "Godt møde.", false});
+  s.cancellation = Cancellation{CancelReason::kOther, "Borgeren 010203-1234 døde i nat.", true};
+  return s;
+}
+
+// Fix (privacy issue, point 4): an action text, a feedback comment and a
+// cancellation note can be marked confidential, and are then left out as
+// learning points and notes are.
+TEST(RedactionTest, TheDefaultLeavesConfidentialActionsFeedbackAndCancellationNotesOut) {
+  const Session original = WithConfidentialActionFeedbackAndCancellation();
+  Session s = Redact(original, {});
+  EXPECT_EQ(s.actions[0].text, "A checklist for conversations with relatives.");
+  EXPECT_EQ(s.actions[1].text, "");
+  EXPECT_TRUE(s.actions[1].confidential);
+  EXPECT_FALSE(s.actions[0].confidential);
+  EXPECT_EQ(s.feedback[0].comment, "");
+  EXPECT_TRUE(s.feedback[0].confidential);
+  EXPECT_EQ(s.feedback[0].rating, 4);  // only the text goes
+  EXPECT_EQ(s.feedback[1].comment, "Godt møde.");
+  ASSERT_TRUE(s.cancellation.has_value());
+  EXPECT_EQ(s.cancellation->note, "");
+  EXPECT_TRUE(s.cancellation->confidential);
+  EXPECT_EQ(s.cancellation->reason, CancelReason::kOther);
+  // The items stay, so the counts are true; nothing else changes.
+  EXPECT_EQ(s.actions.size(), 2u);
+  EXPECT_EQ(s.feedback.size(), 2u);
+  s.actions[1].text = original.actions[1].text;
+  s.feedback[0].comment = original.feedback[0].comment;
+  s.cancellation->note = original.cancellation->note;
+  // The confidential learning point and note go as before.
+  s.learning_points[1].text = original.learning_points[1].text;
+  s.notes[1].text = original.notes[1].text;
+  EXPECT_EQ(s, original);
+  // Not confidential, the same texts stay, their identifiers masked.
+  Session plain = original;
+  plain.actions[1].confidential = false;
+  plain.feedback[0].confidential = false;
+  plain.cancellation->confidential = false;
+  const Session masked = Redact(plain, {});
+  EXPECT_EQ(masked.actions[1].text, "Ring til borgeren [cpr-number] om nøglen.");
+  EXPECT_EQ(masked.feedback[0].comment, "Datteren til [name] ringer hver dag.");
+  EXPECT_EQ(masked.cancellation->note, "Borgeren [cpr-number] døde i nat.");
+}
+
+TEST(RedactionTest, ConfidentialActionsFeedbackAndCancellationNotesOnlyWhenAskedFor) {
+  const Session original = WithConfidentialActionFeedbackAndCancellation();
+  ExportOptions everything;
+  everything.include_confidential = true;
+  EXPECT_EQ(Redact(original, everything), original);
+  // Evaluators get no free text, confidential or not, even when they ask.
+  everything.evaluator = true;
+  const Session s = Redact(original, everything);
+  for (const Action& a : s.actions) EXPECT_EQ(a.text, "");
+  for (const Feedback& f : s.feedback) EXPECT_EQ(f.comment, "");
+  EXPECT_EQ(s.cancellation->note, "");
+  EXPECT_TRUE(s.actions[1].confidential);
+  EXPECT_TRUE(s.feedback[0].confidential);
+  EXPECT_TRUE(s.cancellation->confidential);
+}
+
 TEST(RedactionTest, ConfidentialTextOnlyWhenAskedFor) {
   ExportOptions options;
   options.include_confidential = true;

@@ -688,6 +688,33 @@ TEST_F(RunnerTest, CancelPartWayKeepsWhatWasRecorded) {
   EXPECT_TRUE(ValidateSession(*session).ok());
 }
 
+// An action and a cancellation recorded as confidential keep their flag, so
+// that every export leaves their text out.
+TEST_F(RunnerTest, ConfidentialActionsAndCancellationsKeepTheirFlag) {
+  Runner runner = Started();
+  GoTo(runner, "joint-reflection");
+  Action secret;
+  secret.text = "Skift låsen hos borgeren.";
+  secret.owner = "leader";
+  secret.confidential = true;
+  absl::StatusOr<RecordResult> recorded = runner.RecordAction(secret);
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  EXPECT_TRUE(recorded->recorded);
+  Action open;
+  open.text = "En tjekliste.";
+  ASSERT_TRUE(runner.RecordAction(open).ok());
+  absl::StatusOr<Session> session =
+      runner.Cancel({CancelReason::kOther, "Borgeren døde i nat.", true});
+  ASSERT_TRUE(session.ok()) << session.status();
+  ASSERT_EQ(session->actions.size(), 2u);
+  EXPECT_TRUE(session->actions[0].confidential);
+  EXPECT_EQ(session->actions[0].text, "Skift låsen hos borgeren.");
+  EXPECT_FALSE(session->actions[1].confidential);
+  EXPECT_EQ(session->cancellation,
+            (Cancellation{CancelReason::kOther, "Borgeren døde i nat.", true}));
+  EXPECT_TRUE(ValidateSession(*session).ok());
+}
+
 TEST_F(RunnerTest, SetCaseNeedsACategory) {
   Runner runner = Started();
   absl::Status s = runner.SetCase({"", "c-1"});

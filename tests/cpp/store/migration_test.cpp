@@ -1,10 +1,18 @@
 // Migrating a store of schema version 1 (sessions with their actions inside
-// the JSON body, planned start in seconds) to version 2.
+// the JSON body, planned start in seconds) and of version 2 (actions in
+// tables of their own, without their confidential flag) to version 3.
 #include "store/schema.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "carelearn/store/store.hpp"
 #include "record/fixtures.hpp"
 #include "store/sqlite.hpp"
@@ -45,8 +53,8 @@ TEST(MigrationTest, FromVersion1KeepsEverySessionAndFormat) {
 
   absl::StatusOr<Store> store = Store::Open(path);
   ASSERT_TRUE(store.ok()) << store.status();
-  EXPECT_EQ(store->Info()->schema_version, 2);
-  EXPECT_EQ(UserVersion(path), 2);
+  EXPECT_EQ(store->Info()->schema_version, 3);
+  EXPECT_EQ(UserVersion(path), 3);
   for (const Session& s : old) {
     absl::StatusOr<Session> back = store->GetSession(s.id);
     ASSERT_TRUE(back.ok()) << back.status();
@@ -83,7 +91,7 @@ TEST(MigrationTest, ReadOnlyCannotMigrate) {
   EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(store.status().message(),
             path +
-                ": the store needs migrating from schema version 1 to 2; open it once for "
+                ": the store needs migrating from schema version 1 to 3; open it once for "
                 "writing");
   EXPECT_EQ(UserVersion(path), 1);
 }
@@ -104,7 +112,7 @@ TEST(MigrationTest, AnUnreadableSessionStopsTheMigrationAndChangesNothing) {
   EXPECT_EQ(store.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(store.status().message(),
             path +
-                ": migrating from schema 1 to 2: session \"s-2\": sessions.body:1:1: (root): "
+                ": migrating from schema 1 to 3: session \"s-2\": sessions.body:1:1: (root): "
                 "missing required key \"id\"");
   EXPECT_EQ(UserVersion(path), 1);  // rolled back
   auto db = detail::Database::Open(path, SQLITE_OPEN_READONLY);
@@ -113,6 +121,185 @@ TEST(MigrationTest, AnUnreadableSessionStopsTheMigrationAndChangesNothing) {
   ASSERT_TRUE(st.ok());
   ASSERT_TRUE(*st->Step());
   EXPECT_EQ(st->Int(0), 3);
+}
+
+// A store of schema version 2 as carelearn wrote it before actions could be
+// marked confidential, made by hand: the version 2 tables, a held session
+// (its body without actions; feedback without a flag), its action and status
+// changes, a cancelled session (its cancellation without a flag), a format.
+constexpr std::string_view kVersion2Store = R"sql(
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  format_id TEXT NOT NULL,
+  format_version INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  planned_start INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  body TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_start ON sessions (planned_start);
+CREATE INDEX sessions_by_unit ON sessions (unit, planned_start);
+CREATE INDEX sessions_by_format ON sessions (format_id, planned_start);
+CREATE TABLE actions (
+  session_id TEXT NOT NULL REFERENCES sessions (id),
+  action_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  step_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  due TEXT,
+  status TEXT NOT NULL,
+  PRIMARY KEY (session_id, action_id)
+) STRICT;
+CREATE INDEX actions_by_status ON actions (status, session_id);
+CREATE TABLE action_changes (
+  session_id TEXT NOT NULL,
+  action_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, action_id, seq),
+  FOREIGN KEY (session_id, action_id) REFERENCES actions (session_id, action_id)
+) STRICT;
+CREATE TABLE formats (
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  stored_at INTEGER NOT NULL,
+  PRIMARY KEY (id, version)
+) STRICT;
+INSERT INTO sessions VALUES ('s-2', 'systematic-learning-meeting', 1, 'home-care-north',
+  1772632800000000000, 'held',
+  '{"carelearn":"session/1","id":"s-2","format":{"id":"systematic-learning-meeting","version":1},"unit":"home-care-north","planned_start":"2026-03-04T14:00:00Z","actual_start":"2026-03-04T14:02:00Z","actual_end":"2026-03-04T14:31:00Z","status":"held","redaction":"none","participants":[{"id":"p-c1","role":"colleague"}],"steps":[],"prompts":[],"learning_points":[{"step":"case-learning","text":"Spørg de pårørende først.","confidential":false}],"actions":[],"feedback":[{"step":"joint-reflection","participant":"p-c1","rating":4,"comment":"Godt at høre de andre."}],"notes":[]}');
+INSERT INTO actions VALUES ('s-2', 'a1', 0, 'joint-reflection',
+  'En tjekliste til pårørendesamtaler.', 'leader', '2026-03-18', 'done');
+INSERT INTO action_changes VALUES ('s-2', 'a1', 0, 'open', 1772634540000000000);
+INSERT INTO action_changes VALUES ('s-2', 'a1', 1, 'done', 1773133200000000000);
+INSERT INTO sessions VALUES ('s-3', 'systematic-learning-meeting', 1, 'home-care-north',
+  1773842400000000000, 'cancelled',
+  '{"carelearn":"session/1","id":"s-3","format":{"id":"systematic-learning-meeting","version":1},"unit":"home-care-north","planned_start":"2026-03-18T14:00:00Z","status":"cancelled","cancellation":{"reason":"holiday","note":"Ferie."},"redaction":"none","participants":[],"steps":[],"prompts":[],"learning_points":[],"actions":[],"feedback":[],"notes":[]}');
+INSERT INTO formats VALUES ('huddle', 1, '{"id":"huddle"}', 1772632800000000000);
+PRAGMA application_id = 1130450021;
+PRAGMA user_version = 2;
+)sql";
+
+absl::Time Utc(int month, int day, int hour, int minute) {
+  return absl::FromCivil(absl::CivilMinute(2026, month, day, hour, minute), absl::UTCTimeZone());
+}
+
+// The sessions of kVersion2Store, worked by hand: nothing was confidential.
+std::vector<Session> Version2Sessions() {
+  Session held;
+  held.id = "s-2";
+  held.format_id = "systematic-learning-meeting";
+  held.unit = "home-care-north";
+  held.planned_start = Utc(3, 4, 14, 0);
+  held.actual_start = Utc(3, 4, 14, 2);
+  held.actual_end = Utc(3, 4, 14, 31);
+  held.participants = {{"p-c1", "colleague", "", "", Shift::kUnspecified}};
+  held.learning_points = {{"case-learning", "Spørg de pårørende først.", "", false}};
+  held.actions = {
+      {"a1",
+       "joint-reflection",
+       "En tjekliste til pårørendesamtaler.",
+       "leader",
+       absl::CivilDay(2026, 3, 18),
+       {{ActionStatus::kOpen, Utc(3, 4, 14, 29)}, {ActionStatus::kDone, Utc(3, 10, 9, 0)}},
+       false}};
+  held.feedback = {{"joint-reflection", "p-c1", 4, "Godt at høre de andre.", false}};
+  Session cancelled;
+  cancelled.id = "s-3";
+  cancelled.format_id = "systematic-learning-meeting";
+  cancelled.unit = "home-care-north";
+  cancelled.planned_start = Utc(3, 18, 14, 0);
+  cancelled.cancellation = Cancellation{CancelReason::kHoliday, "Ferie.", false};
+  return {held, cancelled};
+}
+
+// The columns of `table` as `PRAGMA table_info` gives them: name, type, not null, default.
+std::vector<std::string> Columns(const std::string& path, std::string_view table) {
+  std::vector<std::string> out;
+  auto db = detail::Database::Open(path, SQLITE_OPEN_READONLY);
+  if (!db.ok()) return out;
+  auto st = (*db)->Prepare(absl::StrCat(
+      "SELECT name, type, \"notnull\", ifnull(dflt_value, '') FROM pragma_table_info('",
+      std::string(table), "') ORDER BY cid"));
+  if (!st.ok()) return out;
+  while (*st->Step()) {
+    out.push_back(absl::StrCat(st->Text(0), " ", st->Text(1), " ", st->Int(2), " ", st->Text(3)));
+  }
+  return out;
+}
+
+TEST(MigrationTest, FromVersion2KeepsEverySessionAndAddsTheActionsFlag) {
+  TempDir dir;
+  const std::string path = dir.File("v2.db");
+  {
+    auto db = detail::Database::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(db.ok()) << db.status();
+    ASSERT_TRUE((*db)->Exec(kVersion2Store).ok());
+  }
+  ASSERT_EQ(UserVersion(path), 2);
+
+  absl::StatusOr<Store> store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ(store->Info()->schema_version, 3);
+  EXPECT_EQ(UserVersion(path), 3);
+  for (const Session& s : Version2Sessions()) {
+    absl::StatusOr<Session> back = store->GetSession(s.id);
+    ASSERT_TRUE(back.ok()) << back.status();
+    EXPECT_EQ(*back, s);
+  }
+  EXPECT_EQ(*store->FindSessions({}), Version2Sessions());
+  ActionQuery done;
+  done.status = ActionStatus::kDone;
+  absl::StatusOr<std::vector<ActionRecord>> found = store->FindActions(done);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_FALSE((*found)[0].action.confidential);
+  EXPECT_EQ(store->GetFormat("huddle")->json, R"({"id":"huddle"})");
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+
+  // The migrated store keeps the flags of what is written to it now.
+  Session secret = Version2Sessions()[0];
+  secret.id = "s-4";
+  secret.actions[0].confidential = true;
+  secret.feedback[0].confidential = true;
+  ASSERT_TRUE(store->PutSession(secret).ok());
+  EXPECT_EQ(*store->GetSession("s-4"), secret);
+  EXPECT_TRUE((*store->FindActions({.session_id = "s-4"}))[0].action.confidential);
+
+  // Its tables are those of a store created with version 3.
+  const std::string fresh = dir.File("fresh.db");
+  ASSERT_TRUE(Store::Open(fresh).ok());
+  for (std::string_view table : {"sessions", "actions", "action_changes", "formats"}) {
+    EXPECT_EQ(Columns(path, table), Columns(fresh, table)) << table;
+  }
+  EXPECT_THAT(Columns(path, "actions"), ::testing::Contains("confidential INTEGER 1 0"));
+
+  // A migrated store opens again without migrating.
+  store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ(*store->CountSessions(), 3u);
+}
+
+TEST(MigrationTest, AVersion2StoreOpenedReadOnlyIsNotMigrated) {
+  TempDir dir;
+  const std::string path = dir.File("v2.db");
+  {
+    auto db = detail::Database::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec(kVersion2Store).ok());
+  }
+  StoreOptions options;
+  options.read_only = true;
+  absl::StatusOr<Store> store = Store::Open(path, options);
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store.status().message(),
+            path +
+                ": the store needs migrating from schema version 2 to 3; open it once for "
+                "writing");
+  EXPECT_EQ(UserVersion(path), 2);
 }
 
 TEST(MigrationTest, ThereIsNoMigrationFromVersionZeroOfATable) {

@@ -127,6 +127,69 @@ TEST(PrivacyTest, ConfidentialTextLeavesOnlyWhenAskedFor) {
   EXPECT_NE(on_request.str().find("medicinen"), std::string::npos);
 }
 
+// Fix (privacy issue, point 4): the store keeps the flag of an action (in
+// `actions`), of feedback and of a cancellation (in the session's body), and
+// its exports leave their text out unless asked for.
+TEST(PrivacyTest, ConfidentialActionsFeedbackAndCancellationNotesLeaveOnlyWhenAskedFor) {
+  absl::StatusOr<Store> store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Session s = FullSession();
+  s.actions[1].text = "Hent nøglen hos 010203-1234 (hemmelig handling).";
+  s.actions[1].confidential = true;
+  s.feedback[0].comment = "Hemmelig kommentar.";
+  s.feedback[0].confidential = true;
+  s.actual_end = *s.actual_start + absl::Minutes(15);  // called off after two steps
+  s.steps.resize(2);
+  s.cancellation = Cancellation{CancelReason::kWorkload, "Hemmelig aflysning.", true};
+  ASSERT_TRUE(store->PutSession(s).ok());
+  // Stored in full, flags and all.
+  EXPECT_EQ(*store->GetSession("s-1"), s);
+  ActionQuery of_session;
+  of_session.session_id = "s-1";
+  absl::StatusOr<std::vector<ActionRecord>> actions = store->FindActions(of_session);
+  ASSERT_TRUE(actions.ok());
+  ASSERT_EQ(actions->size(), 2u);
+  EXPECT_FALSE((*actions)[0].action.confidential);
+  EXPECT_TRUE((*actions)[1].action.confidential);
+  EXPECT_EQ((*actions)[1].action, s.actions[1]);
+  std::vector<bool> scanned;
+  ASSERT_TRUE(store
+                  ->ScanSessions({},
+                                 [&](const StoredSessionView& v) {
+                                   for (const StoredActionView& a : v.actions) {
+                                     scanned.push_back(a.confidential);
+                                   }
+                                   return absl::OkStatus();
+                                 })
+                  .ok());
+  EXPECT_EQ(scanned, (std::vector<bool>{false, true}));
+
+  std::ostringstream by_default;
+  ASSERT_TRUE(store->ExportJsonLines(by_default).ok());
+  for (const char* secret :
+       {"010203", "hemmelig handling", "Hemmelig kommentar", "Hemmelig aflysning", "Hent nøglen"}) {
+    EXPECT_EQ(by_default.str().find(secret), std::string::npos) << secret;
+  }
+  EXPECT_NE(by_default.str().find("A checklist for conversations"), std::string::npos);
+  EXPECT_NE(by_default.str().find(R"("cancellation":{"reason":"workload","confidential":true})"),
+            std::string::npos);
+
+  ExportOptions asked;
+  asked.include_confidential = true;
+  std::ostringstream on_request;
+  ASSERT_TRUE(store->ExportJsonLines(on_request, {}, asked).ok());
+  for (const char* secret : {"Hent nøglen hos 010203-1234 (hemmelig handling).",
+                             "Hemmelig kommentar.", "Hemmelig aflysning."}) {
+    EXPECT_NE(on_request.str().find(secret), std::string::npos) << secret;
+  }
+  // The full export imports to the same session, flags and all.
+  absl::StatusOr<Store> copy = Store::Open(":memory:");
+  ASSERT_TRUE(copy.ok());
+  std::istringstream in(on_request.str());
+  ASSERT_TRUE(copy->ImportJsonLines(in).ok());
+  EXPECT_EQ(*copy->GetSession("s-1"), s);
+}
+
 TEST(PrivacyTest, TheEvaluatorExportHasNoDirectIdentifiers) {
   absl::StatusOr<Store> store = Store::Open(":memory:");
   ASSERT_TRUE(store.ok());

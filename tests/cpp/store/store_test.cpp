@@ -128,12 +128,12 @@ TEST(StoreOpenTest, AnotherApplicationsDatabaseIsRefused) {
 
 TEST_F(StoreTest, ANewerSchemaIsRefused) {
   store_.reset();
-  RawExec(path_, "PRAGMA user_version = 3");
+  RawExec(path_, "PRAGMA user_version = 4");
   absl::StatusOr<Store> store = Store::Open(path_);
   EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(store.status().message(),
             path_ +
-                ": the store has schema version 3, newer than this library's 2; update "
+                ": the store has schema version 4, newer than this library's 3; update "
                 "carelearn");
   EXPECT_TRUE(IsVersionMismatch(store.status()));
 }
