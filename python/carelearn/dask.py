@@ -457,12 +457,13 @@ def _split_by_unit(path: str, buckets: int, on_error: OnErrorLike) -> list[bytes
     line_bucket = of_code[codes]
     order = np.argsort(line_bucket, kind="stable")
     lengths = (line_ends - line_starts)[order]
-    total = int(lengths.sum())
-    # Byte i of the gathered text is buf[start of its line + its place in the line].
-    first = np.concatenate(([0], np.cumsum(lengths)))[:-1].astype(np.int64)
-    index = np.repeat(line_starts[order] - first, lengths) + np.arange(total, dtype=np.int64)
+    # Where each gathered line begins; byte i of the gathered text is
+    # buf[start of its line + its place in the line].
+    bounds = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    index = np.repeat(line_starts[order] - bounds[:-1], lengths) + np.arange(
+        int(bounds[-1]), dtype=np.int64
+    )
     gathered = buf[index]
-    bounds = np.concatenate(([0], np.cumsum(lengths)))
     cuts = np.searchsorted(line_bucket[order], np.arange(buckets + 1), side="left")
     return [gathered[bounds[cuts[b]] : bounds[cuts[b + 1]]].tobytes() for b in range(buckets)]
 
