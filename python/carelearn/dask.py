@@ -516,15 +516,15 @@ def _person_tables(
     return SessionTables(_core.concatenate_tables(parts))
 
 
-def _roster_part(columns: dict[str, list[Any]], rows: Any) -> _core.Roster:
-    """The memberships ``rows`` of a roster given as columns."""
+def _roster_of(columns: dict[str, list[Any]]) -> _core.Roster:
+    """A roster of the memberships given as columns."""
     return _core.roster_from_columns(
-        person=[columns["person"][i] for i in rows],
-        unit=[columns["unit"][i] for i in rows],
-        profession=[columns["profession"][i] for i in rows],
-        shift=[columns["shift"][i] for i in rows],
-        from_=[columns["from"][i] for i in rows],
-        to=[columns["to"][i] for i in rows],
+        person=columns["person"],
+        unit=columns["unit"],
+        profession=columns["profession"],
+        shift=columns["shift"],
+        from_=columns["from"],
+        to=columns["to"],
     )
 
 
@@ -539,20 +539,22 @@ class _RosterShare:
 
     def roster(self) -> _core.Roster:
         """The bucket's memberships as a roster, in the whole roster's order."""
-        return _roster_part(self.columns, range(len(self.rank)))
+        return _roster_of(self.columns)
 
     def per_person(self) -> tuple[_core.Roster, dict[str, tuple[int, str]]]:
         """The bucket's memberships with each person alone in a unit of their
-        own (one per person and unit, named ``"<rank>/<i>"``), and what each
-        such unit stands for: (person's rank, unit). Measured by dose, such a
-        unit's row is that one person's hours."""
-        names: dict[tuple[int, str], str] = {}
-        units = []
-        for rank, unit in zip(self.rank, self.columns["unit"], strict=True):
-            units.append(names.setdefault((rank, unit), f"{rank}/{len(names)}"))
-        columns = dict(self.columns, unit=units)
-        roster = _roster_part(columns, range(len(units)))
-        return roster, {v: k for k, v in names.items()}
+        own (one per person and unit, named ``"<rank>/<i>"``, ``i`` numbering
+        the pairs in order of first appearance), and what each such unit
+        stands for: (person's rank, unit). Measured by dose, such a unit's
+        row is that one person's hours."""
+        import numpy as np
+        import pandas as pd
+
+        pairs = pd.MultiIndex.from_arrays([self.rank, self.columns["unit"]])
+        codes, distinct = pd.factorize(pairs)
+        names = np.asarray([f"{rank}/{i}" for i, (rank, _) in enumerate(distinct)], dtype=object)
+        roster = _roster_of(dict(self.columns, unit=names[codes].tolist()))
+        return roster, {str(n): (int(r), str(u)) for n, (r, u) in zip(names, distinct, strict=True)}
 
 
 def _roster_shares(roster: _core.Roster, buckets: int) -> list[_RosterShare]:
@@ -561,17 +563,14 @@ def _roster_shares(roster: _core.Roster, buckets: int) -> list[_RosterShare]:
     import numpy as np
     import pandas as pd
 
-    columns = roster.columns()
-    ranks, people = pd.factorize(np.asarray(columns["person"], dtype=object))
+    columns = {k: np.asarray(v, dtype=object) for k, v in roster.columns().items()}
+    ranks, people = pd.factorize(columns["person"])
     home = _person_buckets(people, buckets)[ranks] if len(ranks) else np.zeros(0, dtype=np.int64)
     shares = []
     for b in range(buckets):
         rows = np.flatnonzero(home == b)
         shares.append(
-            _RosterShare(
-                {k: [v[i] for i in rows] for k, v in columns.items()},
-                [int(r) for r in ranks[rows]],
-            )
+            _RosterShare({k: v[rows].tolist() for k, v in columns.items()}, ranks[rows].tolist())
         )
     return shares
 
