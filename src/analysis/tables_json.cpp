@@ -795,42 +795,131 @@ absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery&
   if (!count.ok()) return count.status();
   std::size_t total = *count;
   if (query.limit > 0) total = std::min(total, query.limit);
-  Pipeline pipeline("store", options, total, nullptr);
+  // The chunks' buffers, given back when read, are filled again: a buffer
+  // new for every chunk would be memory the kernel zeroes every time.
+  class Spare final : public ChunkSource {
+   public:
+    bool Next(Chunk& /*chunk*/) override { return false; }
+    void Recycle(Buffer&& buffer) override {
+      if (buffer.capacity == 0) return;
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (buffers_.size() < 8) buffers_.push_back(std::move(buffer));
+    }
+    Buffer Take(std::size_t bytes) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (buffers_.empty()) {
+        Buffer b;
+        b.Reserve(bytes);
+        return b;
+      }
+      Buffer b = std::move(buffers_.back());
+      buffers_.pop_back();
+      b.size = 0;
+      return b;
+    }
+
+   private:
+    std::mutex mutex_;
+    std::vector<Buffer> buffers_;
+  } spare;
+  Pipeline pipeline("store", options, total, &spare);
   const std::size_t chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
-  Chunk chunk;
-  auto rows = std::make_unique<StoreRows>();
-  const auto hand_in = [&] {
-    rows->first.push_back(rows->actions.size());
-    chunk.is_owned = true;
-    const bool ok = pipeline.Submit(std::move(chunk), std::move(rows));
-    chunk = Chunk();
-    rows = std::make_unique<StoreRows>();
-    return ok;
+  const std::size_t room = chunk_bytes + 65536;
+
+  // With workers, the store is scanned on a thread of its own, which hands
+  // the chunks over through a short queue: the calling thread, which merges
+  // the workers' tables in order, then never holds up SQLite.
+  struct Gathered {
+    Chunk chunk;
+    std::unique_ptr<StoreRows> rows;
   };
-  absl::Status scanned = store.ScanSessions(query, [&](const StoredSessionView& session) {
-    Buffer& b = chunk.owned;
-    b.Reserve(b.size + session.body.size() + 1);
-    std::memcpy(b.bytes.get() + b.size, session.body.data(), session.body.size());
-    b.size += session.body.size();
-    b.bytes[b.size++] = '\n';
-    rows->ids.emplace_back(session.id);
-    rows->first.push_back(rows->actions.size());
-    for (const StoredActionView& a : session.actions) {
-      rows->actions.push_back(OwnedAction{std::string(a.id),
-                                          std::string(a.step_id),
-                                          std::string(a.text),
-                                          std::string(a.owner),
-                                          a.due,
-                                          {a.history.begin(), a.history.end()},
-                                          a.confidential});
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Gathered> queue;
+  bool scanning = true;
+  bool stopped = false;
+  const bool threaded = ThreadCount(options) > 1;
+  const std::size_t queue_limit = static_cast<std::size_t>(ThreadCount(options)) + 1;
+  const auto deliver = [&](Chunk&& c, std::unique_ptr<StoreRows>&& r) {
+    if (!threaded) return pipeline.Submit(std::move(c), std::move(r));
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.wait(lock, [&] { return stopped || queue.size() < queue_limit; });
+    if (stopped) return false;
+    queue.push_back(Gathered{std::move(c), std::move(r)});
+    changed.notify_all();
+    return true;
+  };
+
+  const auto scan = [&] {
+    Chunk chunk;
+    chunk.owned = spare.Take(room);
+    auto rows = std::make_unique<StoreRows>();
+    const auto hand_in = [&] {
+      rows->first.push_back(rows->actions.size());
+      chunk.is_owned = true;
+      const bool ok = deliver(std::move(chunk), std::move(rows));
+      chunk = Chunk();
+      chunk.owned = spare.Take(room);
+      rows = std::make_unique<StoreRows>();
+      return ok;
+    };
+    absl::Status scanned = store.ScanSessions(query, [&](const StoredSessionView& session) {
+      Buffer& b = chunk.owned;
+      b.Reserve(b.size + session.body.size() + 1);
+      std::memcpy(b.bytes.get() + b.size, session.body.data(), session.body.size());
+      b.size += session.body.size();
+      b.bytes[b.size++] = '\n';
+      rows->ids.emplace_back(session.id);
+      rows->first.push_back(rows->actions.size());
+      for (const StoredActionView& a : session.actions) {
+        rows->actions.push_back(OwnedAction{std::string(a.id),
+                                            std::string(a.step_id),
+                                            std::string(a.text),
+                                            std::string(a.owner),
+                                            a.due,
+                                            {a.history.begin(), a.history.end()},
+                                            a.confidential});
+      }
+      if (b.size >= chunk_bytes && !hand_in()) {
+        return absl::CancelledError("stopped at a session that cannot be read");
+      }
+      return absl::OkStatus();
+    });
+    if (scanned.ok() && chunk.owned.size > 0) hand_in();
+    if (absl::IsCancelled(scanned)) scanned = absl::OkStatus();  // the pipeline knows why
+    return scanned;
+  };
+
+  absl::Status scanned;
+  if (!threaded) {
+    scanned = scan();
+  } else {
+    std::thread scanner([&] {
+      absl::Status s = scan();
+      std::lock_guard<std::mutex> lock(mutex);
+      scanned = std::move(s);
+      scanning = false;
+      changed.notify_all();
+    });
+    while (true) {
+      Gathered next;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return !queue.empty() || !scanning; });
+        if (queue.empty()) break;
+        next = std::move(queue.front());
+        queue.pop_front();
+        changed.notify_all();
+      }
+      if (!pipeline.Submit(std::move(next.chunk), std::move(next.rows))) {
+        std::lock_guard<std::mutex> lock(mutex);
+        stopped = true;
+        changed.notify_all();
+        break;
+      }
     }
-    if (b.size >= chunk_bytes && !hand_in()) {
-      return absl::CancelledError("stopped at a session that cannot be read");
-    }
-    return absl::OkStatus();
-  });
-  if (scanned.ok() && chunk.owned.size > 0) hand_in();
-  if (absl::IsCancelled(scanned)) scanned = absl::OkStatus();  // the pipeline knows why
+    scanner.join();
+  }
   return Masked(pipeline.Finish(scanned), options);
 }
 

@@ -181,6 +181,48 @@ TEST_F(StoreTablesTest, AnUnreadableBodyIsDataLoss) {
             "\"format\"");
 }
 
+// With workers the store is scanned on a thread of its own: a bad session
+// met while it still has chunks to hand over stops it, and the store is left
+// as it was, to be read and written again.
+TEST_F(StoreTablesTest, AnUnreadableBodyStopsAThreadedScanAndTheStoreGoesOn) {
+  for (int i = 0; i < 40; ++i) {
+    Session s = ThirdMeeting();
+    s.id = absl::StrCat("m-", i);
+    s.planned_start = testing::Utc(1 + i % 5, 8, i);
+    ASSERT_TRUE(store_->PutSession(s).ok());
+  }
+  {
+    auto db = detail::Database::Open(dir_.File("learning.db"), SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("UPDATE sessions SET body = '[]' WHERE id = 'm-7'").ok());
+  }
+  for (const int threads : {2, 3}) {
+    absl::StatusOr<SessionTables> t =
+        ReadTables(*store_, {}, {.threads = threads, .chunk_bytes = 1});
+    EXPECT_EQ(t.status().code(), absl::StatusCode::kDataLoss) << threads << " threads";
+    EXPECT_EQ(std::string(t.status().message()),
+              "the stored session \"m-7\" cannot be read: body:1:1: (root): expected an object (a "
+              "carelearn document), found an array");
+  }
+  absl::StatusOr<SessionTables> skipped =
+      ReadTables(*store_, {}, {.threads = 2, .on_error = OnError::kSkip, .chunk_bytes = 1});
+  ASSERT_TRUE(skipped.ok()) << skipped.status();
+  EXPECT_EQ(skipped->sessions.size(), 42U);
+  ASSERT_EQ(skipped->skipped.size(), 1U);
+  EXPECT_THAT(skipped->skipped[0].message, ::testing::HasSubstr("\"m-7\""));
+
+  Session later = ThirdMeeting();
+  later.id = "later";
+  ASSERT_TRUE(store_->PutSession(later).ok());
+  EXPECT_EQ(*store_->CountSessions(), 44U);
+  SessionQuery query;
+  query.unit = "nursing-home-east";
+  query.limit = 1;
+  absl::StatusOr<SessionTables> one = ReadTables(*store_, query, {.threads = 2});
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_EQ(one->sessions.size(), 1U);
+}
+
 TEST_F(StoreTablesTest, ScanSessionsHandsOverTheStoredText) {
   std::vector<std::string> ids;
   std::vector<std::size_t> histories;
