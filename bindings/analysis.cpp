@@ -39,6 +39,7 @@
 #include "absl/strings/str_join.h"
 #include "arrow_c.hpp"
 #include "carelearn/analysis/combine_tables.hpp"
+#include "carelearn/analysis/serialize_tables.hpp"
 #include "carelearn/analysis/tables.hpp"
 #include "common.hpp"
 #include "store_handle.hpp"
@@ -570,6 +571,39 @@ TablesHandle ReadReleased(const TableOptions& options, Read read) {
   return Handle(Unwrap(std::move(result)), options);
 }
 
+/// Raises ValueError unless the free-text columns of `t` are as `options`
+/// says they were read: filled with `free_text`, empty without, and no
+/// confidential item's text without `confidential_text` (so that a pickled
+/// state cannot hold more text than its options admit).
+void CheckTextOptions(const SessionTables& t, const TableOptions& options) {
+  if (options.confidential_text && !options.free_text) {
+    throw py::value_error("state: confidential_text without free_text");
+  }
+  const auto check = [&](const char* name, std::size_t rows, const StringColumn& text,
+                         const std::vector<std::uint8_t>& confidential) {
+    if (rows > 0 && (text.size() == rows) != options.free_text) {
+      throw py::value_error(
+          absl::StrCat("state: ", name, " is ", text.size() == rows ? "filled" : "empty",
+                       " where free_text is ", options.free_text ? "True" : "False"));
+    }
+    if (options.confidential_text) return;
+    for (std::size_t r = 0; r < text.size(); ++r) {
+      if (confidential[r] != 0 && text.valid[r] != 0) {
+        throw py::value_error(absl::StrCat("state: ", name, ": row ", r,
+                                           " holds confidential text where confidential_text "
+                                           "is False"));
+      }
+    }
+  };
+  check("sessions.cancel_note", t.sessions.size(), t.sessions.cancel_note,
+        t.sessions.cancel_confidential);
+  check("learning_points.text", t.learning_points.size(), t.learning_points.text,
+        t.learning_points.confidential);
+  check("actions.text", t.actions.size(), t.actions.text, t.actions.confidential);
+  check("feedback.comment", t.feedback.size(), t.feedback.comment, t.feedback.confidential);
+  check("notes.text", t.notes.size(), t.notes.text, t.notes.confidential);
+}
+
 /// Raises ValueError for options a reader cannot take.
 void CheckOptions(const TableOptions& options) {
   if (options.confidential_text && !options.free_text) {
@@ -871,6 +905,40 @@ void BindTables(py::module_& m) {
   tables.def(py::init<const TablesHandle&>(), py::arg("other"),
              "The same tables as `other` (nothing is copied).");
   ValueEquality(tables);
+  tables.def(py::pickle(
+                 [](const TablesHandle& self) {
+                   std::string blob;
+                   {
+                     py::gil_scoped_release release;
+                     blob = SerializeTables(*self.tables);
+                   }
+                   return py::make_tuple(py::bytes(blob), self.options.free_text,
+                                         self.options.confidential_text);
+                 },
+                 [](const py::tuple& state) {
+                   if (state.size() != 3) {
+                     throw py::value_error(absl::StrCat("state: ", state.size(),
+                                                        " items; SessionTables pickles as (bytes, "
+                                                        "free_text, confidential_text)"));
+                   }
+                   TableOptions options;
+                   options.free_text = state[1].cast<bool>();
+                   options.confidential_text = state[2].cast<bool>();
+                   const std::string_view blob = state[0].cast<std::string_view>();
+                   absl::StatusOr<SessionTables> t;
+                   {
+                     py::gil_scoped_release release;
+                     t = DeserializeTables(blob);
+                   }
+                   if (!t.ok()) throw py::value_error(std::string(t.status().message()));
+                   CheckTextOptions(*t, options);
+                   return Handle(*std::move(t), options);
+                 }),
+             "Pickling: the state is (the bytes of SerializeTables, free_text,\n"
+             "confidential_text), see carelearn/analysis/serialize_tables.hpp; it holds what the\n"
+             "tables hold, free text only as far as it was read. Restoring raises ValueError\n"
+             "for damaged bytes, naming what is wrong, and for text options that do not match\n"
+             "the text the bytes hold.");
 
   const char* kReadErrors =
       "\n\nRaises FormatError for a line that does not parse or is not a valid\n"
@@ -980,6 +1048,31 @@ void BindTables(py::module_& m) {
       "The tables with only the participant rows whose flag in `keep` (one per row\n"
       "of participants, nonzero: kept) is set, and every row of the other tables;\n"
       "dictionaries unchanged. Raises ValueError when `keep` has another length.");
+  m.def(
+      "person_measure_tables",
+      [](const py::handle& value,
+         const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& keep) {
+        const Owner t = SessionTablesOf(value, "tables");
+        if (keep.ndim() != 1 || static_cast<std::size_t>(keep.size()) != t->participants.size()) {
+          throw py::value_error(absl::StrCat("keep: ", keep.size(), " flags for ",
+                                             t->participants.size(),
+                                             " participant rows; give one per row"));
+        }
+        SessionTables kept;
+        {
+          py::gil_scoped_release release;
+          kept = PersonMeasureTables(*t, std::span<const std::uint8_t>(
+                                             keep.data(), static_cast<std::size_t>(keep.size())));
+        }
+        return Handle(std::move(kept), TableOptions{});
+      },
+      py::arg("tables"), py::arg("keep"),
+      "The participant rows flagged in `keep` (one per row of participants), and of\n"
+      "the rest only what reach, dose and the people of circles read (see\n"
+      "carelearn/analysis/combine_tables.hpp, PersonMeasureTables): every session with\n"
+      "its unit, times and status; the steps of sessions that started and did not end;\n"
+      "no other tables, no free text, no ids. Raises ValueError when `keep` has\n"
+      "another length.");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "carelearn/analysis/combine_tables.hpp"
 #include "carelearn/analysis/metrics.hpp"
+#include "carelearn/analysis/serialize_tables.hpp"
 #include "carelearn/analysis/simulate.hpp"
 #include "carelearn/analysis/tables.hpp"
 #include "carelearn/io/builtin_catalog.hpp"

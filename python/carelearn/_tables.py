@@ -198,6 +198,16 @@ class SessionTables(_core.SessionTables):
 
     ``skipped`` lists the lines a forgiving read left out.
 
+    The tables pickle (to send them to another process, as
+    :mod:`carelearn.dask` does) in a compact binary form of every column
+    (``carelearn/analysis/serialize_tables.hpp``), with the
+    ``free_text`` and ``confidential_text`` they were read with; unpickled,
+    they are equal to the original. A pickle holds what the tables hold and
+    no more: free text only when they were read with ``free_text=True``, and
+    the text of confidential items only with ``confidential_text=True`` too;
+    the pseudonyms and other columns as they are. Guard it as the tables. A
+    damaged pickle raises ValueError naming what is wrong.
+
     Example::
 
         tables = carelearn.read_tables("export.jsonl")

@@ -495,25 +495,61 @@ def _measure_bucket(
     return kept
 
 
+def _split_by_person(path: str, buckets: int, on_error: OnErrorLike) -> tuple[Any, ...]:
+    """The tables of one file split into ``buckets`` by person (on a worker):
+    the file is read once by the C++ reader, and each bucket's piece is
+    :func:`carelearn._core.person_measure_tables` of it, with the participants
+    whose pseudonym falls in the bucket (one without a pseudonym: bucket 0)
+    and, of the rest, only what reach, dose and circles read (every session's
+    unit, times and status, the steps of sessions that started and did not
+    end; no ids, no free text). The pieces pickle compactly
+    (``carelearn/analysis/serialize_tables.hpp``) when Dask sends them to the
+    bucket's worker."""
+    import numpy as np
+
+    tables = read_tables(path, on_error=on_error, threads=1)
+    participants = tables.table("participants")
+    codes = np.asarray(participants.array("person"), dtype=np.int64)
+    of_code = np.append(_person_buckets(participants.categories("person"), buckets), 0)
+    home = of_code[codes]
+    return tuple(
+        _core.person_measure_tables(tables, (home == b).astype(np.uint8)) for b in range(buckets)
+    )
+
+
+def _join_pieces(pieces: Sequence[Any]) -> SessionTables:
+    """One person bucket's tables: its pieces of every file joined in file
+    order (on the bucket's worker)."""
+    return SessionTables(_core.concatenate_tables(list(pieces)))
+
+
 def _person_tables(
     paths: list[str], bucket: int, buckets: int, on_error: OnErrorLike
 ) -> SessionTables:
-    """Every session of ``paths``, but only the participants whose pseudonym
-    falls in ``bucket`` (one without a pseudonym: bucket 0), built from the
-    column tables (on a worker): each file is read by the C++ reader, its
-    participant rows kept by a numpy mask, and the files joined in order."""
-    import numpy as np
+    """The tables person bucket ``bucket`` of ``buckets`` measures, made in this
+    process as the workers make them: each of ``paths`` split by person, and
+    the bucket's pieces joined in order."""
+    return _join_pieces([_split_by_person(path, buckets, on_error)[bucket] for path in paths])
 
-    parts = []
-    for path in paths:
-        tables = read_tables(path, on_error=on_error, threads=1)
-        participants = tables.table("participants")
-        codes = np.asarray(participants.array("person"), dtype=np.int64)
-        of_code = np.append(_person_buckets(participants.categories("person"), buckets), 0)
-        keep = (of_code[codes] == bucket).astype(np.uint8)
-        parts.append(_core.keep_participants(tables, keep))
-        del tables
-    return SessionTables(_core.concatenate_tables(parts))
+
+def _person_pieces(files: list[str], buckets: int, on_error: OnErrorLike) -> list[list[Any]]:
+    """For each person bucket, its pieces of every file, as Dask Delayed: one
+    task per file (key ``carelearn-person-split-...``) reads it once and
+    splits it into ``buckets`` pieces, each a key of its own, so that a
+    bucket's task is sent its pieces and no others."""
+    dask = _dask()
+    split = dask.delayed(_split_by_person, pure=True, nout=buckets)
+    options = _Options(False, False, on_error, 1)
+    per_file = [
+        split(
+            path,
+            buckets,
+            on_error,
+            dask_key_name=f"carelearn-person-split-{_token(path, options)}-{buckets}",
+        )
+        for path in files
+    ]
+    return [[pieces[b] for pieces in per_file] for b in range(buckets)]
 
 
 def _roster_of(columns: dict[str, list[Any]]) -> _core.Roster:
@@ -576,35 +612,24 @@ def _roster_shares(roster: _core.Roster, buckets: int) -> list[_RosterShare]:
 
 
 def _reach_bucket(
-    paths: list[str],
-    bucket: int,
-    buckets: int,
-    on_error: OnErrorLike,
-    share: _RosterShare,
-    kwargs: dict[str, Any],
+    pieces: list[Any], share: _RosterShare, kwargs: dict[str, Any]
 ) -> pandas.DataFrame:
     """One person bucket's reach, without small-cell suppression (on a worker)."""
     from . import metrics
 
-    tables = _person_tables(paths, bucket, buckets, on_error)
+    tables = _join_pieces(pieces)
     return metrics.reach(tables, share.roster(), **kwargs, small_cells="off")
 
 
 def _dose_bucket(
-    paths: list[str],
-    bucket: int,
-    buckets: int,
-    on_error: OnErrorLike,
-    share: _RosterShare,
-    programme: Any,
-    kwargs: dict[str, Any],
+    pieces: list[Any], share: _RosterShare, programme: Any, kwargs: dict[str, Any]
 ) -> tuple[pandas.DataFrame, pandas.DataFrame]:
     """One person bucket's dose (without small-cell suppression), and each of
     its people's hours per unit and period: the dose of the same sessions
     with each person alone in a unit (on a worker)."""
     from . import metrics
 
-    tables = _person_tables(paths, bucket, buckets, on_error)
+    tables = _join_pieces(pieces)
     whole = metrics.dose(tables, share.roster(), programme, **kwargs, small_cells="off")
     alone, meaning = share.per_person()
     people = metrics.dose(tables, alone, None, **kwargs, small_cells="off")
@@ -614,13 +639,11 @@ def _dose_bucket(
     return whole, people
 
 
-def _circles_people_bucket(
-    paths: list[str], bucket: int, buckets: int, on_error: OnErrorLike, kwargs: dict[str, Any]
-) -> pandas.DataFrame:
+def _circles_people_bucket(pieces: list[Any], kwargs: dict[str, Any]) -> pandas.DataFrame:
     """One person bucket's circles, for its ``people`` (on a worker)."""
     from . import metrics
 
-    tables = _person_tables(paths, bucket, buckets, on_error)
+    tables = _join_pieces(pieces)
     return metrics.circles(tables, **kwargs, small_cells="off")
 
 
@@ -872,13 +895,20 @@ def measure(
     measured by the same C++ code as on one machine, and the buckets' rows
     are put in the single-machine order.
 
-    Split by person (reach, dose, and the people of circles): ``partitions``
-    buckets (None: one per worker of the current client) each read every
-    file, keep every session but only the participants and roster members
-    whose pseudonym falls in the bucket, and measure them without small-cell
-    suppression; the counts of people are summed, the shares, means and
-    medians recomputed from the sums, and small cells suppressed once, by
-    the same C++ code as on one machine. docs/scale.md says why each stays exact.
+    Split by person (reach, dose, and the people of circles) into
+    ``partitions`` buckets (None: one per worker of the current client):
+    each file is read once, by one task, and split into one piece per
+    bucket, holding the participants whose pseudonym falls in the bucket
+    and, of the rest, only what these measures read (every session's unit,
+    times and status, the steps of sessions that started and did not end;
+    no ids, no free text, no other tables); each bucket joins its pieces of
+    every file in file order with its roster members, and measures them
+    without small-cell suppression. A bucket so holds every session but
+    only its share of the people: about 90 bytes a session plus 28 bytes a
+    participant of its own (docs/scale.md). The counts of people are summed,
+    the shares, means and medians recomputed from the sums, and small cells
+    suppressed once, by the same C++ code as on one machine. docs/scale.md
+    says why each stays exact.
 
     ``args`` and ``kwargs`` go to the measure (a roster, a programme as a
     :class:`~carelearn.Programme`, which pickles to the workers, and the
@@ -921,8 +951,9 @@ def measure(
 
         roster = metrics._roster(arguments.pop("roster"))
         shares = _roster_shares(roster, buckets)
+        pieces = _person_pieces(files, buckets, on_error)
         run = dask.delayed(_reach_bucket, pure=True)
-        parts = [run(files, b, buckets, on_error, shares[b], arguments) for b in range(buckets)]
+        parts = [run(pieces[b], shares[b], arguments) for b in range(buckets)]
         frames = dask.compute(*parts)
         rows = _combine_reach(list(frames))
         return _finish(name, rows, frames[0].attrs["roles"], period, small_cells, threshold)
@@ -938,9 +969,10 @@ def measure(
                 f"give the Programme and start, end rather than a {type(programme).__name__}"
             )
         shares = _roster_shares(roster, buckets)
+        pieces = _person_pieces(files, buckets, on_error)
         run = dask.delayed(_dose_bucket, pure=True, nout=2)
         results = dask.compute(
-            *(run(files, b, buckets, on_error, shares[b], programme, arguments) for b in range(buckets))
+            *(run(pieces[b], shares[b], programme, arguments) for b in range(buckets))
         )
         rows = _combine_dose([r[0] for r in results], [r[1] for r in results])
         return _finish(name, rows, results[0][0].attrs["roles"], period, small_cells, threshold)
@@ -948,8 +980,9 @@ def measure(
     off = dict(kwargs, small_cells="off")
     off.pop("threshold", None)
     by_unit = _unit_parts(name, files, partitions or len(files), on_error, args, off)
+    pieces = _person_pieces(files, buckets, on_error)
     run = dask.delayed(_circles_people_bucket, pure=True)
-    by_person = [run(files, b, buckets, on_error, arguments) for b in range(buckets)]
+    by_person = [run(pieces[b], arguments) for b in range(buckets)]
     # Both splits in one computation, so that their tasks run side by side.
     computed = dask.compute(*by_unit, *by_person)
     units, people = list(computed[: len(by_unit)]), list(computed[len(by_unit) :])

@@ -6,8 +6,9 @@
 # Each target first replays every input in tests/fuzz/regressions/ (inputs
 # that once crashed; they must pass now), then fuzzes from a seed corpus of
 # catalog/*.json, tests/cpp/io/testdata/*.json and tests/fuzz/corpus/
-# (fuzz_parse_session, fuzz_read_session_lines and fuzz_read_tables: the session lines in
-# tests/fuzz/corpus-session/, with tests/fuzz/session.dict; fuzz_parse_programme: examples/programmes/ and
+# (fuzz_parse_session, fuzz_read_session_lines, fuzz_read_tables and fuzz_deserialize_tables:
+# the session lines in tests/fuzz/corpus-session/, with tests/fuzz/session.dict, the last
+# serializing the tables they read and fuzzing the bytes; fuzz_parse_programme: examples/programmes/ and
 # tests/fuzz/corpus/, with programme.dict; fuzz_parse_rrule: the rules in
 # tests/fuzz/corpus-rrule/, with rrule.dict). A crash,
 # a sanitizer report or a failed check ends the run with a non-zero status
@@ -22,7 +23,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "${here}/../.." && pwd)"
 build="${FUZZ_BUILD_DIR:-${root}/build-fuzz}"
 targets=(fuzz_parse_format fuzz_parse_variant fuzz_parse_document fuzz_parse_session
-         fuzz_read_session_lines fuzz_read_tables fuzz_parse_programme fuzz_parse_rrule)
+         fuzz_read_session_lines fuzz_read_tables fuzz_deserialize_tables fuzz_parse_programme
+         fuzz_parse_rrule)
 per_target=$(( total_seconds / ${#targets[@]} ))
 (( per_target >= 1 )) || per_target=1
 
@@ -54,7 +56,7 @@ for target in "${targets[@]}"; do
   seeds=("${root}/catalog" "${root}/tests/cpp/io/testdata" "${here}/corpus")
   dict="${here}/json.dict"
   if [[ "${target}" == fuzz_parse_session || "${target}" == fuzz_read_session_lines ||
-        "${target}" == fuzz_read_tables ]]; then
+        "${target}" == fuzz_read_tables || "${target}" == fuzz_deserialize_tables ]]; then
     seeds=("${here}/corpus-session")
     dict="${here}/session.dict"
   fi

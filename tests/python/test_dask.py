@@ -294,15 +294,119 @@ def test_person_buckets_keep_every_session_and_split_the_people(
     local = carelearn.read_tables(whole)
     paths = [str(p) for p in parts]
     buckets = [carelearn.dask._person_tables(paths, b, 3, "raise") for b in range(3)]
+    # Every session, with what reach, dose and circles read of it; the steps
+    # of the sessions that started and have no end (whose minutes dose sums).
+    kept = ["unit", "planned_start", "actual_start", "actual_end", "status"]
+    open_ended = local.sessions["actual_start"].notna() & local.sessions["actual_end"].isna()
+    summed = local.steps[open_ended.to_numpy()[local.steps["session"].to_numpy()]]
+    assert len(summed) < len(local.steps)  # none here: every session that began has an end
     people = []
     for tables in buckets:
-        pd.testing.assert_frame_equal(tables.sessions, local.sessions)
-        pd.testing.assert_frame_equal(tables.steps, local.steps)
+        pd.testing.assert_frame_equal(tables.sessions[kept], local.sessions[kept])
+        assert tables.sessions["id"].isna().all() and tables.sessions["format_id"].isna().all()
+        pd.testing.assert_frame_equal(
+            tables.steps[["session", "minutes"]].reset_index(drop=True),
+            summed[["session", "minutes"]].reset_index(drop=True),
+        )
+        assert all(len(tables.table(name)) == 0 for name in TABLES_NOT_READ)
         people.append(set(tables.participants["person"].astype(str)))
     assert all(people)
     assert not (people[0] & people[1]) and not (people[0] & people[2]) and not (people[1] & people[2])
     assert sum(len(t.participants) for t in buckets) == len(local.participants)
     assert set().union(*people) == set(local.participants["person"].astype(str))
+
+
+TABLES_NOT_READ = ("prompts", "learning_points", "actions", "action_changes", "feedback", "notes")
+
+
+@pytest.mark.parametrize("name", ["reach", "dose", "circles"])
+def test_the_person_split_reads_each_file_once(
+    exports: tuple[pathlib.Path, list[pathlib.Path]],
+    roster: carelearn.metrics.Roster,
+    name: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dask
+
+    whole, parts = exports
+    files = [str(p) for p in parts]
+    # The graph: one split task per file, whatever the number of buckets, and
+    # each bucket's task depends on one piece of each file.
+    for buckets in (1, 3, 7):
+        pieces = carelearn.dask._person_pieces(files, buckets, "raise")
+        graph = dict(dask.delayed(pieces).__dask_graph__())
+        splits = [k for k in graph if str(k).startswith("carelearn-person-split-")]
+        assert len(splits) == len(files)
+        assert len({str(k) for k in splits}) == len(files)
+        assert len(pieces) == buckets and all(len(p) == len(files) for p in pieces)
+    # Run: the split is called once per file (counted in this process, on
+    # the synchronous scheduler), and the result is the one machine's.
+    calls: list[str] = []
+    split = carelearn.dask._split_by_person
+
+    def counted(path: str, buckets: int, on_error: str) -> tuple[object, ...]:
+        calls.append(path)
+        return split(path, buckets, on_error)
+
+    monkeypatch.setattr(carelearn.dask, "_split_by_person", counted)
+    args = (roster,) if name != "circles" else ()
+    with dask.config.set(scheduler="synchronous"):
+        got = carelearn.dask.measure(name, parts, *args, partitions=4)
+    assert sorted(calls) == sorted(files)
+    expected = getattr(carelearn.metrics, name)(carelearn.read_tables(whole), *args)
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_dose_of_sessions_without_an_end_sums_their_steps_on_dask(
+    client: Client,
+    exports: tuple[pathlib.Path, list[pathlib.Path]],
+    roster: carelearn.metrics.Roster,
+    tmp_path: pathlib.Path,
+) -> None:
+    import json
+
+    _, parts = exports
+    # Every third session that began loses its end: dose takes its minutes
+    # from its steps, which the person pieces keep for such sessions only.
+    copies = []
+    dropped = 0
+    for part in parts[:8]:
+        lines = []
+        for i, line in enumerate(part.read_text(encoding="utf-8").splitlines()):
+            record = json.loads(line)
+            if i % 3 == 0 and "actual_end" in record and record.get("steps"):
+                del record["actual_end"]
+                dropped += 1
+            lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        copy = tmp_path / part.name
+        copy.write_text("".join(lines), encoding="utf-8")
+        copies.append(copy)
+    assert dropped >= 20
+    joined = tmp_path / "joined.jsonl"
+    joined.write_text("".join(c.read_text(encoding="utf-8") for c in copies), encoding="utf-8")
+    local = carelearn.read_tables(joined)
+    assert local.sessions["actual_end"].isna().sum() >= dropped
+    expected = carelearn.metrics.dose(local, roster)
+    got = carelearn.dask.measure("dose", copies, roster, partitions=3)
+    pd.testing.assert_frame_equal(got, expected)
+    pieces = carelearn.dask._person_tables([str(c) for c in copies], 1, 3, "raise")
+    assert 0 < len(pieces.steps) < len(local.steps)
+
+
+def test_the_person_pieces_pickle_small(exports: tuple[pathlib.Path, list[pathlib.Path]]) -> None:
+    import pickle
+
+    _, parts = exports
+    path = str(parts[0])
+    whole = carelearn.read_tables(path)
+    pieces = carelearn.dask._split_by_person(path, 3, "raise")
+    back = [pickle.loads(pickle.dumps(p)) for p in pieces]
+    assert back == list(pieces)
+    assert sum(len(p.table("participants")) for p in back) == len(whole.participants)
+    # Each piece is a fraction of the file's tables: every session's few
+    # columns, a third of the people, no text, no other tables.
+    size = len(pickle.dumps(whole))
+    assert all(len(pickle.dumps(p)) * 4 < size for p in pieces)
 
 
 def test_the_split_by_unit_is_numpy_over_the_bytes(tmp_path: pathlib.Path) -> None:

@@ -922,3 +922,90 @@ def test_repr_names_the_tables_and_their_sizes() -> None:
         "actions=2, action_changes=0, feedback=1, notes=1>"
     )
     assert repr(tables.table("prompts")) == "<Table prompts: 0 rows, columns session, step, question>"
+
+
+# ------------------------------------------------------------------ pickling
+
+
+@pytest.mark.parametrize(
+    ("free_text", "confidential_text"), [(False, False), (True, False), (True, True)]
+)
+def test_tables_pickle_to_equal_frames(
+    tmp_path: pathlib.Path, free_text: bool, confidential_text: bool
+) -> None:
+    import pickle
+
+    sessions = random_sessions(5, 30) + [planted_session(), planted_cancellation()]
+    path = tmp_path / "sessions.jsonl"
+    carelearn.write_sessions(path, sessions, include_confidential=True)
+    with path.open("a", encoding="utf-8") as f:
+        f.write('{"carelearn": "session/1", "id": 7}\n\n')
+    tables = carelearn.read_tables(
+        path, free_text=free_text, confidential_text=confidential_text, on_error="skip"
+    )
+    for protocol in (2, pickle.HIGHEST_PROTOCOL):
+        back = pickle.loads(pickle.dumps(tables, protocol=protocol))
+        assert type(back) is carelearn.SessionTables
+        assert back == tables
+        assert (back.free_text, back.confidential_text) == (free_text, confidential_text)
+        for name in TABLES:
+            pd.testing.assert_frame_equal(back.table(name).to_pandas(), tables.table(name).to_pandas())
+        pd.testing.assert_frame_equal(back.skipped, tables.skipped)
+        assert len(back.skipped) == 1
+    # The core handle pickles alike.
+    core = carelearn._core.SessionTables(tables)
+    assert pickle.loads(pickle.dumps(core)) == tables
+
+
+def test_a_pickle_holds_no_more_text_than_was_read(tmp_path: pathlib.Path) -> None:
+    import pickle
+
+    path = tmp_path / "sessions.jsonl"
+    carelearn.write_sessions(path, [planted_session()], include_confidential=True)
+    plain_tables = carelearn.read_tables(path)
+    text_tables = carelearn.read_tables(path, free_text=True)
+    every = carelearn.read_tables(path, free_text=True, confidential_text=True)
+    confidential = [
+        t for t, c in zip(every.learning_points["text"], every.learning_points["confidential"]) if c
+    ]
+    public = [
+        t for t, c in zip(every.learning_points["text"], every.learning_points["confidential"]) if not c
+    ]
+    assert confidential and public
+    # Each text is in the pickle of the tables that read it, and in no other.
+    for text in confidential:
+        assert text.encode() in pickle.dumps(every)
+        assert text.encode() not in pickle.dumps(text_tables)
+        assert text.encode() not in pickle.dumps(plain_tables)
+    for text in public:
+        assert text.encode() in pickle.dumps(text_tables)
+        assert text.encode() not in pickle.dumps(plain_tables)
+
+
+def test_a_damaged_pickle_is_a_value_error() -> None:
+    import pickle
+
+    tables = carelearn.tables_from_sessions([planted_session()], free_text=True)
+    blob, free_text, confidential_text = tables.__getstate__()
+    assert blob[:12] == b"CLTABLES\x01\x00\x00\x00"
+    assert (free_text, confidential_text) == (True, False)
+    fresh = carelearn.SessionTables.__new__(carelearn.SessionTables)
+    with pytest.raises(ValueError, match="^session tables: notes.text: the bytes end too soon$"):
+        fresh.__setstate__((blob[:-3], True, False))
+    with pytest.raises(ValueError, match=r"session tables: version 9, where this carelearn reads version 1"):
+        carelearn.SessionTables.__new__(carelearn.SessionTables).__setstate__(
+            (blob[:8] + b"\x09" + blob[9:], True, False)
+        )
+    # The options must say what the bytes hold.
+    with pytest.raises(ValueError, match="^state: sessions.cancel_note is filled where free_text is False$"):
+        carelearn.SessionTables.__new__(carelearn.SessionTables).__setstate__((blob, False, False))
+    with pytest.raises(ValueError, match="state: confidential_text without free_text"):
+        carelearn.SessionTables.__new__(carelearn.SessionTables).__setstate__((blob, False, True))
+    every = carelearn.tables_from_sessions(
+        [planted_session()], free_text=True, confidential_text=True
+    )
+    with pytest.raises(ValueError, match="holds confidential text where confidential_text is False"):
+        carelearn.SessionTables.__new__(carelearn.SessionTables).__setstate__(
+            (every.__getstate__()[0], True, False)
+        )
+    assert pickle.loads(pickle.dumps(every)) == every

@@ -5,7 +5,10 @@
 // path, python/carelearn/dask.py): `ConcatenateTables` joins the tables of
 // several inputs as if they had been read as one, and `KeepParticipants`
 // keeps some of the participant rows (the people of one part of a
-// split by person) and every other row.
+// split by person) and every other row. `PersonMeasureTables` keeps them
+// too, and of the rest only what the measures split by person read, to
+// send a part of a split by person between processes at a fraction of the
+// size (with carelearn/analysis/serialize_tables.hpp).
 //
 // Example:
 //
@@ -14,6 +17,7 @@
 //   std::vector<std::uint8_t> keep(all.participants.size(), 0);
 //   keep[0] = 1;
 //   carelearn::SessionTables one = carelearn::KeepParticipants(all, keep);
+//   carelearn::SessionTables small = carelearn::PersonMeasureTables(all, keep);
 #ifndef CARELEARN_ANALYSIS_COMBINE_TABLES_HPP_
 #define CARELEARN_ANALYSIS_COMBINE_TABLES_HPP_
 
@@ -56,6 +60,39 @@ namespace carelearn {
 ///   carelearn::SessionTables mine = carelearn::KeepParticipants(tables, keep);
 [[nodiscard]] SessionTables KeepParticipants(const SessionTables& tables,
                                              std::span<const std::uint8_t> keep);
+
+/// The participant rows of `tables` that `keep` marks, as `KeepParticipants`
+/// keeps them, and of everything else only what the measures split by person
+/// (`MeasureReach`, `MeasureDose`, and the `people` of `MeasureCircles`)
+/// read, so that they give the same results on the projection as on
+/// `KeepParticipants(tables, keep)`:
+///
+///   - sessions: every row, with `unit`, `planned_start`, `actual_start`,
+///     `actual_end` and `status`; the other columns blank;
+///   - participants: the kept rows, with `session`, `person`, `unit`,
+///     `profession` and `shift`; `position` and `role` blank; the
+///     dictionaries of `person`, `unit` and `profession` only the values
+///     the kept rows use, in their order in `tables`;
+///   - steps: the rows of the sessions that started and have no end (the
+///     sessions whose minutes `MeasureDose` sums from their steps), with
+///     `session` and `minutes`; the other columns blank;
+///   - prompts, learning points, actions, action changes, feedback, notes
+///     and the skipped lines: none;
+///
+/// where a blank column has a missing value in every row (a dictionary
+/// column: `kNullCode`, its dictionary empty, or the fixed vocabulary of a
+/// closed column; a string column: missing; times: `kNullTimestamp`), or 0
+/// (counts, positions, flags, `format_version`). No free text is kept (the
+/// text columns are unread), nor the sessions' ids, formats, case
+/// categories or citizens.
+///
+/// Precondition: `keep.size() == tables.participants.size()`.
+///
+/// Example:
+///
+///   std::string part = carelearn::SerializeTables(carelearn::PersonMeasureTables(tables, keep));
+[[nodiscard]] SessionTables PersonMeasureTables(const SessionTables& tables,
+                                                std::span<const std::uint8_t> keep);
 
 }  // namespace carelearn
 
