@@ -24,6 +24,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <memory>
@@ -1073,6 +1074,47 @@ void BindTables(py::module_& m) {
       "its unit, times and status; the steps of sessions that started and did not end;\n"
       "no other tables, no free text, no ids. Raises ValueError when `keep` has\n"
       "another length.");
+  m.def(
+      "gather_lines",
+      [](const py::array_t<std::uint8_t, py::array::c_style>& data,
+         const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& starts,
+         const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& ends) {
+        if (data.ndim() != 1) throw py::value_error("data: give a one-dimensional array of bytes");
+        if (starts.ndim() != 1 || ends.ndim() != 1 || starts.size() != ends.size()) {
+          throw py::value_error(absl::StrCat("starts, ends: ", starts.size(), " starts for ",
+                                             ends.size(), " ends; give one of each per line"));
+        }
+        const auto size = static_cast<std::int64_t>(data.size());
+        const std::int64_t* from = starts.data();
+        const std::int64_t* to = ends.data();
+        std::int64_t total = 0;
+        for (py::ssize_t i = 0; i < starts.size(); ++i) {
+          if (from[i] < 0 || from[i] > to[i] || to[i] > size) {
+            throw py::value_error(absl::StrCat("starts, ends: line ", i, " runs from ", from[i],
+                                               " to ", to[i], ", not within the ", size,
+                                               " bytes of data"));
+          }
+          total += to[i] - from[i];
+        }
+        py::bytes out(nullptr, static_cast<std::size_t>(total));
+        char* dst = PyBytes_AS_STRING(out.ptr());
+        const auto* src = reinterpret_cast<const char*>(data.data());
+        {
+          py::gil_scoped_release release;
+          for (py::ssize_t i = 0; i < starts.size(); ++i) {
+            const auto n = static_cast<std::size_t>(to[i] - from[i]);
+            std::memcpy(dst, src + from[i], n);
+            dst += n;
+          }
+        }
+        return out;
+      },
+      py::arg("data"), py::arg("starts"), py::arg("ends"),
+      "The byte ranges data[starts[i]:ends[i]] joined in order, copied with the GIL\n"
+      "released: how the Dask path gathers the lines of one shuffle bucket without\n"
+      "a Python step per line. `data` is a one-dimensional numpy array of uint8.\n"
+      "Raises ValueError when the ranges do not fit `data` or the two arrays differ\n"
+      "in length, TypeError when `data` is not an array of uint8.");
 }
 
 }  // namespace

@@ -429,13 +429,14 @@ def _lines(path: str) -> tuple[Any, Any, Any]:
     return buf, starts, ends
 
 
-def _split_by_unit(path: str, buckets: int, on_error: OnErrorLike) -> list[bytes]:
+def _split_by_unit(path: str, buckets: int, on_error: OnErrorLike) -> tuple[bytes, ...]:
     """The lines of one file, sorted into ``buckets`` by their session's unit
-    (on a worker), with no Python work per line: the file is read by the C++
-    reader, whose session rows are the lines that are neither blank nor
-    skipped, in order; numpy finds the lines, the blank ones (only
-    whitespace, as the reader sees them) and each line's bucket, and gathers
-    each bucket's bytes in one indexing."""
+    (on a worker), with no Python work per line and nothing the size of the
+    file but the file: the file is read by the C++ reader, whose session rows
+    are the lines that are neither blank nor skipped, in order; numpy finds
+    the lines, the blank ones (only whitespace, as the reader sees them) and
+    each line's bucket, and :func:`carelearn._core.gather_lines` copies each
+    bucket's lines out of the file's bytes."""
     import numpy as np
 
     tables = read_tables(path, on_error=on_error, threads=1)
@@ -444,45 +445,42 @@ def _split_by_unit(path: str, buckets: int, on_error: OnErrorLike) -> list[bytes
     # The bucket of each unit code; a missing unit (-1) takes the last, "".
     of_code = np.append(_unit_buckets(sessions.categories("unit"), buckets), _bucket(None, buckets))
     buf, starts, ends = _lines(path)
+    if not len(starts):
+        return tuple(b"" for _ in range(buckets))
     text = ~np.isin(buf, np.array(_WHITESPACE, dtype=np.uint8))
-    filled = np.concatenate(([0], np.cumsum(text, dtype=np.int64)))
-    blank = filled[ends] == filled[starts]
+    blank = ~np.logical_or.reduceat(text, starts)
+    del text
     numbers = np.arange(1, len(starts) + 1, dtype=np.int64)
     skipped = np.asarray(tables.skipped_columns()[1], dtype=np.int64)
     session_line = ~blank & ~np.isin(numbers, skipped)
     if int(session_line.sum()) != len(codes):  # pragma: no cover - the reader and numpy agree
         raise RuntimeError(f"{path}: {int(session_line.sum())} lines for {len(codes)} sessions")
-    line_starts = starts[session_line]
-    line_ends = ends[session_line]
     line_bucket = of_code[codes]
     order = np.argsort(line_bucket, kind="stable")
-    lengths = (line_ends - line_starts)[order]
-    # Where each gathered line begins; byte i of the gathered text is
-    # buf[start of its line + its place in the line].
-    bounds = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-    index = np.repeat(line_starts[order] - bounds[:-1], lengths) + np.arange(
-        int(bounds[-1]), dtype=np.int64
-    )
-    gathered = buf[index]
+    line_starts = starts[session_line][order]
+    line_ends = ends[session_line][order]
     cuts = np.searchsorted(line_bucket[order], np.arange(buckets + 1), side="left")
-    return [gathered[bounds[cuts[b]] : bounds[cuts[b + 1]]].tobytes() for b in range(buckets)]
+    return tuple(
+        _core.gather_lines(buf, line_starts[cuts[b] : cuts[b + 1]], line_ends[cuts[b] : cuts[b + 1]])
+        for b in range(buckets)
+    )
 
 
 def _measure_bucket(
     name: str,
-    pieces: list[list[bytes]],
+    pieces: list[bytes],
     bucket: int,
     buckets: int,
     args: tuple[Any, ...],
     kwargs: dict[str, Any],
 ) -> pandas.DataFrame:
     """One bucket's rows of measure ``name``: its units' sessions from every
-    file, in file order, measured by the C++ code (on a worker)."""
+    file (``pieces``, in file order), measured by the C++ code (on a worker)."""
     import numpy as np
 
     from . import metrics
 
-    text = b"".join(piece[bucket] for piece in pieces).decode("utf-8")
+    text = b"".join(pieces).decode("utf-8")
     tables = tables_from_text(text, source=f"<units of bucket {bucket}>")
     frame: pandas.DataFrame = getattr(metrics, name)(tables, *args, **kwargs)
     owner = _OWNER.get(name, "unit")
@@ -999,9 +997,23 @@ def _unit_parts(
     kwargs: dict[str, Any],
 ) -> list[Any]:
     """Each unit bucket's rows of ``name``, as Dask Delayed: every file split
-    by unit, then each bucket measured."""
+    by unit (one task a file, its pieces each a key of their own, so that a
+    bucket's task is sent its pieces and no others), then each bucket
+    measured."""
     dask = _dask()
-    split = dask.delayed(_split_by_unit, pure=True)
-    pieces = [split(path, buckets, on_error) for path in files]
+    split = dask.delayed(_split_by_unit, pure=True, nout=buckets)
+    options = _Options(False, False, on_error, 1)
+    per_file = [
+        split(
+            path,
+            buckets,
+            on_error,
+            dask_key_name=f"carelearn-unit-split-{_token(path, options)}-{buckets}",
+        )
+        for path in files
+    ]
     run = dask.delayed(_measure_bucket, pure=True)
-    return [run(name, pieces, b, buckets, args, kwargs) for b in range(buckets)]
+    return [
+        run(name, [pieces[b] for pieces in per_file], b, buckets, args, kwargs)
+        for b in range(buckets)
+    ]

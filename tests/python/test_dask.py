@@ -11,6 +11,7 @@ import datetime
 import pathlib
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 import pytest
 from distributed import Client, LocalCluster, wait
@@ -424,7 +425,46 @@ def test_the_split_by_unit_is_numpy_over_the_bytes(tmp_path: pathlib.Path) -> No
     assert [p.decode("utf-8") for p in pieces] == expected
     empty = tmp_path / "empty.jsonl"
     empty.write_bytes(b"")
-    assert carelearn.dask._split_by_unit(str(empty), 2, "raise") == [b"", b""]
+    assert carelearn.dask._split_by_unit(str(empty), 2, "raise") == (b"", b"")
+
+
+def test_gather_lines_joins_byte_ranges_in_order() -> None:
+    from carelearn import _core
+
+    data = np.frombuffer(b"aa\nbbb\ncccc\n", dtype=np.uint8)
+    starts = np.array([7, 0, 3], dtype=np.int64)
+    ends = np.array([12, 3, 7], dtype=np.int64)
+    assert _core.gather_lines(data, starts, ends) == b"cccc\naa\nbbb\n"
+    assert _core.gather_lines(data, starts[:1], ends[:1]) == b"cccc\n"
+    assert _core.gather_lines(data, starts[:0], ends[:0]) == b""
+    with pytest.raises(ValueError, match=r"line 1 runs from 0 to 13, not within the 12 bytes"):
+        _core.gather_lines(data, np.array([0, 0]), np.array([3, 13]))
+    with pytest.raises(ValueError, match=r"line 0 runs from 5 to 4"):
+        _core.gather_lines(data, np.array([5]), np.array([4]))
+    with pytest.raises(ValueError, match=r"2 starts for 1 ends"):
+        _core.gather_lines(data, np.array([0, 1]), np.array([1]))
+    with pytest.raises(TypeError):
+        _core.gather_lines(np.zeros(3, dtype=np.int64), np.array([0]), np.array([1]))
+    with pytest.raises(ValueError, match=r"one-dimensional"):
+        _core.gather_lines(np.zeros((2, 2), dtype=np.uint8), np.array([0]), np.array([1]))
+
+
+def test_a_unit_bucket_is_sent_only_its_pieces(
+    exports: tuple[pathlib.Path, list[pathlib.Path]],
+) -> None:
+    import dask
+
+    _, parts = exports
+    files = [str(p) for p in parts]
+    for buckets in (1, 3):
+        measured = carelearn.dask._unit_parts("outcomes", files, buckets, "raise", (), {})
+        graph = dict(dask.delayed(measured).__dask_graph__())
+        splits = [k for k in graph if str(k).startswith("carelearn-unit-split-")]
+        assert len(splits) == len(files)
+        # Each bucket's task takes one piece of each file, not the files' whole splits.
+        for task in measured:
+            pieces = [d for d in task.dask.dependencies[task.key] if "getitem" in str(d)]
+            assert len(pieces) == len(files)
 
 
 def _session(id_: str, unit: str) -> carelearn.Session:
