@@ -2,7 +2,8 @@
 sessions cut into F JSON Lines files.
 
 For each cluster size it reads every file's tables (one task per file, the C++
-reader on the worker's one thread) and reduces them on the workers -- sessions
+reader on the worker's one thread) and counts their rows (the read alone), then
+reads them again and reduces them on the workers -- sessions
 per unit, median step minutes per step, the participants counted -- then
 computes the measures (--measures; by default outcomes, shuffled by unit;
 circle_matrix, by host unit; reach and dose, split by person against the
@@ -12,6 +13,7 @@ read_tables of the whole file, and each measure on it, are the baseline.
 
 Run:  python bench/dask_bench.py [--sessions 200000] [--files 20] [--workers 1,2]
                                  [--measures outcomes,reach,dose,circles,circle_matrix] [--dir DIR]
+                                 [--keep DIR] [--no-reduce]
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def measure_args(folder: pathlib.Path, name: str) -> tuple[object, ...]:
     return ()
 
 
-def run(parts: list[pathlib.Path], workers: int, measures: list[str]) -> dict[str, float]:
+def run(parts: list[pathlib.Path], workers: int, measures: list[str], reduce: bool) -> dict[str, float]:
     with LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
@@ -76,14 +78,26 @@ def run(parts: list[pathlib.Path], workers: int, measures: list[str]) -> dict[st
         # partitions' categoricals once pandas has narrowed their codes to int8
         # (docs/scale.md); the task-based shuffle can. Set before the graph is built.
         with dask.config.set({"dataframe.shuffle.method": "tasks"}):
+            # The read alone: every file read once into all its tables
+            # (the tables' lengths share each file's one read task).
             start = time.perf_counter()
             tables = carelearn.dask.read_sessions(parts)
-            sessions = tables.sessions.groupby("unit", observed=True).size()
-            minutes = tables.steps.groupby("step", observed=True)["minutes"].median()
-            people = tables.participants["person"].nunique()
-            dask.compute(sessions, minutes, people)
-        read = time.perf_counter() - start
-        result = {"read": read}
+            lengths = [
+                tables.table(name).map_partitions(len).sum()
+                for name in ("sessions", "participants", "steps", "actions")
+            ]
+            dask.compute(*lengths)
+            read_only = time.perf_counter() - start
+            read = math.nan
+            if reduce:
+                start = time.perf_counter()
+                tables = carelearn.dask.read_sessions(parts)
+                sessions = tables.sessions.groupby("unit", observed=True).size()
+                minutes = tables.steps.groupby("step", observed=True)["minutes"].median()
+                people = tables.participants["person"].nunique()
+                dask.compute(sessions, minutes, people)
+                read = time.perf_counter() - start
+        result = {"read only": read_only, "read": read}
         for name in measures:
             args = measure_args(parts[0].parent, name)
             start = time.perf_counter()
@@ -105,11 +119,28 @@ def main() -> None:
         help="the measures of carelearn.dask.MEASURES to time, comma-separated",
     )
     parser.add_argument("--dir", default=None, help="where the files go (default: a temporary folder)")
+    parser.add_argument(
+        "--no-reduce", action="store_true", help="time the read and the measures, not the reduce"
+    )
+    parser.add_argument(
+        "--keep",
+        default=None,
+        help="a folder to make the files in and keep, or to take them from when an earlier "
+        "run with the same --sessions and --files made them there",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
-        folder = pathlib.Path(tmp)
+        folder = pathlib.Path(args.keep or tmp)
+        made_for = folder / "made-for.txt"
+        wanted = f"{args.sessions} {args.files}\n"
         start = time.perf_counter()
-        whole, parts = make_files(folder, args.sessions, args.files)
+        if args.keep and made_for.exists() and made_for.read_text() == wanted:
+            whole = folder / "set" / "sessions.jsonl"
+            parts = sorted(folder.glob("export-*.jsonl"))
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            whole, parts = make_files(folder, args.sessions, args.files)
+            made_for.write_text(wanted)
         made = time.perf_counter() - start
         size = whole.stat().st_size
         start = time.perf_counter()
@@ -126,10 +157,12 @@ def main() -> None:
             print(f"  {name} in one process: {time.perf_counter() - start:.2f} s")
         del tables
         for workers in (int(w) for w in args.workers.split(",")):
-            result = run(parts, workers, measures)
+            result = run(parts, workers, measures, not args.no_reduce)
             timed = ", ".join(f"{name} {result[name]:.2f} s" for name in measures)
             print(
-                f"{workers} worker(s): read + reduce {result['read']:.2f} s, {timed}, "
+                f"{workers} worker(s): read {result['read only']:.2f} s, "
+                + ("" if math.isnan(result["read"]) else f"read + reduce {result['read']:.2f} s, ")
+                + f"{timed}, "
                 f"peak per worker {result['peak']:,.0f} MiB"
             )
 
