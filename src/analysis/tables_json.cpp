@@ -88,6 +88,31 @@ struct Chunk {
   }
 };
 
+// Buffers of chunks that have been read, kept to be filled again: a new
+// buffer for every chunk would be memory the kernel zeroes every time.
+class BufferPool {
+ public:
+  // Keeps `buffer` (at most a few), unless it holds no memory.
+  void Put(Buffer&& buffer) {
+    if (buffer.capacity == 0) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spare_.size() < 8) spare_.push_back(std::move(buffer));
+  }
+  // A kept buffer, emptied, or a new one holding no memory.
+  Buffer Take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spare_.empty()) return {};
+    Buffer b = std::move(spare_.back());
+    spare_.pop_back();
+    b.size = 0;
+    return b;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<Buffer> spare_;
+};
+
 // Where chunks come from, in input order.
 class ChunkSource {
  public:
@@ -98,8 +123,8 @@ class ChunkSource {
   [[nodiscard]] virtual absl::Status status() const { return absl::OkStatus(); }
   // The input's size in bytes, if known (0 otherwise).
   [[nodiscard]] virtual std::size_t size() const { return 0; }
-  // Takes back the buffer of a chunk that has been read.
-  virtual void Recycle(Buffer&& /*buffer*/) {}
+  // Where the buffers of chunks that have been read go back to, if anywhere.
+  virtual BufferPool* pool() { return nullptr; }
 };
 
 // Chunks of text held in memory: views, nothing copied.
@@ -147,7 +172,7 @@ class FileChunks final : public ChunkSource {
   FileChunks& operator=(const FileChunks&) = delete;
 
   bool Next(Chunk& chunk) override {
-    Buffer buffer = TakeBuffer();
+    Buffer buffer = pool_.Take();
     buffer.Reserve(carry_.size() + chunk_bytes_);
     if (!carry_.empty()) std::memcpy(buffer.bytes.get(), carry_.data(), carry_.size());
     buffer.size = carry_.size();
@@ -164,7 +189,7 @@ class FileChunks final : public ChunkSource {
       searched = buffer.size;
       if (eof_) {
         if (buffer.size == 0) {
-          Recycle(std::move(buffer));
+          pool_.Put(std::move(buffer));
           return false;
         }
         return Emit(chunk, std::move(buffer));
@@ -177,22 +202,9 @@ class FileChunks final : public ChunkSource {
   [[nodiscard]] absl::Status status() const override { return status_; }
   [[nodiscard]] std::size_t size() const override { return size_; }
 
-  void Recycle(Buffer&& buffer) override {
-    if (buffer.capacity == 0) return;
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (spare_.size() < 8) spare_.push_back(std::move(buffer));
-  }
+  BufferPool* pool() override { return &pool_; }
 
  private:
-  Buffer TakeBuffer() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (spare_.empty()) return {};
-    Buffer b = std::move(spare_.back());
-    spare_.pop_back();
-    b.size = 0;
-    return b;
-  }
-
   static bool Emit(Chunk& chunk, Buffer&& buffer) {
     chunk.owned = std::move(buffer);
     chunk.is_owned = true;
@@ -246,7 +258,7 @@ class FileChunks final : public ChunkSource {
       ended = true;
     }
     if (ended && last == '\r') --bytes;
-    Recycle(std::move(buffer));
+    pool_.Put(std::move(buffer));
     chunk.owned = Buffer();
     chunk.is_owned = true;
     chunk.too_long = bytes;
@@ -261,8 +273,7 @@ class FileChunks final : public ChunkSource {
   std::string carry_;
   bool eof_ = false;
   absl::Status status_;
-  std::mutex mutex_;
-  std::vector<Buffer> spare_;
+  BufferPool pool_;
 };
 
 // A regular file cut into ranges of `chunk_bytes`, for workers to read
@@ -548,11 +559,11 @@ std::size_t ChunkSize(const Chunk& c, const StoreRows* store) {
 class Pipeline {
  public:
   Pipeline(std::string_view source, const TableOptions& options, std::size_t total,
-           ChunkSource* recycler)
+           BufferPool* pool)
       : options_(options),
         threads_(ThreadCount(options)),
         collector_(source, options, total),
-        recycler_(recycler) {
+        pool_(pool) {
     if (threads_ <= 1) {
       reader_ = std::make_unique<detail::SessionLineReader>(options, FastPath());
       return;
@@ -619,7 +630,7 @@ class Pipeline {
   };
 
   void Recycle(Buffer&& buffer) {
-    if (recycler_ != nullptr) recycler_->Recycle(std::move(buffer));
+    if (pool_ != nullptr) pool_->Put(std::move(buffer));
   }
 
   void Work(int worker) {
@@ -717,7 +728,7 @@ class Pipeline {
   const TableOptions& options_;
   int threads_;
   Collector collector_;
-  ChunkSource* recycler_;
+  BufferPool* pool_;  // where read chunks' buffers go back to, if anywhere
   std::unique_ptr<detail::SessionLineReader> reader_;  // one thread
   bool failed_ = false;
   std::size_t produced_ = 0;
@@ -742,7 +753,7 @@ absl::StatusOr<SessionTables> Masked(absl::StatusOr<SessionTables> t, const Tabl
 
 absl::StatusOr<SessionTables> Read(ChunkSource& chunks, std::string_view source,
                                    const TableOptions& options) {
-  Pipeline pipeline(source, options, chunks.size(), &chunks);
+  Pipeline pipeline(source, options, chunks.size(), chunks.pool());
   Chunk chunk;
   while (chunks.Next(chunk)) {
     if (!pipeline.Submit(std::move(chunk))) break;
@@ -795,33 +806,7 @@ absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery&
   if (!count.ok()) return count.status();
   std::size_t total = *count;
   if (query.limit > 0) total = std::min(total, query.limit);
-  // The chunks' buffers, given back when read, are filled again: a buffer
-  // new for every chunk would be memory the kernel zeroes every time.
-  class Spare final : public ChunkSource {
-   public:
-    bool Next(Chunk& /*chunk*/) override { return false; }
-    void Recycle(Buffer&& buffer) override {
-      if (buffer.capacity == 0) return;
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (buffers_.size() < 8) buffers_.push_back(std::move(buffer));
-    }
-    Buffer Take(std::size_t bytes) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (buffers_.empty()) {
-        Buffer b;
-        b.Reserve(bytes);
-        return b;
-      }
-      Buffer b = std::move(buffers_.back());
-      buffers_.pop_back();
-      b.size = 0;
-      return b;
-    }
-
-   private:
-    std::mutex mutex_;
-    std::vector<Buffer> buffers_;
-  } spare;
+  BufferPool spare;
   Pipeline pipeline("store", options, total, &spare);
   const std::size_t chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
   const std::size_t room = chunk_bytes + 65536;
@@ -850,16 +835,21 @@ absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery&
     return true;
   };
 
+  // A chunk to fill, in a kept buffer when there is one.
+  const auto empty_chunk = [&] {
+    Chunk c;
+    c.owned = spare.Take();
+    c.owned.Reserve(room);
+    return c;
+  };
   const auto scan = [&] {
-    Chunk chunk;
-    chunk.owned = spare.Take(room);
+    Chunk chunk = empty_chunk();
     auto rows = std::make_unique<StoreRows>();
     const auto hand_in = [&] {
       rows->first.push_back(rows->actions.size());
       chunk.is_owned = true;
       const bool ok = deliver(std::move(chunk), std::move(rows));
-      chunk = Chunk();
-      chunk.owned = spare.Take(room);
+      chunk = empty_chunk();
       rows = std::make_unique<StoreRows>();
       return ok;
     };
