@@ -1027,29 +1027,6 @@ void BindTables(py::module_& m) {
       "renumbered in order of first appearance, skipped lines in order. Raises\n"
       "ValueError for no parts or parts read with other text options.");
   m.def(
-      "keep_participants",
-      [](const py::handle& value,
-         const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& keep) {
-        const Owner t = SessionTablesOf(value, "tables");
-        if (keep.ndim() != 1 || static_cast<std::size_t>(keep.size()) != t->participants.size()) {
-          throw py::value_error(absl::StrCat("keep: ", keep.size(), " flags for ",
-                                             t->participants.size(),
-                                             " participant rows; give one per row"));
-        }
-        const TableOptions options = value.cast<const TablesHandle&>().options;
-        SessionTables kept;
-        {
-          py::gil_scoped_release release;
-          kept = KeepParticipants(*t, std::span<const std::uint8_t>(
-                                          keep.data(), static_cast<std::size_t>(keep.size())));
-        }
-        return Handle(std::move(kept), options);
-      },
-      py::arg("tables"), py::arg("keep"),
-      "The tables with only the participant rows whose flag in `keep` (one per row\n"
-      "of participants, nonzero: kept) is set, and every row of the other tables;\n"
-      "dictionaries unchanged. Raises ValueError when `keep` has another length.");
-  m.def(
       "person_measure_tables",
       [](const py::handle& value,
          const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& keep) {

@@ -530,24 +530,33 @@ def _person_tables(
     return _join_pieces([_split_by_person(path, buckets, on_error)[bucket] for path in paths])
 
 
-def _person_pieces(files: list[str], buckets: int, on_error: OnErrorLike) -> list[list[Any]]:
-    """For each person bucket, its pieces of every file, as Dask Delayed: one
-    task per file (key ``carelearn-person-split-...``) reads it once and
-    splits it into ``buckets`` pieces, each a key of its own, so that a
-    bucket's task is sent its pieces and no others."""
+def _split_pieces(
+    split_file: Any, kind: str, files: list[str], buckets: int, on_error: OnErrorLike
+) -> list[list[Any]]:
+    """For each bucket, its pieces of every file, as Dask Delayed: one task
+    per file (key ``carelearn-<kind>-split-...``) calls ``split_file(path,
+    buckets, on_error)``, which reads it once and splits it into ``buckets``
+    pieces, each a key of its own, so that a bucket's task is sent its pieces
+    and no others."""
     dask = _dask()
-    split = dask.delayed(_split_by_person, pure=True, nout=buckets)
+    split = dask.delayed(split_file, pure=True, nout=buckets)
     options = _Options(False, False, on_error, 1)
     per_file = [
         split(
             path,
             buckets,
             on_error,
-            dask_key_name=f"carelearn-person-split-{_token(path, options)}-{buckets}",
+            dask_key_name=f"carelearn-{kind}-split-{_token(path, options)}-{buckets}",
         )
         for path in files
     ]
     return [[pieces[b] for pieces in per_file] for b in range(buckets)]
+
+
+def _person_pieces(files: list[str], buckets: int, on_error: OnErrorLike) -> list[list[Any]]:
+    """For each person bucket, its pieces of every file (see
+    :func:`_split_pieces`; each file split by :func:`_split_by_person`)."""
+    return _split_pieces(_split_by_person, "person", files, buckets, on_error)
 
 
 def _roster_of(columns: dict[str, list[Any]]) -> _core.Roster:
@@ -997,23 +1006,9 @@ def _unit_parts(
     kwargs: dict[str, Any],
 ) -> list[Any]:
     """Each unit bucket's rows of ``name``, as Dask Delayed: every file split
-    by unit (one task a file, its pieces each a key of their own, so that a
-    bucket's task is sent its pieces and no others), then each bucket
-    measured."""
+    by unit (:func:`_split_pieces` with :func:`_split_by_unit`), then each
+    bucket measured."""
     dask = _dask()
-    split = dask.delayed(_split_by_unit, pure=True, nout=buckets)
-    options = _Options(False, False, on_error, 1)
-    per_file = [
-        split(
-            path,
-            buckets,
-            on_error,
-            dask_key_name=f"carelearn-unit-split-{_token(path, options)}-{buckets}",
-        )
-        for path in files
-    ]
+    pieces = _split_pieces(_split_by_unit, "unit", files, buckets, on_error)
     run = dask.delayed(_measure_bucket, pure=True)
-    return [
-        run(name, [pieces[b] for pieces in per_file], b, buckets, args, kwargs)
-        for b in range(buckets)
-    ]
+    return [run(name, pieces[b], b, buckets, args, kwargs) for b in range(buckets)]
