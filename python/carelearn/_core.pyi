@@ -4369,7 +4369,7 @@ class Store:
     queries and JSON Lines files.
     """
     APPLICATION_ID: typing.ClassVar[int] = 1130450021
-    SCHEMA_VERSION: typing.ClassVar[int] = 3
+    SCHEMA_VERSION: typing.ClassVar[int] = 4
     def __init__(self, path: str, *, create_if_missing: bool = True, read_only: bool = False, busy_timeout: datetime.timedelta = ..., identifiers: IdentifierPolicy = ...) -> None:
         """
         Opens the store at `path` (or ":memory:"), creating or migrating its schema.

@@ -362,9 +362,8 @@ void ForEachTable(SessionTables& t, F&& f) {
   f(t.actions), f(t.action_changes), f(t.feedback), f(t.notes);
 }
 
-/// Appends the rows of `actions` (`Action` values, or `StoredActionView`s
-/// from a store) of the session in row `session` to the actions and action
-/// changes tables; the text when `text` asks for it, and a confidential
+/// Appends the rows of `actions` (`Action` values) of the session in row
+/// `session` to the actions and action changes tables; the text when `text` asks for it, and a confidential
 /// action's text only when `confidential` asks for it too.
 template <typename A>
 void AppendActions(SessionTables& t, TableIndex& index, std::int32_t session,

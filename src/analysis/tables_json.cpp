@@ -23,7 +23,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -386,23 +385,9 @@ absl::Status LoadRange(const Range& range, std::size_t max_line_bytes, Buffer& b
   return absl::OkStatus();
 }
 
-// An action of a session read from a store, held by its chunk (the store
-// keeps actions apart from the session's line); the members `AppendActions` reads.
-struct OwnedAction {
-  std::string id;
-  std::string step_id;
-  std::string text;
-  std::string owner;
-  std::optional<absl::CivilDay> due;
-  std::vector<StatusChange> history;
-  bool confidential = false;
-};
-
 // What a chunk of lines read from a store carries besides them.
 struct StoreRows {
-  std::vector<std::string> ids;      // each line's session id
-  std::vector<std::size_t> first;    // each line's first action; one more at the end
-  std::vector<OwnedAction> actions;  // the lines' actions, line by line
+  std::vector<std::string> ids;  // each line's session id
 };
 
 // What reading one chunk gave: its lines, and the errors on them (by line
@@ -419,11 +404,10 @@ bool IsBlank(std::string_view line) {
   return true;
 }
 
-// Reads the lines of `chunk` into `tables` (with their actions, for a chunk
-// from a store); under kFail stops at the first bad line.
-ChunkLines ReadChunk(const Chunk& chunk, const StoreRows* store, detail::SessionLineReader& reader,
-                     SessionTables& tables, detail::TableIndex& index,
-                     const TableOptions& options) {
+// Reads the lines of `chunk` into `tables`; under kFail stops at the first
+// bad line.
+ChunkLines ReadChunk(const Chunk& chunk, detail::SessionLineReader& reader, SessionTables& tables,
+                     detail::TableIndex& index, const TableOptions& options) {
   ChunkLines out;
   if (chunk.too_long > 0) {
     out.lines = 1;
@@ -431,7 +415,6 @@ ChunkLines ReadChunk(const Chunk& chunk, const StoreRows* store, detail::Session
                                          detail::TooLong(chunk.too_long, options.limits)});
     return out;
   }
-  const bool text = detail::WantsText(options);
   const std::string_view lines = chunk.text();
   std::size_t pos = 0;
   while (pos < lines.size()) {
@@ -449,15 +432,6 @@ ChunkLines ReadChunk(const Chunk& chunk, const StoreRows* store, detail::Session
     if (std::optional<LineError> e = reader.Read(line, padded, tables, index)) {
       out.errors.emplace_back(out.lines, *std::move(e));
       if (options.on_error == OnError::kFail) break;
-      continue;
-    }
-    if (store != nullptr) {
-      const auto k = static_cast<std::size_t>(out.lines - 1);
-      const std::span<const OwnedAction> actions(store->actions.data() + store->first[k],
-                                                 store->first[k + 1] - store->first[k]);
-      detail::AppendActions(tables, index, static_cast<std::int32_t>(tables.sessions.size()) - 1,
-                            actions, text, detail::WantsConfidential(options));
-      tables.sessions.action_count.back() = static_cast<std::int32_t>(actions.size());
     }
   }
   return out;
@@ -580,8 +554,7 @@ class Pipeline {
   bool Submit(Chunk&& chunk, std::unique_ptr<StoreRows> store = nullptr) {
     if (failed_) return false;
     if (threads_ <= 1) {
-      ChunkLines lines =
-          ReadChunk(chunk, store.get(), *reader_, collector_.all(), collector_.index(), options_);
+      ChunkLines lines = ReadChunk(chunk, *reader_, collector_.all(), collector_.index(), options_);
       if (!collector_.Take(std::move(lines), ChunkSize(chunk, store.get()), nullptr, store.get())) {
         failed_ = true;
       }
@@ -668,7 +641,7 @@ class Pipeline {
         job.chunk.readable_end =
             range_buffer.bytes.get() + range_buffer.capacity + detail::SessionLineReader::kPadding;
         part.tables = detail::EmptyTables(options_);
-        part.lines = ReadChunk(job.chunk, nullptr, reader, part.tables, index, options_);
+        part.lines = ReadChunk(job.chunk, reader, part.tables, index, options_);
         if (too_long > 0 && (part.lines.errors.empty() || options_.on_error == OnError::kSkip)) {
           ++part.lines.lines;
           part.lines.errors.emplace_back(part.lines.lines,
@@ -678,7 +651,7 @@ class Pipeline {
         part.added = detail::TakeNewValues(index, seen);
       } else if (wanted) {
         part.tables = detail::EmptyTables(options_);
-        part.lines = ReadChunk(job.chunk, job.store.get(), reader, part.tables, index, options_);
+        part.lines = ReadChunk(job.chunk, reader, part.tables, index, options_);
         part.added = detail::TakeNewValues(index, seen);
       }
       part.store = std::move(job.store);
@@ -801,7 +774,7 @@ absl::StatusOr<SessionTables> ReadTables(const std::string& path, const TableOpt
 absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery& query,
                                          const TableOptions& options) {
   // The sessions are gathered into chunks as the store hands them over: the
-  // bodies, each a line, and their actions.
+  // bodies, each a whole line, read as a file's lines are.
   absl::StatusOr<std::size_t> count = store.CountSessions(query);
   if (!count.ok()) return count.status();
   std::size_t total = *count;
@@ -846,7 +819,6 @@ absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery&
     Chunk chunk = empty_chunk();
     auto rows = std::make_unique<StoreRows>();
     const auto hand_in = [&] {
-      rows->first.push_back(rows->actions.size());
       chunk.is_owned = true;
       const bool ok = deliver(std::move(chunk), std::move(rows));
       chunk = empty_chunk();
@@ -860,16 +832,6 @@ absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery&
       b.size += session.body.size();
       b.bytes[b.size++] = '\n';
       rows->ids.emplace_back(session.id);
-      rows->first.push_back(rows->actions.size());
-      for (const StoredActionView& a : session.actions) {
-        rows->actions.push_back(OwnedAction{std::string(a.id),
-                                            std::string(a.step_id),
-                                            std::string(a.text),
-                                            std::string(a.owner),
-                                            a.due,
-                                            {a.history.begin(), a.history.end()},
-                                            a.confidential});
-      }
       if (b.size >= chunk_bytes && !hand_in()) {
         return absl::CancelledError("stopped at a session that cannot be read");
       }

@@ -1,7 +1,6 @@
 #include "store/rows.hpp"
 
 #include <limits>
-#include <map>
 #include <string>
 #include <utility>
 
@@ -26,9 +25,8 @@ absl::Status Unreadable(const Database& db, std::string_view id, std::string_vie
 }  // namespace
 
 absl::StatusOr<bool> EraseSession(Database& db, std::string_view id) {
-  for (std::string_view sql : {"DELETE FROM action_changes WHERE session_id = ?",
-                               "DELETE FROM actions WHERE session_id = ?"}) {
-    absl::StatusOr<Statement> st = db.Prepare(sql);
+  {
+    absl::StatusOr<Statement> st = db.Prepare("DELETE FROM actions WHERE session_id = ?");
     if (!st.ok()) return st.status();
     st->Bind(1, id);
     if (absl::Status s = st->Run(); !s.ok()) return s;
@@ -44,8 +42,6 @@ absl::Status WriteSession(Database& db, const Session& session) {
   if (absl::StatusOr<bool> erased = EraseSession(db, session.id); !erased.ok()) {
     return erased.status();
   }
-  Session body = session;
-  body.actions.clear();
   ExportOptions everything;
   everything.include_confidential = true;
 
@@ -59,39 +55,29 @@ absl::Status WriteSession(Database& db, const Session& session) {
   st->Bind(4, session.unit);
   st->Bind(5, StoredTime(session.planned_start));
   st->Bind(6, SessionStatusName(session.status()));
-  st->Bind(7, ToJsonLine(body, everything));
+  st->Bind(7, ToJsonLine(session, everything));
   if (absl::Status s = RunStatement(st); !s.ok()) return s;
+  return WriteActionIndex(db, session);
+}
 
+absl::Status WriteActionIndex(Database& db, const Session& session) {
   for (std::size_t i = 0; i < session.actions.size(); ++i) {
     const Action& a = session.actions[i];
     absl::StatusOr<Statement> ins = db.Prepare(
         "INSERT INTO actions "
-        "(session_id, action_id, position, step_id, text, owner, due, status, confidential) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "(session_id, action_id, position, step_id, owner, due, status, confidential) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!ins.ok()) return ins.status();
     ins->Bind(1, session.id);
     ins->Bind(2, a.id);
     ins->Bind(3, static_cast<std::int64_t>(i));
     ins->Bind(4, a.step_id);
-    ins->Bind(5, a.text);
-    ins->Bind(6, a.owner);
-    ins->BindOrNull(7, a.due.has_value() ? std::optional<std::string>(absl::FormatCivilTime(*a.due))
+    ins->Bind(5, a.owner);
+    ins->BindOrNull(6, a.due.has_value() ? std::optional<std::string>(absl::FormatCivilTime(*a.due))
                                          : std::nullopt);
-    ins->Bind(8, ActionStatusName(a.CurrentStatus()));
-    ins->Bind(9, std::int64_t{a.confidential ? 1 : 0});
+    ins->Bind(7, ActionStatusName(a.CurrentStatus()));
+    ins->Bind(8, std::int64_t{a.confidential ? 1 : 0});
     if (absl::Status s = RunStatement(ins); !s.ok()) return s;
-    for (std::size_t j = 0; j < a.history.size(); ++j) {
-      absl::StatusOr<Statement> change = db.Prepare(
-          "INSERT INTO action_changes (session_id, action_id, seq, status, at) "
-          "VALUES (?, ?, ?, ?, ?)");
-      if (!change.ok()) return change.status();
-      change->Bind(1, session.id);
-      change->Bind(2, a.id);
-      change->Bind(3, static_cast<std::int64_t>(j));
-      change->Bind(4, ActionStatusName(a.history[j].status));
-      change->Bind(5, StoredTime(a.history[j].at));
-      if (absl::Status s = RunStatement(change); !s.ok()) return s;
-    }
   }
   return absl::OkStatus();
 }
@@ -114,51 +100,8 @@ SessionReadOptions StoredBodyOptions() {
 absl::StatusOr<Session> ReadSession(Database& db, std::string_view id, std::string_view body) {
   absl::StatusOr<Session> session = ParseSessionLine(body, nullptr, StoredBodyOptions());
   if (!session.ok()) return Unreadable(db, id, Sv(session.status().message()));
-
-  std::map<std::string, std::size_t, std::less<>> index;
-  {
-    absl::StatusOr<Statement> st = db.Prepare(
-        "SELECT action_id, step_id, text, owner, due, confidential FROM actions "
-        "WHERE session_id = ? ORDER BY position");
-    if (!st.ok()) return st.status();
-    st->Bind(1, id);
-    while (true) {
-      absl::StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      Action& a = session->actions.emplace_back();
-      a.id = st->Text(0);
-      a.step_id = st->Text(1);
-      a.text = st->Text(2);
-      a.owner = st->Text(3);
-      if (!st->IsNull(4)) {
-        absl::CivilDay due;
-        if (!absl::ParseCivilTime(st->Text(4), &due)) {
-          return Unreadable(
-              db, id, absl::StrCat("action \"", a.id, "\": bad due date \"", st->Text(4), "\""));
-        }
-        a.due = due;
-      }
-      a.confidential = st->Int(5) != 0;
-      index[a.id] = session->actions.size() - 1;
-    }
-  }
-  absl::StatusOr<Statement> st = db.Prepare(
-      "SELECT action_id, status, at FROM action_changes WHERE session_id = ? "
-      "ORDER BY action_id, seq");
-  if (!st.ok()) return st.status();
-  st->Bind(1, id);
-  while (true) {
-    absl::StatusOr<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    const std::string action_id = st->Text(0);
-    std::optional<ActionStatus> status = ParseActionStatus(st->Text(1));
-    auto it = index.find(action_id);
-    if (it == index.end() || !status.has_value()) {
-      return Unreadable(db, id, absl::StrCat("action \"", action_id, "\": bad status change"));
-    }
-    session->actions[it->second].history.push_back({*status, absl::FromUnixNanos(st->Int(2))});
+  if (session->id != id) {
+    return Unreadable(db, id, "its body is another session's");
   }
   return session;
 }

@@ -1,7 +1,8 @@
-// The rows a session is kept in (schema version 3): one row in `sessions`
-// whose `body` is the session's JSON line without its actions, one row per
-// action in `actions` (with its confidential flag), one row per status change
-// in `action_changes`.
+// The rows a session is kept in (schema version 4): one row in `sessions`
+// whose `body` is the session's whole JSON line (its actions and their
+// status histories included, confidential text too), and one row per action
+// in `actions`, which indexes the actions' current status, owner and due
+// date for queries; the body is what a session is.
 // The callers hold the transaction.
 #ifndef CARELEARN_SRC_STORE_ROWS_HPP_
 #define CARELEARN_SRC_STORE_ROWS_HPP_
@@ -26,17 +27,20 @@ inline std::int64_t StoredTime(absl::Time t) { return absl::ToUnixNanos(t); }
 /// validated when it was written.
 [[nodiscard]] SessionReadOptions StoredBodyOptions();
 
-/// Writes `session` over any stored session with its id (session row,
-/// actions, status changes). `session` must pass ValidateSession.
+/// Writes `session` over any stored session with its id (its row and the
+/// index rows of its actions). `session` must pass ValidateSession.
 [[nodiscard]] absl::Status WriteSession(Database& db, const Session& session);
+
+/// Writes the index rows of `session`'s actions (its row in `sessions` is
+/// written, its old index rows are gone).
+[[nodiscard]] absl::Status WriteActionIndex(Database& db, const Session& session);
 
 /// Removes the rows of session `id`; false when there were none.
 [[nodiscard]] absl::StatusOr<bool> EraseSession(Database& db, std::string_view id);
 
-/// The session whose row has `id` and `body`, with its actions read from
-/// their tables.
+/// The session whose row has `id` and `body`.
 ///
-/// Errors: kDataLoss when the body or an action row cannot be read.
+/// Errors: kDataLoss when the body cannot be read or is another session's.
 [[nodiscard]] absl::StatusOr<Session> ReadSession(Database& db, std::string_view id,
                                                   std::string_view body);
 

@@ -1,10 +1,13 @@
 #include "store/schema.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "carelearn/io/session_json.hpp"
 #include "carelearn/store/store.hpp"
 #include "detail/absl_compat.hpp"
@@ -13,8 +16,10 @@
 namespace carelearn::detail {
 namespace {
 
-// Version 3: version 2 with the action's `confidential` flag beside its text.
-constexpr std::string_view kSchemaVersion3 = R"sql(
+// Version 4: a session's body is its whole line, its actions and their
+// histories included; `actions` indexes the actions for queries (their
+// current status, owner, due date and flag), without their text.
+constexpr std::string_view kSchemaVersion4 = R"sql(
 CREATE TABLE sessions (
   id TEXT PRIMARY KEY,
   format_id TEXT NOT NULL,
@@ -32,7 +37,6 @@ CREATE TABLE actions (
   action_id TEXT NOT NULL,
   position INTEGER NOT NULL,
   step_id TEXT NOT NULL,
-  text TEXT NOT NULL,
   owner TEXT NOT NULL,
   due TEXT,
   status TEXT NOT NULL,
@@ -40,15 +44,6 @@ CREATE TABLE actions (
   PRIMARY KEY (session_id, action_id)
 ) STRICT;
 CREATE INDEX actions_by_status ON actions (status, session_id);
-CREATE TABLE action_changes (
-  session_id TEXT NOT NULL,
-  action_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  status TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  PRIMARY KEY (session_id, action_id, seq),
-  FOREIGN KEY (session_id, action_id) REFERENCES actions (session_id, action_id)
-) STRICT;
 CREATE TABLE formats (
   id TEXT NOT NULL,
   version INTEGER NOT NULL,
@@ -90,7 +85,7 @@ absl::Status Migrate1ToNewest(Database& db) {
       !s.ok()) {
     return s;
   }
-  if (absl::Status s = db.Exec(kSchemaVersion3); !s.ok()) return s;
+  if (absl::Status s = db.Exec(kSchemaVersion4); !s.ok()) return s;
   if (absl::Status s = db.Exec("INSERT INTO formats (id, version, json, stored_at) "
                                "SELECT id, version, json, 0 FROM formats_v1");
       !s.ok()) {
@@ -124,11 +119,105 @@ absl::Status Migrate2To3(Database& db) {
       "confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1));");
 }
 
+// A version 3 session: its body without its actions, which are read from
+// their rows in `actions` (text included) and `action_changes`.
+absl::StatusOr<Session> ReadVersion3Session(Database& db, const std::string& id,
+                                            std::string_view body) {
+  const auto unreadable = [&](std::string_view what) {
+    return absl::DataLossError(absl::StrCat(db.path(), ": migrating from schema 3 to 4: session \"",
+                                            id, "\": ", Sv(what)));
+  };
+  absl::StatusOr<Session> session = ParseSessionLine(body, nullptr, StoredBodyOptions());
+  if (!session.ok()) return unreadable(Sv(session.status().message()));
+  session->actions.clear();
+  {
+    absl::StatusOr<Statement> st = db.Prepare(
+        "SELECT action_id, step_id, text, owner, due, confidential FROM actions "
+        "WHERE session_id = ? ORDER BY position");
+    if (!st.ok()) return st.status();
+    st->Bind(1, id);
+    while (true) {
+      absl::StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      Action& a = session->actions.emplace_back();
+      a.id = st->Text(0);
+      a.step_id = st->Text(1);
+      a.text = st->Text(2);
+      a.owner = st->Text(3);
+      if (!st->IsNull(4)) {
+        absl::CivilDay due;
+        if (!absl::ParseCivilTime(st->Text(4), &due)) {
+          return unreadable(absl::StrCat("action \"", a.id, "\": bad due date"));
+        }
+        a.due = due;
+      }
+      a.confidential = st->Int(5) != 0;
+    }
+  }
+  absl::StatusOr<Statement> st = db.Prepare(
+      "SELECT action_id, status, at FROM action_changes WHERE session_id = ? "
+      "ORDER BY action_id, seq");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  while (true) {
+    absl::StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const std::string action_id = st->Text(0);
+    const std::optional<ActionStatus> status = ParseActionStatus(st->Text(1));
+    auto it = std::find_if(session->actions.begin(), session->actions.end(),
+                           [&](const Action& a) { return a.id == action_id; });
+    if (it == session->actions.end() || !status.has_value()) {
+      return unreadable(absl::StrCat("action \"", action_id, "\": bad status change"));
+    }
+    it->history.push_back({*status, absl::FromUnixNanos(st->Int(2))});
+  }
+  return session;
+}
+
+// Version 3 kept the actions in tables of their own, apart from the body:
+// each body is written again with its actions, whose text and history then
+// leave those tables.
+absl::Status Migrate3To4(Database& db) {
+  std::vector<std::string> ids;
+  {
+    absl::StatusOr<Statement> st = db.Prepare("SELECT id FROM sessions ORDER BY id");
+    if (!st.ok()) return st.status();
+    while (true) {
+      absl::StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      ids.push_back(st->Text(0));
+    }
+  }
+  ExportOptions everything;
+  everything.include_confidential = true;
+  for (const std::string& id : ids) {
+    absl::StatusOr<Statement> st = db.Prepare("SELECT body FROM sessions WHERE id = ?");
+    if (!st.ok()) return st.status();
+    st->Bind(1, id);
+    if (absl::StatusOr<bool> row = st->Step(); !row.ok()) return row.status();
+    absl::StatusOr<Session> session = ReadVersion3Session(db, id, st->TextView(0));
+    if (!session.ok()) return session.status();
+    if (absl::Status valid = ValidateSession(*session); !valid.ok()) {
+      return absl::DataLossError(absl::StrCat(
+          db.path(), ": migrating from schema 3 to 4: session \"", id, "\": ", valid.message()));
+    }
+    absl::StatusOr<Statement> update = db.Prepare("UPDATE sessions SET body = ? WHERE id = ?");
+    if (!update.ok()) return update.status();
+    update->Bind(1, ToJsonLine(*session, everything));
+    update->Bind(2, id);
+    if (absl::Status s = update->Run(); !s.ok()) return s;
+  }
+  return db.Exec("DROP TABLE action_changes; ALTER TABLE actions DROP COLUMN text;");
+}
+
 }  // namespace
 
 absl::Status CreateSchema(Database& db) {
-  static_assert(Store::kSchemaVersion == 3, "kSchemaVersion3 is the newest schema");
-  if (absl::Status s = db.Exec(kSchemaVersion3); !s.ok()) return s;
+  static_assert(Store::kSchemaVersion == 4, "kSchemaVersion4 is the newest schema");
+  if (absl::Status s = db.Exec(kSchemaVersion4); !s.ok()) return s;
   return db.Exec(Stamp(Store::kSchemaVersion));
 }
 
@@ -144,6 +233,9 @@ absl::Status MigrateSchema(Database& db, int from) {
         break;
       case 2:
         s = Migrate2To3(db);
+        break;
+      case 3:
+        s = Migrate3To4(db);
         break;
       default:
         return absl::FailedPreconditionError(

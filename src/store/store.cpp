@@ -407,11 +407,8 @@ absl::Status Store::ScanSessions(
   } mapped(db);
   absl::StatusOr<Transaction> tx = Transaction::Begin(db, /*write=*/false);
   if (!tx.ok()) return tx.status();
-  // Three statements in the same order (planned start, id), merged by
-  // session: the sessions' bodies, their actions, their actions' changes.
-  // The last two join each session (by the planned-start index) to its rows
-  // (by primary key); CROSS JOIN keeps SQLite to that order, and they need
-  // no limit, as the merge stops with the sessions.
+  // One statement: a session's body is all of it (schema 4), so a session
+  // costs one step of the planned-start index and one read of its row.
   const Where where = SessionWhere(query);
   std::string sql =
       absl::StrCat("SELECT id, body FROM sessions", where.sql, " ORDER BY planned_start, id");
@@ -422,101 +419,12 @@ absl::Status Store::ScanSessions(
   if (query.limit > 0) {
     sessions->Bind(static_cast<int>(where.args.size()) + 1, static_cast<std::int64_t>(query.limit));
   }
-  // The same conditions on the sessions table of a join.
-  Where joined;
-  if (query.unit) joined.Add("sessions.unit = ?", *query.unit);
-  if (query.format_id) joined.Add("sessions.format_id = ?", *query.format_id);
-  if (query.format_version) {
-    joined.Add("sessions.format_version = ?", std::int64_t{*query.format_version});
-  }
-  if (query.from) joined.Add("sessions.planned_start >= ?", detail::StoredTime(*query.from));
-  if (query.to) joined.Add("sessions.planned_start < ?", detail::StoredTime(*query.to));
-  if (query.status) {
-    joined.Add("sessions.status = ?", std::string(SessionStatusName(*query.status)));
-  }
-  if (query.action_status) {
-    joined.Add("EXISTS (SELECT 1 FROM actions a WHERE a.session_id = sessions.id AND a.status = ?)",
-               std::string(ActionStatusName(*query.action_status)));
-  }
-  absl::StatusOr<Statement> actions = db.Prepare(absl::StrCat(
-      "SELECT sessions.id, x.action_id, x.step_id, x.text, x.owner, x.due, x.position, "
-      "x.confidential FROM sessions CROSS JOIN actions x ON x.session_id = sessions.id",
-      joined.sql, " ORDER BY sessions.planned_start, sessions.id, x.position"));
-  if (!actions.ok()) return actions.status();
-  joined.BindTo(*actions);
-  absl::StatusOr<Statement> changes = db.Prepare(absl::StrCat(
-      "SELECT sessions.id, c.action_id, c.status, c.at "
-      "FROM sessions CROSS JOIN action_changes c ON c.session_id = sessions.id",
-      joined.sql, " ORDER BY sessions.planned_start, sessions.id, c.action_id, c.seq"));
-  if (!changes.ok()) return changes.status();
-  joined.BindTo(*changes);
-  absl::StatusOr<bool> action_row = actions->Step();
-  if (!action_row.ok()) return action_row.status();
-  absl::StatusOr<bool> change_row = changes->Step();
-  if (!change_row.ok()) return change_row.status();
-
-  // Reused from session to session: the actions' texts, histories and views.
-  std::vector<std::array<std::string, 4>> texts;
-  std::vector<std::optional<absl::CivilDay>> dues;
-  std::vector<bool> flags;
-  std::vector<std::vector<StatusChange>> histories;
-  std::vector<StoredActionView> views;
   while (true) {
     absl::StatusOr<bool> row = sessions->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    const std::string_view id = sessions->TextView(0);
-    const auto unreadable = [&](std::string_view what) {
-      return absl::DataLossError(absl::StrCat(db.path(), ": session \"", Sv(id), "\": ", Sv(what)));
-    };
-    std::size_t n = 0;
-    while (*action_row && actions->TextView(0) == id) {
-      if (texts.size() == n) {
-        texts.emplace_back();
-        dues.emplace_back();
-        flags.emplace_back();
-        histories.emplace_back();
-      }
-      for (int c = 0; c < 4; ++c) texts[n][static_cast<std::size_t>(c)] = actions->TextView(c + 1);
-      dues[n].reset();
-      histories[n].clear();
-      if (!actions->IsNull(5)) {
-        absl::CivilDay due;
-        if (!absl::ParseCivilTime(Sv(actions->TextView(5)), &due)) {
-          return unreadable(absl::StrCat("action \"", texts[n][0], "\": bad due date"));
-        }
-        dues[n] = due;
-      }
-      if (actions->Int(6) != static_cast<std::int64_t>(n)) {
-        return unreadable(absl::StrCat("action \"", texts[n][0], "\": out of place"));
-      }
-      flags[n] = actions->Int(7) != 0;
-      ++n;
-      action_row = actions->Step();
-      if (!action_row.ok()) return action_row.status();
-    }
-    // The changes come by action id; each goes to its action's history.
-    std::size_t k = 0;
-    while (*change_row && changes->TextView(0) == id) {
-      const std::string_view action_id = changes->TextView(1);
-      if (k >= n || texts[k][0] != action_id) {
-        k = 0;
-        while (k < n && texts[k][0] != action_id) ++k;
-      }
-      const std::optional<ActionStatus> status = ParseActionStatus(changes->TextView(2));
-      if (k == n || !status.has_value()) {
-        return unreadable(absl::StrCat("action \"", Sv(action_id), "\": bad status change"));
-      }
-      histories[k].push_back({*status, absl::FromUnixNanos(changes->Int(3))});
-      change_row = changes->Step();
-      if (!change_row.ok()) return change_row.status();
-    }
-    views.clear();
-    for (std::size_t i = 0; i < n; ++i) {
-      views.push_back(StoredActionView{texts[i][0], texts[i][1], texts[i][2], texts[i][3], dues[i],
-                                       histories[i], flags[i]});
-    }
-    if (absl::Status s = each(StoredSessionView{id, sessions->TextView(1), views}); !s.ok()) {
+    if (absl::Status s = each(StoredSessionView{sessions->TextView(0), sessions->TextView(1)});
+        !s.ok()) {
       return s;
     }
   }
@@ -566,36 +474,42 @@ absl::Status Store::UpdateActionStatus(std::string_view session_id, std::string_
           db.path(), ": ", where, " is \"", Sv(ActionStatusName(status)), "\" already"));
     }
   }
-  std::int64_t seq = 0;
+  // The change goes into the session's body, which is the session, and the
+  // index row takes the new status.
+  absl::StatusOr<Session> session;
   {
-    absl::StatusOr<Statement> st = db.Prepare(
-        "SELECT seq, at FROM action_changes WHERE session_id = ? AND action_id = ? "
-        "ORDER BY seq DESC LIMIT 1");
+    absl::StatusOr<Statement> st = db.Prepare("SELECT body FROM sessions WHERE id = ?");
     if (!st.ok()) return st.status();
     st->Bind(1, session_id);
-    st->Bind(2, action_id);
     absl::StatusOr<bool> row = st->Step();
     if (!row.ok()) return row.status();
-    if (*row) {
-      seq = st->Int(0) + 1;
-      const absl::Time last = absl::FromUnixNanos(st->Int(1));
-      if (at < last) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            db.path(), ": ", where, ": the change at ", absl::FormatTime(at, absl::UTCTimeZone()),
-            " is before the last change at ", absl::FormatTime(last, absl::UTCTimeZone())));
-      }
+    if (!*row) {
+      return absl::DataLossError(
+          absl::StrCat(db.path(), ": ", where, ": the action's session row is missing"));
     }
+    session = detail::ReadSession(db, session_id, st->TextView(0));
+    if (!session.ok()) return session.status();
   }
+  auto action = std::find_if(session->actions.begin(), session->actions.end(),
+                             [&](const Action& a) { return a.id == action_id; });
+  if (action == session->actions.end()) {
+    return absl::DataLossError(
+        absl::StrCat(db.path(), ": ", where, ": the session's body has no such action"));
+  }
+  if (!action->history.empty() && at < action->history.back().at) {
+    const absl::Time last = action->history.back().at;
+    return absl::InvalidArgumentError(absl::StrCat(
+        db.path(), ": ", where, ": the change at ", absl::FormatTime(at, absl::UTCTimeZone()),
+        " is before the last change at ", absl::FormatTime(last, absl::UTCTimeZone())));
+  }
+  action->history.push_back({status, at});
   {
-    absl::StatusOr<Statement> st = db.Prepare(
-        "INSERT INTO action_changes (session_id, action_id, seq, status, at) "
-        "VALUES (?, ?, ?, ?, ?)");
+    ExportOptions everything;
+    everything.include_confidential = true;
+    absl::StatusOr<Statement> st = db.Prepare("UPDATE sessions SET body = ? WHERE id = ?");
     if (!st.ok()) return st.status();
-    st->Bind(1, session_id);
-    st->Bind(2, action_id);
-    st->Bind(3, seq);
-    st->Bind(4, ActionStatusName(status));
-    st->Bind(5, detail::StoredTime(at));
+    st->Bind(1, ToJsonLine(*session, everything));
+    st->Bind(2, session_id);
     if (absl::Status s = st->Run(); !s.ok()) return s;
   }
   {
@@ -623,55 +537,39 @@ absl::StatusOr<std::vector<ActionRecord>> Store::FindActions(const ActionQuery& 
   if (query.due_before) {
     where.Add("a.due IS NOT NULL AND a.due < ?", absl::FormatCivilTime(*query.due_before));
   }
+  // The index selects the actions; each comes from its session's body,
+  // read once for all of its actions.
   absl::StatusOr<Statement> st = db.Prepare(absl::StrCat(
-      "SELECT a.session_id, s.unit, s.format_id, s.planned_start, a.action_id, a.step_id, "
-      "a.text, a.owner, a.due, a.confidential FROM actions a JOIN sessions s ON s.id = "
-      "a.session_id",
+      "SELECT a.session_id, s.unit, s.format_id, s.planned_start, a.action_id, a.position, "
+      "s.body FROM actions a JOIN sessions s ON s.id = a.session_id",
       where.sql, " ORDER BY s.planned_start, a.session_id, a.position"));
   if (!st.ok()) return st.status();
   where.BindTo(*st);
   std::vector<ActionRecord> out;
+  std::optional<Session> session;
   while (true) {
     absl::StatusOr<bool> row = st->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
+    const std::string_view session_id = st->TextView(0);
+    if (!session.has_value() || session->id != session_id) {
+      absl::StatusOr<Session> read = detail::ReadSession(db, session_id, st->TextView(6));
+      if (!read.ok()) return read.status();
+      session = *std::move(read);
+    }
+    const std::int64_t position = st->Int(5);
+    if (position < 0 || static_cast<std::uint64_t>(position) >= session->actions.size() ||
+        session->actions[static_cast<std::size_t>(position)].id != st->TextView(4)) {
+      return absl::DataLossError(absl::StrCat(db.path(), ": session \"", MaskedId(session_id),
+                                              "\": action \"", MaskedId(st->TextView(4)),
+                                              "\" is not in its body at position ", position));
+    }
     ActionRecord& r = out.emplace_back();
-    r.session_id = st->Text(0);
+    r.session_id = std::string(session_id);
     r.unit = st->Text(1);
     r.format_id = st->Text(2);
     r.planned_start = absl::FromUnixNanos(st->Int(3));
-    r.action.id = st->Text(4);
-    r.action.step_id = st->Text(5);
-    r.action.text = st->Text(6);
-    r.action.owner = st->Text(7);
-    if (!st->IsNull(8)) {
-      absl::CivilDay due;
-      if (!absl::ParseCivilTime(st->Text(8), &due)) {
-        return absl::DataLossError(absl::StrCat(db.path(), ": session \"", MaskedId(r.session_id),
-                                                "\": action \"", r.action.id, "\": bad due date \"",
-                                                st->Text(8), "\""));
-      }
-      r.action.due = due;
-    }
-    r.action.confidential = st->Int(9) != 0;
-    absl::StatusOr<Statement> history = db.Prepare(
-        "SELECT status, at FROM action_changes WHERE session_id = ? AND action_id = ? "
-        "ORDER BY seq");
-    if (!history.ok()) return history.status();
-    history->Bind(1, std::string_view(r.session_id));
-    history->Bind(2, std::string_view(r.action.id));
-    while (true) {
-      absl::StatusOr<bool> change = history->Step();
-      if (!change.ok()) return change.status();
-      if (!*change) break;
-      std::optional<ActionStatus> status = ParseActionStatus(history->Text(0));
-      if (!status.has_value()) {
-        return absl::DataLossError(absl::StrCat(db.path(), ": session \"", MaskedId(r.session_id),
-                                                "\": action \"", r.action.id, "\": bad status \"",
-                                                history->Text(0), "\""));
-      }
-      r.action.history.push_back({*status, absl::FromUnixNanos(history->Int(1))});
-    }
+    r.action = session->actions[static_cast<std::size_t>(position)];
   }
   if (absl::Status s = tx->Commit(); !s.ok()) return s;
   return out;

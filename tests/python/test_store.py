@@ -111,7 +111,7 @@ def test_a_session_comes_back_as_it_went_in(tmp_path: pathlib.Path) -> None:
         back = store.get("s-1")
         assert isinstance(back, Session)
         assert back == s
-        assert store.info().schema_version == Store.SCHEMA_VERSION == 3
+        assert store.info().schema_version == Store.SCHEMA_VERSION == 4
         assert store.info().journal_mode == "wal"
         store.check()
     assert os.stat(path).st_mode & 0o777 == 0o600

@@ -105,25 +105,13 @@ struct ActionRecord {
   Action action = {};             ///< The action, with its whole status history.
 };
 
-/// An action of a stored session as `Store::ScanSessions` hands it over.
-struct StoredActionView {
-  std::string_view id;                    ///< Unique within its session.
-  std::string_view step_id;               ///< The step it was proposed in.
-  std::string_view text;                  ///< What is proposed.
-  std::string_view owner;                 ///< Who takes it forward; may be empty.
-  std::optional<absl::CivilDay> due;      ///< When it is due, if a date was set.
-  std::span<const StatusChange> history;  ///< Its dated status changes, oldest first.
-  bool confidential = false;              ///< True: `text` is left out of exports unless asked for.
-};
-
 /// A stored session as `Store::ScanSessions` hands it over: the text the
 /// store keeps rather than a `Session`. Valid during the call only.
 struct StoredSessionView {
   std::string_view id;  ///< The session's id.
-  /// Its "session/1" line with everything, confidential text included, but
-  /// its actions, which are kept apart: "actions" is [].
+  /// Its whole "session/1" line: everything, its actions with their status
+  /// histories and confidential text included.
   std::string_view body;
-  std::span<const StoredActionView> actions;  ///< Its actions, in the order proposed.
 };
 
 /// A user format's canonical JSON text, as it was stored.
@@ -198,7 +186,7 @@ struct StoreInfo {
 class Store {
  public:
   /// The schema version this library writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
   /// PRAGMA application_id of a carelearn store ("CaLe").
   static constexpr int kApplicationId = 0x43614c65;
 
@@ -262,12 +250,13 @@ class Store {
   /// rather than a `Session`; for readers of many sessions at once
   /// (carelearn/analysis/tables.hpp). Stops at the first error of `each`.
   ///
-  /// Errors: kDataLoss when an action row cannot be read; those of `each`.
+  /// Errors: those of SQLite; those of `each`. The bodies are handed over
+  /// as they are stored, unparsed: a damaged one is the reader's to find.
   ///
   /// Example:
   ///
   ///   absl::Status s = store->ScanSessions({}, [](const carelearn::StoredSessionView& v) {
-  ///     std::cout << v.id << ": " << v.actions.size() << " actions\n";
+  ///     std::cout << v.id << ": " << v.body.size() << " bytes\n";
   ///     return absl::OkStatus();
   ///   });
   [[nodiscard]] absl::Status ScanSessions(

@@ -688,7 +688,7 @@ void ScanSessionsExample() {
   // clang-format off
   // [carelearn/store/store.hpp#2]
   absl::Status s = store->ScanSessions({}, [](const carelearn::StoredSessionView& v) {
-    std::cout << v.id << ": " << v.actions.size() << " actions\n";
+    std::cout << v.id << ": " << v.body.size() << " bytes\n";
     return absl::OkStatus();
   });
   // [end]

@@ -1,6 +1,8 @@
 // Migrating a store of schema version 1 (sessions with their actions inside
-// the JSON body, planned start in seconds) and of version 2 (actions in
-// tables of their own, without their confidential flag) to version 3.
+// the JSON body, planned start in seconds), of version 2 (actions in tables
+// of their own, without their confidential flag) and of version 3 (actions
+// in tables of their own, with the flag) to version 4 (the whole session in
+// its body, the actions indexed beside it).
 #include "store/schema.hpp"
 
 #include <gmock/gmock.h>
@@ -53,8 +55,8 @@ TEST(MigrationTest, FromVersion1KeepsEverySessionAndFormat) {
 
   absl::StatusOr<Store> store = Store::Open(path);
   ASSERT_TRUE(store.ok()) << store.status();
-  EXPECT_EQ(store->Info()->schema_version, 3);
-  EXPECT_EQ(UserVersion(path), 3);
+  EXPECT_EQ(store->Info()->schema_version, 4);
+  EXPECT_EQ(UserVersion(path), 4);
   for (const Session& s : old) {
     absl::StatusOr<Session> back = store->GetSession(s.id);
     ASSERT_TRUE(back.ok()) << back.status();
@@ -91,7 +93,7 @@ TEST(MigrationTest, ReadOnlyCannotMigrate) {
   EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(store.status().message(),
             path +
-                ": the store needs migrating from schema version 1 to 3; open it once for "
+                ": the store needs migrating from schema version 1 to 4; open it once for "
                 "writing");
   EXPECT_EQ(UserVersion(path), 1);
 }
@@ -112,7 +114,7 @@ TEST(MigrationTest, AnUnreadableSessionStopsTheMigrationAndChangesNothing) {
   EXPECT_EQ(store.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(store.status().message(),
             path +
-                ": migrating from schema 1 to 3: session \"s-2\": sessions.body:1:1: (root): "
+                ": migrating from schema 1 to 4: session \"s-2\": sessions.body:1:1: (root): "
                 "missing required key \"id\"");
   EXPECT_EQ(UserVersion(path), 1);  // rolled back
   auto db = detail::Database::Open(path, SQLITE_OPEN_READONLY);
@@ -243,8 +245,8 @@ TEST(MigrationTest, FromVersion2KeepsEverySessionAndAddsTheActionsFlag) {
 
   absl::StatusOr<Store> store = Store::Open(path);
   ASSERT_TRUE(store.ok()) << store.status();
-  EXPECT_EQ(store->Info()->schema_version, 3);
-  EXPECT_EQ(UserVersion(path), 3);
+  EXPECT_EQ(store->Info()->schema_version, 4);
+  EXPECT_EQ(UserVersion(path), 4);
   for (const Session& s : Version2Sessions()) {
     absl::StatusOr<Session> back = store->GetSession(s.id);
     ASSERT_TRUE(back.ok()) << back.status();
@@ -269,18 +271,118 @@ TEST(MigrationTest, FromVersion2KeepsEverySessionAndAddsTheActionsFlag) {
   EXPECT_EQ(*store->GetSession("s-4"), secret);
   EXPECT_TRUE((*store->FindActions({.session_id = "s-4"}))[0].action.confidential);
 
-  // Its tables are those of a store created with version 3.
+  // Its tables are those of a store created with version 4.
   const std::string fresh = dir.File("fresh.db");
   ASSERT_TRUE(Store::Open(fresh).ok());
   for (std::string_view table : {"sessions", "actions", "action_changes", "formats"}) {
     EXPECT_EQ(Columns(path, table), Columns(fresh, table)) << table;
   }
   EXPECT_THAT(Columns(path, "actions"), ::testing::Contains("confidential INTEGER 1 0"));
+  EXPECT_THAT(Columns(path, "actions"), ::testing::Not(::testing::Contains("text TEXT 1 ")));
+  EXPECT_THAT(Columns(path, "action_changes"), ::testing::IsEmpty());
 
   // A migrated store opens again without migrating.
   store = Store::Open(path);
   ASSERT_TRUE(store.ok()) << store.status();
   EXPECT_EQ(*store->CountSessions(), 3u);
+}
+
+// kVersion2Store made version 3 by hand: the actions' flag, and a second,
+// confidential action of s-2 with two status changes.
+constexpr std::string_view kVersion2To3 = R"sql(
+ALTER TABLE actions ADD COLUMN
+  confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1));
+INSERT INTO actions VALUES ('s-2', 'a2', 1, 'case-learning',
+  'Tal med fru Jensens datter om aftensmaden.', 'leader', NULL, 'in-progress', 1);
+INSERT INTO action_changes VALUES ('s-2', 'a2', 0, 'open', 1772634600000000000);
+INSERT INTO action_changes VALUES ('s-2', 'a2', 1, 'in-progress', 1772721000000000000);
+PRAGMA user_version = 3;
+)sql";
+
+std::string MakeVersion3Store(const TempDir& dir, std::string_view more = "") {
+  const std::string path = dir.File("v3.db");
+  auto db = detail::Database::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  EXPECT_TRUE(db.ok()) << db.status();
+  if (!db.ok()) return path;
+  EXPECT_TRUE((*db)->Exec(kVersion2Store).ok());
+  EXPECT_TRUE((*db)->Exec(kVersion2To3).ok());
+  if (!more.empty()) {
+    EXPECT_TRUE((*db)->Exec(more).ok());
+  }
+  return path;
+}
+
+std::string RawText(const std::string& path, const std::string& sql) {
+  auto db = detail::Database::Open(path, SQLITE_OPEN_READONLY);
+  if (!db.ok()) return "";
+  auto st = (*db)->Prepare(sql);
+  if (!st.ok() || !*st->Step()) return "";
+  return st->Text(0);
+}
+
+TEST(MigrationTest, FromVersion3PutsEachSessionsActionsInItsBody) {
+  TempDir dir;
+  const std::string path = MakeVersion3Store(dir);
+  ASSERT_EQ(UserVersion(path), 3);
+
+  absl::StatusOr<Store> store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ(UserVersion(path), 4);
+  std::vector<Session> expected = Version2Sessions();
+  const Action second{
+      "a2",
+      "case-learning",
+      "Tal med fru Jensens datter om aftensmaden.",
+      "leader",
+      std::nullopt,
+      {{ActionStatus::kOpen, Utc(3, 4, 14, 30)}, {ActionStatus::kInProgress, Utc(3, 5, 14, 30)}},
+      true};
+  expected[0].actions.push_back(second);
+  EXPECT_EQ(*store->FindSessions({}), expected);
+
+  // The body holds the actions, text and history; the index keeps no text,
+  // and the table of changes is gone.
+  const std::string body = RawText(path, "SELECT body FROM sessions WHERE id = 's-2'");
+  EXPECT_THAT(body, HasSubstr("Tal med fru Jensens datter om aftensmaden."));
+  EXPECT_THAT(body, HasSubstr(R"("status":"in-progress","at":"2026-03-05T14:30:00Z")"));
+  EXPECT_EQ(RawText(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'action_changes'"), "0");
+  EXPECT_THAT(Columns(path, "actions"), ::testing::Not(::testing::Contains("text TEXT 1 ")));
+  EXPECT_EQ(RawText(path, "SELECT status FROM actions WHERE action_id = 'a2'"), "in-progress");
+
+  // Queries and status changes go on from the body.
+  ActionQuery going;
+  going.status = ActionStatus::kInProgress;
+  absl::StatusOr<std::vector<ActionRecord>> found = store->FindActions(going);
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].action, second);
+  ASSERT_TRUE(store->UpdateActionStatus("s-2", "a2", ActionStatus::kDone, Utc(3, 6, 9, 0)).ok());
+  const Session after = *store->GetSession("s-2");
+  ASSERT_EQ(after.actions.size(), 2u);
+  ASSERT_EQ(after.actions[1].history.size(), 3u);
+  EXPECT_EQ(after.actions[1].history[2].status, ActionStatus::kDone);
+  EXPECT_EQ(after.actions[1].history[2].at, Utc(3, 6, 9, 0));
+  ActionQuery done;
+  done.status = ActionStatus::kDone;
+  EXPECT_EQ(store->FindActions(done)->size(), 2u);
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
+TEST(MigrationTest, AVersion3ChangeOfNoActionStopsTheMigrationAndChangesNothing) {
+  TempDir dir;
+  const std::string path = MakeVersion3Store(
+      dir,
+      "PRAGMA foreign_keys = OFF; "
+      "INSERT INTO action_changes VALUES ('s-2', 'zz', 0, 'open', 1772634600000000000);");
+  absl::StatusOr<Store> store = Store::Open(path);
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(store.status().message(),
+            path +
+                ": migrating from schema 3 to 4: session \"s-2\": action \"zz\": bad status "
+                "change");
+  EXPECT_EQ(UserVersion(path), 3);  // rolled back
+  EXPECT_THAT(Columns(path, "actions"), ::testing::Contains("text TEXT 1 "));
+  EXPECT_EQ(RawText(path, "SELECT count(*) FROM action_changes"), "5");
 }
 
 TEST(MigrationTest, AVersion2StoreOpenedReadOnlyIsNotMigrated) {
@@ -297,7 +399,7 @@ TEST(MigrationTest, AVersion2StoreOpenedReadOnlyIsNotMigrated) {
   EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(store.status().message(),
             path +
-                ": the store needs migrating from schema version 2 to 3; open it once for "
+                ": the store needs migrating from schema version 2 to 4; open it once for "
                 "writing");
   EXPECT_EQ(UserVersion(path), 2);
 }

@@ -156,7 +156,10 @@ TEST(PrivacyTest, ConfidentialActionsFeedbackAndCancellationNotesLeaveOnlyWhenAs
   ASSERT_TRUE(store
                   ->ScanSessions({},
                                  [&](const StoredSessionView& v) {
-                                   for (const StoredActionView& a : v.actions) {
+                                   absl::StatusOr<Session> read = ParseSessionLine(v.body);
+                                   EXPECT_TRUE(read.ok()) << read.status();
+                                   if (!read.ok()) return absl::OkStatus();
+                                   for (const Action& a : read->actions) {
                                      scanned.push_back(a.confidential);
                                    }
                                    return absl::OkStatus();

@@ -128,12 +128,12 @@ TEST(StoreOpenTest, AnotherApplicationsDatabaseIsRefused) {
 
 TEST_F(StoreTest, ANewerSchemaIsRefused) {
   store_.reset();
-  RawExec(path_, "PRAGMA user_version = 4");
+  RawExec(path_, "PRAGMA user_version = 5");
   absl::StatusOr<Store> store = Store::Open(path_);
   EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(store.status().message(),
             path_ +
-                ": the store has schema version 4, newer than this library's 3; update "
+                ": the store has schema version 5, newer than this library's 4; update "
                 "carelearn");
   EXPECT_TRUE(IsVersionMismatch(store.status()));
 }
@@ -341,6 +341,50 @@ TEST_F(StoreTest, ActionStatusErrors) {
                              "2026-03-04T14:28:00+00:00 is before the last change at "
                              "2026-03-04T14:29:00+00:00");
   EXPECT_EQ(*store().GetSession("s-1"), FullSession());  // nothing changed
+}
+
+// The body is the session; the actions' rows only index it. Where the two
+// disagree (a file changed by another program), the store says so rather
+// than guess.
+TEST_F(StoreTest, ABodyThatDisagreesWithItsRowsIsDataLoss) {
+  ASSERT_TRUE(store().PutSession(FullSession()).ok());
+  ASSERT_TRUE(store().PutSession(FullSession("s-2", MeetingTime() + absl::Hours(1))).ok());
+  store_.reset();
+  // s-1's action a1 is indexed at a position its body does not have.
+  RawExec(path_, "UPDATE actions SET position = 3 WHERE session_id = 's-1'");
+  // s-2's body is s-1's.
+  RawExec(path_,
+          "UPDATE sessions SET body = (SELECT body FROM sessions WHERE id = 's-1') "
+          "WHERE id = 's-2'");
+  absl::StatusOr<Store> store = Store::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status();
+
+  ActionQuery of_s1;
+  of_s1.session_id = "s-1";
+  absl::StatusOr<std::vector<ActionRecord>> found = store->FindActions(of_s1);
+  EXPECT_EQ(found.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(found.status().message(),
+            path_ + ": session \"s-1\": action \"a1\" is not in its body at position 3");
+
+  absl::StatusOr<Session> other = store->GetSession("s-2");
+  EXPECT_EQ(other.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(other.status().message(), path_ + ": session \"s-2\": its body is another session's");
+  const absl::Time later = FullSession().actions[0].history[0].at + absl::Hours(1);
+  absl::Status changed = store->UpdateActionStatus("s-2", "a1", ActionStatus::kDone, later);
+  EXPECT_EQ(changed.code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(changed.message(), path_ + ": session \"s-2\": its body is another session's");
+
+  // An action the index has and the body lacks.
+  RawExec(path_,
+          "INSERT INTO actions (session_id, action_id, position, step_id, owner, status) "
+          "VALUES ('s-1', 'a7', 1, 'joint-reflection', '', 'open')");
+  changed = store->UpdateActionStatus("s-1", "a7", ActionStatus::kDone, later);
+  EXPECT_EQ(changed.code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(changed.message(), path_ +
+                                   ": action \"a7\" of session \"s-1\": the session's body "
+                                   "has no such action");
+  // Nothing was written on the way.
+  EXPECT_EQ(*store->GetSession("s-1"), FullSession());
 }
 
 // ------------------------------------------------------------ formats
