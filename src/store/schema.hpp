@@ -9,10 +9,15 @@
 // Version 3: `actions.confidential` (0 or 1), the action's flag, since the
 // action's text is kept in `actions` rather than in the session's body; the
 // body keeps the flags of the rest (feedback, cancellation) in its JSON.
+// Version 4: the body is the whole session again, its actions and their
+// status histories included, so that a session is one row to read;
+// `actions` stays as an index for queries (position, step, owner, due date,
+// current status, flag; not the text), and `action_changes` is gone.
 //
 // A version 1 store is migrated to the newest schema in one step (its
 // sessions read from their bodies and written again); a version 2 store
-// gains the column, 0 for every action it holds.
+// gains the column, 0 for every action it holds; a version 3 store's bodies
+// are written again with their actions, read from the tables that then go.
 #ifndef CARELEARN_SRC_STORE_SCHEMA_HPP_
 #define CARELEARN_SRC_STORE_SCHEMA_HPP_
 
