@@ -288,7 +288,7 @@ void RewriteStrings(StringColumn& column, Rewrite rewrite) {
 
 }  // namespace
 
-void MaskIdentifiersIn(SessionTables& t, const TableOptions& options) {
+void MaskDictionariesIn(SessionTables& t, const TableOptions& options) {
   if (options.identifiers) return;
   auto id = [](std::string_view v) { return IdentifierInId(v).has_value(); };
   auto label = [](std::string_view v) { return !FindIdentifiers(v).empty(); };
@@ -302,6 +302,10 @@ void MaskIdentifiersIn(SessionTables& t, const TableOptions& options) {
   MaskDictionary(t.actions.action, id);
   MaskDictionary(t.actions.owner, id);
   MaskDictionary(t.feedback.participant, id);
+}
+
+void MaskRowsIn(SessionTables& t, const TableOptions& options) {
+  if (options.identifiers) return;
   RewriteStrings(t.sessions.id, [](std::string_view v) { return MaskedId(v); });
   auto text = [](std::string_view v) { return MaskIdentifiers(v); };
   RewriteStrings(t.sessions.cancel_note, text);
@@ -309,6 +313,11 @@ void MaskIdentifiersIn(SessionTables& t, const TableOptions& options) {
   RewriteStrings(t.actions.text, text);
   RewriteStrings(t.feedback.comment, text);
   RewriteStrings(t.notes.text, text);
+}
+
+void MaskIdentifiersIn(SessionTables& t, const TableOptions& options) {
+  MaskRowsIn(t, options);
+  MaskDictionariesIn(t, options);
 }
 
 }  // namespace carelearn::detail

@@ -259,8 +259,20 @@ using CodeMaps = std::array<std::vector<std::int32_t>, kOpenColumns>;
 [[nodiscard]] SessionTables EmptyTables(const TableOptions& options);
 
 /// Masks, unless `options.identifiers`, what the identifier linter finds in
-/// the ids, labels and texts of `t` (see `TableOptions::identifiers`).
+/// the ids, labels and texts of `t` (see `TableOptions::identifiers`):
+/// `MaskRowsIn` and `MaskDictionariesIn`.
 void MaskIdentifiersIn(SessionTables& t, const TableOptions& options);
+
+/// Masks, unless `options.identifiers`, what is row by row in `t`: the
+/// session ids and the free texts. Each row on its own, so that tables read
+/// in parts can be masked part by part (on the workers) before they are
+/// joined.
+void MaskRowsIn(SessionTables& t, const TableOptions& options);
+
+/// Masks, unless `options.identifiers`, the values of `t`'s dictionaries that
+/// the linter flags (people, units, professions, ...): once, on the joined
+/// tables.
+void MaskDictionariesIn(SessionTables& t, const TableOptions& options);
 
 /// True when `options` asks for free text.
 [[nodiscard]] inline bool WantsText(const TableOptions& options) { return options.free_text; }

@@ -654,6 +654,9 @@ class Pipeline {
         part.lines = ReadChunk(job.chunk, reader, part.tables, index, options_);
         part.added = detail::TakeNewValues(index, seen);
       }
+      // The ids and texts are masked row by row here, in parallel, rather
+      // than on the joined tables by the calling thread.
+      detail::MaskRowsIn(part.tables, options_);
       part.store = std::move(job.store);
       part.buffer = std::move(job.chunk.owned);
       {
@@ -718,9 +721,15 @@ class Pipeline {
   std::vector<std::thread> workers_;
 };
 
-// `t` with what the identifier linter finds masked, unless `options` keep it.
+// `t` with what the identifier linter finds masked, unless `options` keep
+// it; with workers, they masked the rows already.
 absl::StatusOr<SessionTables> Masked(absl::StatusOr<SessionTables> t, const TableOptions& options) {
-  if (t.ok()) detail::MaskIdentifiersIn(*t, options);
+  if (!t.ok()) return t;
+  if (ThreadCount(options) > 1) {
+    detail::MaskDictionariesIn(*t, options);
+  } else {
+    detail::MaskIdentifiersIn(*t, options);
+  }
   return t;
 }
 

@@ -198,16 +198,17 @@ struct Word {
   bool capitalised = false;
 };
 
-// The word of letters starting at `i`, or one with begin == end.
-Word WordAt(std::string_view s, std::size_t i) {
+// The word of letters starting at `i`, or one with begin == end; its
+// letters in lower case only when `lower` asks for them.
+Word WordAt(std::string_view s, std::size_t i, bool lower = true) {
   Word w;
   w.begin = i;
   std::size_t size = 0;
   std::size_t k = i;
   while (LetterAt(s, k, size)) {
-    if (size == 1) {
+    if (lower && size == 1) {
       w.lower += absl::ascii_tolower(s[k]);
-    } else {
+    } else if (lower) {
       const unsigned char second = Byte(s[k + 1]);
       w.lower += s[k];
       // Latin-1 capitals À–Þ are 0x80–0x9E after 0xC3; their small letters are 0x20 on.
@@ -227,7 +228,20 @@ bool In(const std::array<std::string_view, N>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-bool IsName(std::string_view lower) { return In(kNames, lower); }
+// kNames sorted, for a binary search: free text holds many words.
+const std::array<std::string_view, kNames.size()>& SortedNames() {
+  static const std::array<std::string_view, kNames.size()> sorted = [] {
+    std::array<std::string_view, kNames.size()> names = kNames;
+    std::sort(names.begin(), names.end());
+    return names;
+  }();
+  return sorted;
+}
+
+bool IsName(std::string_view lower) {
+  const auto& names = SortedNames();
+  return std::binary_search(names.begin(), names.end(), lower);
+}
 
 // Names in free text: a capitalised known name, or a capitalised word after a
 // title, with the capitalised words joined to it by a space or a hyphen.
@@ -241,12 +255,15 @@ void FindNames(std::string_view s, std::vector<IdentifierMatch>& out) {
       ++i;
       continue;
     }
-    Word w = WordAt(s, i);
-    const bool known = w.lower.size() >= 3 && (IsName(w.lower) || In(kNamesInTextOnly, w.lower));
-    if (w.capitalised && (known || after_title)) {
+    // Only a capitalised word can be a name, and only a short one a title:
+    // most words are not lowered, nor looked up in any list.
+    Word w = WordAt(s, i, /*lower=*/false);
+    if (w.capitalised || w.end - w.begin <= 3) w = WordAt(s, i);
+    if (w.capitalised && (after_title || (w.lower.size() >= 3 &&
+                                          (IsName(w.lower) || In(kNamesInTextOnly, w.lower))))) {
       std::size_t end = w.end;
       while (end + 1 < s.size() && (s[end] == ' ' || s[end] == '-')) {
-        Word next = WordAt(s, end + 1);
+        Word next = WordAt(s, end + 1, /*lower=*/false);
         if (next.begin == next.end || !next.capitalised) break;
         end = next.end;
       }
@@ -255,7 +272,7 @@ void FindNames(std::string_view s, std::vector<IdentifierMatch>& out) {
       after_title = false;
       continue;
     }
-    after_title = In(kTitles, w.lower);
+    after_title = w.lower.size() <= 3 && In(kTitles, w.lower);
     i = w.end;
   }
 }
