@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <unordered_set>
 #include <utility>
@@ -339,6 +340,63 @@ absl::Status CheckReferences(const std::vector<std::int32_t>& refs, std::size_t 
   return absl::OkStatus();
 }
 
+// The times and days the readers give: the years 0001 to 9999, in
+// microseconds and in days since 1970-01-01.
+constexpr std::int64_t kFirstMicros = -62135596800LL * 1000000;
+constexpr std::int64_t kEndMicros = 253402300800LL * 1000000;  // 10000-01-01, not included
+constexpr std::int32_t kFirstDay = -719162;                    // 0001-01-01
+constexpr std::int32_t kLastDay = 2932896;                     // 9999-12-31
+
+// An error unless every time of `times` is of the years 0001 to 9999, or
+// missing where `nullable`: a measure sizes its periods by them.
+absl::Status CheckTimes(const std::vector<std::int64_t>& times, std::string_view column,
+                        bool nullable) {
+  for (std::size_t r = 0; r < times.size(); ++r) {
+    const std::int64_t v = times[r];
+    if (nullable && v == kNullTimestamp) continue;
+    if (v < kFirstMicros || v >= kEndMicros) {
+      return absl::DataLossError(
+          absl::StrCat("session tables: ", Text(column), ": row ", r, ": the time ", v,
+                       v == kNullTimestamp ? " (missing) where a time is due"
+                                           : " (microseconds) is outside the years 0001 to 9999"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// An error unless every day of `days` is of the years 0001 to 9999, or missing.
+absl::Status CheckDays(const std::vector<std::int32_t>& days, std::string_view column) {
+  for (std::size_t r = 0; r < days.size(); ++r) {
+    const std::int32_t v = days[r];
+    if (v != kNullDay && (v < kFirstDay || v > kLastDay)) {
+      return absl::DataLossError(absl::StrCat("session tables: ", Text(column), ": row ", r,
+                                              ": the day ", v,
+                                              " (since 1970-01-01) is outside the years 0001 "
+                                              "to 9999"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// An error unless the times and days of `t` are those a reader gives.
+absl::Status CheckAllTimes(const SessionTables& t) {
+  const std::vector<std::tuple<const std::vector<std::int64_t>*, std::string_view, bool>> times = {
+      {&t.sessions.planned_start, "sessions.planned_start", false},
+      {&t.sessions.actual_start, "sessions.actual_start", true},
+      {&t.sessions.actual_end, "sessions.actual_end", true},
+      {&t.steps.start, "steps.start", true},
+      {&t.steps.end, "steps.end", true},
+      {&t.actions.proposed_at, "actions.proposed_at", true},
+      {&t.actions.started_at, "actions.started_at", true},
+      {&t.actions.done_at, "actions.done_at", true},
+      {&t.actions.dropped_at, "actions.dropped_at", true},
+      {&t.action_changes.at, "action_changes.at", false}};
+  for (const auto& [column, name, nullable] : times) {
+    if (absl::Status s = CheckTimes(*column, name, nullable); !s.ok()) return s;
+  }
+  return CheckDays(t.actions.due, "actions.due");
+}
+
 }  // namespace
 
 std::string SerializeTables(const SessionTables& tables) {
@@ -410,6 +468,7 @@ absl::StatusOr<SessionTables> DeserializeTables(std::string_view bytes) {
       !s.ok()) {
     return s;
   }
+  if (absl::Status s = CheckAllTimes(t); !s.ok()) return s;
   return t;
 }
 

@@ -69,8 +69,10 @@ inline constexpr std::uint32_t kTablesFormatVersion = 1;
 /// each code is `kNullCode` or within its dictionary, each dictionary holds
 /// each value once, each `session` names a row of `sessions` and each
 /// `action_changes.action` a row of `actions`, each string column's offsets
-/// start at 0, never fall and end at its bytes' length, and its validity
-/// flags are 0 or 1.
+/// start at 0, never fall and end at its bytes' length, its validity
+/// flags are 0 or 1, and each time and day is of the years 0001 to 9999, as
+/// the readers give them (or missing, where a column may miss one: a
+/// measure sizes its periods by them).
 ///
 /// Errors: kDataLoss, as `session tables: <table>.<column>: <cause>` (or
 /// `session tables: <cause>` for the header, a table's rows, the skipped

@@ -214,6 +214,47 @@ TEST(SerializeTablesTest, NamesWhatIsDamaged) {
               "session tables: sessions.unit: the value \"home-care-north\" is in the "
               "dictionary twice");
   }
+  // Times and days are those of the years 0001 to 9999, as the readers give
+  // them: 10000-01-01T00:00:00Z is 253,402,300,800 s after the epoch,
+  // 9999-12-31 is day 2,932,896 and 0001-01-01 day -719,162.
+  {
+    SessionTables t = good;
+    t.sessions.planned_start[1] = 253402300800000000;
+    EXPECT_EQ(ErrorOf(t),
+              "session tables: sessions.planned_start: row 1: the time 253402300800000000 "
+              "(microseconds) is outside the years 0001 to 9999");
+  }
+  {
+    SessionTables t = good;
+    t.action_changes.at[2] = kNullTimestamp;
+    EXPECT_EQ(ErrorOf(t),
+              "session tables: action_changes.at: row 2: the time -9223372036854775808 "
+              "(missing) where a time is due");
+  }
+  {
+    SessionTables t = good;
+    t.actions.due[0] = 2932897;
+    EXPECT_EQ(ErrorOf(t),
+              "session tables: actions.due: row 0: the day 2932897 (since 1970-01-01) is "
+              "outside the years 0001 to 9999");
+  }
+  {
+    SessionTables t = good;
+    t.actions.due[0] = -719163;
+    EXPECT_EQ(ErrorOf(t),
+              "session tables: actions.due: row 0: the day -719163 (since 1970-01-01) is "
+              "outside the years 0001 to 9999");
+  }
+  {
+    // The first and last of the range, and a missing time where one may be.
+    SessionTables t = good;
+    t.sessions.planned_start[0] = -62135596800000000;  // 0001-01-01T00:00:00Z
+    t.sessions.planned_start[1] = 253402300799999999;  // 9999-12-31T23:59:59.999999Z
+    t.sessions.actual_start[0] = kNullTimestamp;
+    t.actions.due[0] = 2932896;
+    t.actions.due[1] = -719162;
+    EXPECT_EQ(ErrorOf(t), "ok");
+  }
 }
 
 // ------------------------------------------------------------------------ PersonMeasureTables
