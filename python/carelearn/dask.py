@@ -852,15 +852,35 @@ def _sort_by_unit(name: str, frames: list[pandas.DataFrame]) -> pandas.DataFrame
     return whole
 
 
-def _workers() -> int:
-    """The number of workers of the current distributed client (1 without one)."""
+def _client() -> Any:
+    """The current distributed client, or None without one."""
     import importlib
 
     try:
         distributed: Any = importlib.import_module("distributed")
-        return max(1, len(distributed.default_client().scheduler_info()["workers"]))
+        return distributed.default_client()
     except (ImportError, ValueError):
-        return 1
+        return None
+
+
+def _workers() -> int:
+    """The number of workers of the current distributed client (1 without one)."""
+    client = _client()
+    return 1 if client is None else max(1, len(client.scheduler_info()["workers"]))
+
+
+def _scattered(values: list[Any]) -> list[Any]:
+    """``values`` sent to the workers of the current distributed client ahead
+    of the graph (as futures that the tasks take), so that a large roster's
+    shares do not travel inside the graph; ``values`` themselves when the
+    graph will not run on that client (no client, or another scheduler in
+    ``dask.config``), where nothing travels."""
+    import dask.base
+
+    client = _client()
+    if client is None or dask.base.get_scheduler() != client.get:
+        return values
+    return list(client.scatter(values, hash=False))
 
 
 def _bound(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -957,7 +977,7 @@ def measure(
         from . import metrics
 
         roster = metrics._roster(arguments.pop("roster"))
-        shares = _roster_shares(roster, buckets)
+        shares = _scattered(_roster_shares(roster, buckets))
         pieces = _person_pieces(files, buckets, on_error)
         run = dask.delayed(_reach_bucket, pure=True)
         parts = [run(pieces[b], shares[b], arguments) for b in range(buckets)]
@@ -975,7 +995,7 @@ def measure(
                 "programme: only a Programme (or None) is sent to the workers on Dask; "
                 f"give the Programme and start, end rather than a {type(programme).__name__}"
             )
-        shares = _roster_shares(roster, buckets)
+        shares = _scattered(_roster_shares(roster, buckets))
         pieces = _person_pieces(files, buckets, on_error)
         run = dask.delayed(_dose_bucket, pure=True, nout=2)
         results = dask.compute(

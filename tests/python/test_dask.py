@@ -288,6 +288,26 @@ def test_small_cells_are_suppressed_after_the_buckets_are_combined(
     assert total.to_dict() == whole_off.set_index(["unit", "period"])["staff"].to_dict()
 
 
+def test_a_rosters_shares_are_sent_to_the_workers_ahead_of_the_graph(
+    client: Client, roster: carelearn.metrics.Roster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from distributed import Future
+
+    shares = carelearn.dask._roster_shares(roster, 3)
+    sent = carelearn.dask._scattered(shares)
+    # With a client, each share is a future the tasks take; the graph holds its key only.
+    assert len(sent) == 3 and all(isinstance(f, Future) for f in sent)
+    for share, future in zip(shares, sent, strict=True):
+        assert future.result().columns == share.columns
+    # On another scheduler, or without a client, nothing travels ahead.
+    import dask
+
+    with dask.config.set(scheduler="synchronous"):
+        assert carelearn.dask._scattered(shares) is shares
+    monkeypatch.setattr(carelearn.dask, "_client", lambda: None)
+    assert carelearn.dask._scattered(shares) is shares
+
+
 def test_person_buckets_keep_every_session_and_split_the_people(
     exports: tuple[pathlib.Path, list[pathlib.Path]],
 ) -> None:
