@@ -875,10 +875,11 @@ def _scattered(values: list[Any]) -> list[Any]:
     shares do not travel inside the graph; ``values`` themselves when the
     graph will not run on that client (no client, or another scheduler in
     ``dask.config``), where nothing travels."""
-    import dask.base
+    import importlib
 
     client = _client()
-    if client is None or dask.base.get_scheduler() != client.get:
+    base: Any = importlib.import_module("dask.base")
+    if client is None or base.get_scheduler() != client.get:
         return values
     return list(client.scatter(values, hash=False))
 
