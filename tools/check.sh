@@ -61,7 +61,10 @@ section "Python package and tests"
 pip_quiet=(-q --disable-pip-version-check --root-user-action=ignore)
 python3 -m pip install "${pip_quiet[@]}" "$wheel[test]"
 python3 -m pip install "${pip_quiet[@]}" --force-reinstall --no-deps "$wheel"
-python3 -m pytest -W error tests/python
+# Two processes, each taking whole files (their module fixtures, such as a
+# LocalCluster or a Ralph server, start once); -p no:benchmark, since
+# pytest-benchmark, where it is installed, refuses to run under xdist.
+python3 -m pytest -W error -p no:benchmark -n "$jobs" --dist loadfile tests/python
 
 # In a venv of its own over the system's packages (so Sphinx's docutils does
 # not replace the system's), with the wheel just tested.
