@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "carelearn/io/session_json.hpp"
+#include "carelearn/record/identifiers.hpp"
 #include "detail/absl_compat.hpp"
 
 namespace carelearn::detail {
@@ -18,8 +19,10 @@ absl::Status RunStatement(absl::StatusOr<Statement>& st) {
   return st->Run();
 }
 
+// The id is masked (`MaskedId`) where it looks like a person's identifier.
 absl::Status Unreadable(const Database& db, std::string_view id, std::string_view what) {
-  return absl::DataLossError(absl::StrCat(db.path(), ": session \"", Sv(id), "\": ", Sv(what)));
+  return absl::DataLossError(
+      absl::StrCat(db.path(), ": session \"", MaskedId(id), "\": ", Sv(what)));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "carelearn/io/session_json.hpp"
+#include "carelearn/record/identifiers.hpp"
 #include "carelearn/store/store.hpp"
 #include "detail/absl_compat.hpp"
 #include "store/rows.hpp"
@@ -125,7 +126,7 @@ absl::StatusOr<Session> ReadVersion3Session(Database& db, const std::string& id,
                                             std::string_view body) {
   const auto unreadable = [&](std::string_view what) {
     return absl::DataLossError(absl::StrCat(db.path(), ": migrating from schema 3 to 4: session \"",
-                                            id, "\": ", Sv(what)));
+                                            MaskedId(id), "\": ", Sv(what)));
   };
   absl::StatusOr<Session> session = ParseSessionLine(body, nullptr, StoredBodyOptions());
   if (!session.ok()) return unreadable(Sv(session.status().message()));
@@ -201,8 +202,9 @@ absl::Status Migrate3To4(Database& db) {
     absl::StatusOr<Session> session = ReadVersion3Session(db, id, st->TextView(0));
     if (!session.ok()) return session.status();
     if (absl::Status valid = ValidateSession(*session); !valid.ok()) {
-      return absl::DataLossError(absl::StrCat(
-          db.path(), ": migrating from schema 3 to 4: session \"", id, "\": ", valid.message()));
+      return absl::DataLossError(absl::StrCat(db.path(),
+                                              ": migrating from schema 3 to 4: session \"",
+                                              MaskedId(id), "\": ", valid.message()));
     }
     absl::StatusOr<Statement> update = db.Prepare("UPDATE sessions SET body = ? WHERE id = ?");
     if (!update.ok()) return update.status();

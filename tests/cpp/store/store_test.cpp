@@ -387,6 +387,19 @@ TEST_F(StoreTest, ABodyThatDisagreesWithItsRowsIsDataLoss) {
   EXPECT_EQ(*store->GetSession("s-1"), FullSession());
 }
 
+// A damaged session whose id names a person is named by its mask, not its id.
+TEST_F(StoreTest, AnUnreadableSessionsIdIsMaskedInTheError) {
+  ASSERT_TRUE(store().PutSession(FullSession("anne-jensen-1")).ok());
+  store_.reset();
+  RawExec(path_, "UPDATE sessions SET body = '[]' WHERE id = 'anne-jensen-1'");
+  absl::StatusOr<Store> store = Store::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status();
+  absl::StatusOr<Session> s = store->GetSession("anne-jensen-1");
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(std::string(s.status().message()), HasSubstr(": session \"masked-"));
+  EXPECT_THAT(std::string(s.status().message()), ::testing::Not(HasSubstr("anne")));
+}
+
 // ------------------------------------------------------------ formats
 
 // A user's own format, as a municipality would write it.
