@@ -103,7 +103,7 @@ absl::Status Migrate1ToNewest(Database& db) {
     absl::Status valid = session.ok() ? ValidateSession(*session) : session.status();
     if (!valid.ok()) {
       return absl::DataLossError(absl::StrCat(db.path(), ": migrating from schema 1 to ",
-                                              Store::kSchemaVersion, ": session \"", id,
+                                              Store::kSchemaVersion, ": session \"", MaskedId(id),
                                               "\": ", valid.message()));
     }
     if (absl::Status s = WriteSession(db, *session); !s.ok()) return s;
