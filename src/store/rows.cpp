@@ -25,44 +25,8 @@ absl::Status Unreadable(const Database& db, std::string_view id, std::string_vie
       absl::StrCat(db.path(), ": session \"", MaskedId(id), "\": ", Sv(what)));
 }
 
-}  // namespace
-
-absl::StatusOr<bool> EraseSession(Database& db, std::string_view id) {
-  {
-    absl::StatusOr<Statement> st = db.Prepare("DELETE FROM actions WHERE session_id = ?");
-    if (!st.ok()) return st.status();
-    st->Bind(1, id);
-    if (absl::Status s = st->Run(); !s.ok()) return s;
-  }
-  absl::StatusOr<Statement> st = db.Prepare("DELETE FROM sessions WHERE id = ?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, id);
-  if (absl::Status s = st->Run(); !s.ok()) return s;
-  return sqlite3_changes(db.get()) > 0;
-}
-
-absl::Status WriteSession(Database& db, const Session& session) {
-  if (absl::StatusOr<bool> erased = EraseSession(db, session.id); !erased.ok()) {
-    return erased.status();
-  }
-  ExportOptions everything;
-  everything.include_confidential = true;
-
-  absl::StatusOr<Statement> st = db.Prepare(
-      "INSERT INTO sessions (id, format_id, format_version, unit, planned_start, status, body) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  if (!st.ok()) return st.status();
-  st->Bind(1, session.id);
-  st->Bind(2, session.format_id);
-  st->Bind(3, std::int64_t{session.format_version});
-  st->Bind(4, session.unit);
-  st->Bind(5, StoredTime(session.planned_start));
-  st->Bind(6, SessionStatusName(session.status()));
-  st->Bind(7, ToJsonLine(session, everything));
-  if (absl::Status s = RunStatement(st); !s.ok()) return s;
-  return WriteActionIndex(db, session);
-}
-
+// Writes the index rows of `session`'s actions (its row in `sessions` is
+// written, its old index rows are gone).
 absl::Status WriteActionIndex(Database& db, const Session& session) {
   for (std::size_t i = 0; i < session.actions.size(); ++i) {
     const Action& a = session.actions[i];
@@ -83,6 +47,65 @@ absl::Status WriteActionIndex(Database& db, const Session& session) {
     if (absl::Status s = RunStatement(ins); !s.ok()) return s;
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<bool> EraseSession(Database& db, std::string_view id) {
+  {
+    absl::StatusOr<Statement> st = db.Prepare("DELETE FROM actions WHERE session_id = ?");
+    if (!st.ok()) return st.status();
+    st->Bind(1, id);
+    if (absl::Status s = st->Run(); !s.ok()) return s;
+  }
+  absl::StatusOr<Statement> st = db.Prepare("DELETE FROM sessions WHERE id = ?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  if (absl::Status s = st->Run(); !s.ok()) return s;
+  return sqlite3_changes(db.get()) > 0;
+}
+
+absl::Status WriteSession(Database& db, const Session& session) {
+  if (absl::StatusOr<bool> erased = EraseSession(db, session.id); !erased.ok()) {
+    return erased.status();
+  }
+  absl::StatusOr<Statement> st = db.Prepare(
+      "INSERT INTO sessions (id, format_id, format_version, unit, planned_start, status, body) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!st.ok()) return st.status();
+  st->Bind(1, session.id);
+  st->Bind(2, session.format_id);
+  st->Bind(3, std::int64_t{session.format_version});
+  st->Bind(4, session.unit);
+  st->Bind(5, StoredTime(session.planned_start));
+  st->Bind(6, SessionStatusName(session.status()));
+  st->Bind(7, StoredBody(session));
+  if (absl::Status s = RunStatement(st); !s.ok()) return s;
+  return WriteActionIndex(db, session);
+}
+
+std::string StoredBody(const Session& session) {
+  ExportOptions everything;
+  everything.include_confidential = true;
+  return ToJsonLine(session, everything);
+}
+
+absl::Status RewriteBody(Database& db, const Session& session) {
+  absl::StatusOr<Statement> st = db.Prepare("UPDATE sessions SET body = ? WHERE id = ?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, StoredBody(session));
+  st->Bind(2, session.id);
+  return st->Run();
+}
+
+absl::StatusOr<std::optional<std::string>> ReadBody(Database& db, std::string_view id) {
+  absl::StatusOr<Statement> st = db.Prepare("SELECT body FROM sessions WHERE id = ?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  absl::StatusOr<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::nullopt;
+  return st->Text(0);
 }
 
 SessionReadOptions StoredBodyOptions() {

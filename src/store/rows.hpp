@@ -8,6 +8,8 @@
 #define CARELEARN_SRC_STORE_ROWS_HPP_
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -31,9 +33,17 @@ inline std::int64_t StoredTime(absl::Time t) { return absl::ToUnixNanos(t); }
 /// index rows of its actions). `session` must pass ValidateSession.
 [[nodiscard]] absl::Status WriteSession(Database& db, const Session& session);
 
-/// Writes the index rows of `session`'s actions (its row in `sessions` is
-/// written, its old index rows are gone).
-[[nodiscard]] absl::Status WriteActionIndex(Database& db, const Session& session);
+/// The body the store keeps for `session`: its whole "session/1" line,
+/// confidential text included.
+[[nodiscard]] std::string StoredBody(const Session& session);
+
+/// Writes `StoredBody(session)` into the row of the stored session with its
+/// id (the row is there; its other columns and index rows stay).
+[[nodiscard]] absl::Status RewriteBody(Database& db, const Session& session);
+
+/// The stored body of session `id`, or nullopt when no row has that id.
+[[nodiscard]] absl::StatusOr<std::optional<std::string>> ReadBody(Database& db,
+                                                                  std::string_view id);
 
 /// Removes the rows of session `id`; false when there were none.
 [[nodiscard]] absl::StatusOr<bool> EraseSession(Database& db, std::string_view id);

@@ -192,25 +192,17 @@ absl::Status Migrate3To4(Database& db) {
       ids.push_back(st->Text(0));
     }
   }
-  ExportOptions everything;
-  everything.include_confidential = true;
   for (const std::string& id : ids) {
-    absl::StatusOr<Statement> st = db.Prepare("SELECT body FROM sessions WHERE id = ?");
-    if (!st.ok()) return st.status();
-    st->Bind(1, id);
-    if (absl::StatusOr<bool> row = st->Step(); !row.ok()) return row.status();
-    absl::StatusOr<Session> session = ReadVersion3Session(db, id, st->TextView(0));
+    absl::StatusOr<std::optional<std::string>> body = ReadBody(db, id);
+    if (!body.ok()) return body.status();
+    absl::StatusOr<Session> session = ReadVersion3Session(db, id, body->value_or(""));
     if (!session.ok()) return session.status();
     if (absl::Status valid = ValidateSession(*session); !valid.ok()) {
       return absl::DataLossError(absl::StrCat(db.path(),
                                               ": migrating from schema 3 to 4: session \"",
                                               MaskedId(id), "\": ", valid.message()));
     }
-    absl::StatusOr<Statement> update = db.Prepare("UPDATE sessions SET body = ? WHERE id = ?");
-    if (!update.ok()) return update.status();
-    update->Bind(1, ToJsonLine(*session, everything));
-    update->Bind(2, id);
-    if (absl::Status s = update->Run(); !s.ok()) return s;
+    if (absl::Status s = RewriteBody(db, *session); !s.ok()) return s;
   }
   return db.Exec("DROP TABLE action_changes; ALTER TABLE actions DROP COLUMN text;");
 }
@@ -256,8 +248,6 @@ absl::Status CreateVersion1Store(const std::string& path, const std::vector<Sess
       Database::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (!db.ok()) return db.status();
   if (absl::Status s = (*db)->Exec(kSchemaVersion1); !s.ok()) return s;
-  ExportOptions everything;
-  everything.include_confidential = true;
   for (const Session& session : sessions) {
     absl::StatusOr<Statement> st = (*db)->Prepare(
         "INSERT INTO sessions (id, format_id, format_version, unit, planned_start, body) "
@@ -268,7 +258,7 @@ absl::Status CreateVersion1Store(const std::string& path, const std::vector<Sess
     st->Bind(3, std::int64_t{session.format_version});
     st->Bind(4, session.unit);
     st->Bind(5, absl::ToUnixSeconds(session.planned_start));
-    st->Bind(6, ToJsonLine(session, everything));
+    st->Bind(6, StoredBody(session));
     if (absl::Status s = st->Run(); !s.ok()) return s;
   }
   for (const StoredFormat& format : formats) {

@@ -346,16 +346,13 @@ absl::StatusOr<Session> Store::GetSession(std::string_view id) const {
   CARELEARN_STORE_LOCK("GetSession");
   absl::StatusOr<Transaction> tx = Transaction::Begin(*impl_->db, /*write=*/false);
   if (!tx.ok()) return tx.status();
-  absl::StatusOr<Statement> st = impl_->db->Prepare("SELECT body FROM sessions WHERE id = ?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, id);
-  absl::StatusOr<bool> row = st->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) {
+  absl::StatusOr<std::optional<std::string>> body = detail::ReadBody(*impl_->db, id);
+  if (!body.ok()) return body.status();
+  if (!body->has_value()) {
     return absl::NotFoundError(
         absl::StrCat(impl_->db->path(), ": no session \"", MaskedId(id), "\""));
   }
-  absl::StatusOr<Session> session = detail::ReadSession(*impl_->db, id, st->Text(0));
+  absl::StatusOr<Session> session = detail::ReadSession(*impl_->db, id, **body);
   if (!session.ok()) return session.status();
   if (absl::Status s = tx->Commit(); !s.ok()) return s;
   return session;
@@ -476,20 +473,14 @@ absl::Status Store::UpdateActionStatus(std::string_view session_id, std::string_
   }
   // The change goes into the session's body, which is the session, and the
   // index row takes the new status.
-  absl::StatusOr<Session> session;
-  {
-    absl::StatusOr<Statement> st = db.Prepare("SELECT body FROM sessions WHERE id = ?");
-    if (!st.ok()) return st.status();
-    st->Bind(1, session_id);
-    absl::StatusOr<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) {
-      return absl::DataLossError(
-          absl::StrCat(db.path(), ": ", where, ": the action's session row is missing"));
-    }
-    session = detail::ReadSession(db, session_id, st->TextView(0));
-    if (!session.ok()) return session.status();
+  absl::StatusOr<std::optional<std::string>> body = detail::ReadBody(db, session_id);
+  if (!body.ok()) return body.status();
+  if (!body->has_value()) {
+    return absl::DataLossError(
+        absl::StrCat(db.path(), ": ", where, ": the action's session row is missing"));
   }
+  absl::StatusOr<Session> session = detail::ReadSession(db, session_id, **body);
+  if (!session.ok()) return session.status();
   auto action = std::find_if(session->actions.begin(), session->actions.end(),
                              [&](const Action& a) { return a.id == action_id; });
   if (action == session->actions.end()) {
@@ -503,15 +494,7 @@ absl::Status Store::UpdateActionStatus(std::string_view session_id, std::string_
         " is before the last change at ", absl::FormatTime(last, absl::UTCTimeZone())));
   }
   action->history.push_back({status, at});
-  {
-    ExportOptions everything;
-    everything.include_confidential = true;
-    absl::StatusOr<Statement> st = db.Prepare("UPDATE sessions SET body = ? WHERE id = ?");
-    if (!st.ok()) return st.status();
-    st->Bind(1, ToJsonLine(*session, everything));
-    st->Bind(2, session_id);
-    if (absl::Status s = st->Run(); !s.ok()) return s;
-  }
+  if (absl::Status s = detail::RewriteBody(db, *session); !s.ok()) return s;
   {
     absl::StatusOr<Statement> st =
         db.Prepare("UPDATE actions SET status = ? WHERE session_id = ? AND action_id = ?");
