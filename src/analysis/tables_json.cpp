@@ -575,16 +575,24 @@ class Pipeline {
     return true;
   }
 
-  // The tables, once every chunk handed in is read; `input` is how reading
-  // the input itself ended.
+  // The tables, masked (see TableOptions::identifiers), once every chunk
+  // handed in is read; `input` is how reading the input itself ended.
   absl::StatusOr<SessionTables> Finish(const absl::Status& input) {
     while (!failed_ && merged_ < produced_) MergeNext();
     Close();
     if (failed_) return collector_.status();
     if (!input.ok()) return input;
     if (!read_error_.ok()) return read_error_;
-    detail::SetDictionaries(collector_.all(), collector_.index());
-    return std::move(collector_.all());
+    SessionTables& all = collector_.all();
+    detail::SetDictionaries(all, collector_.index());
+    // What the identifier linter finds is masked unless the options keep it:
+    // the workers masked their chunks' rows; the dictionaries are masked here.
+    if (threads_ > 1) {
+      detail::MaskDictionariesIn(all, options_);
+    } else {
+      detail::MaskIdentifiersIn(all, options_);
+    }
+    return std::move(all);
   }
 
  private:
@@ -721,18 +729,6 @@ class Pipeline {
   std::vector<std::thread> workers_;
 };
 
-// `t` with what the identifier linter finds masked, unless `options` keep
-// it; with workers, they masked the rows already.
-absl::StatusOr<SessionTables> Masked(absl::StatusOr<SessionTables> t, const TableOptions& options) {
-  if (!t.ok()) return t;
-  if (ThreadCount(options) > 1) {
-    detail::MaskDictionariesIn(*t, options);
-  } else {
-    detail::MaskIdentifiersIn(*t, options);
-  }
-  return t;
-}
-
 absl::StatusOr<SessionTables> Read(ChunkSource& chunks, std::string_view source,
                                    const TableOptions& options) {
   Pipeline pipeline(source, options, chunks.size(), chunks.pool());
@@ -741,7 +737,7 @@ absl::StatusOr<SessionTables> Read(ChunkSource& chunks, std::string_view source,
     if (!pipeline.Submit(std::move(chunk))) break;
     chunk = Chunk();
   }
-  return Masked(pipeline.Finish(chunks.status()), options);
+  return pipeline.Finish(chunks.status());
 }
 
 }  // namespace
@@ -881,7 +877,7 @@ absl::StatusOr<SessionTables> ReadTables(const Store& store, const SessionQuery&
     }
     scanner.join();
   }
-  return Masked(pipeline.Finish(scanned), options);
+  return pipeline.Finish(scanned);
 }
 
 }  // namespace carelearn
