@@ -190,30 +190,20 @@ void FindEmails(std::string_view s, std::vector<IdentifierMatch>& out) {
   }
 }
 
-// One word: where it is and its letters in lower case.
+// One word: where it is, and whether it begins with a capital.
 struct Word {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string lower;
   bool capitalised = false;
 };
 
-// The word of letters starting at `i`, or one with begin == end; its
-// letters in lower case only when `lower` asks for them.
-Word WordAt(std::string_view s, std::size_t i, bool lower = true) {
+// The word of letters starting at `i`, or one with begin == end.
+Word WordAt(std::string_view s, std::size_t i) {
   Word w;
   w.begin = i;
   std::size_t size = 0;
   std::size_t k = i;
   while (LetterAt(s, k, size)) {
-    if (lower && size == 1) {
-      w.lower += absl::ascii_tolower(s[k]);
-    } else if (lower) {
-      const unsigned char second = Byte(s[k + 1]);
-      w.lower += s[k];
-      // Latin-1 capitals À–Þ are 0x80–0x9E after 0xC3; their small letters are 0x20 on.
-      w.lower += static_cast<char>(second <= 0x9E ? second + 0x20 : second);
-    }
     if (k == i) {
       w.capitalised = size == 1 ? (s[k] >= 'A' && s[k] <= 'Z') : Byte(s[k + 1]) <= 0x9E;
     }
@@ -221,6 +211,23 @@ Word WordAt(std::string_view s, std::size_t i, bool lower = true) {
   }
   w.end = k;
   return w;
+}
+
+// The letters of word `w` of `s` in lower case.
+std::string Lower(std::string_view s, const Word& w) {
+  std::string lower;
+  std::size_t size = 0;
+  for (std::size_t k = w.begin; k < w.end && LetterAt(s, k, size); k += size) {
+    if (size == 1) {
+      lower += absl::ascii_tolower(s[k]);
+    } else {
+      const unsigned char second = Byte(s[k + 1]);
+      lower += s[k];
+      // Latin-1 capitals À–Þ are 0x80–0x9E after 0xC3; their small letters are 0x20 on.
+      lower += static_cast<char>(second <= 0x9E ? second + 0x20 : second);
+    }
+  }
+  return lower;
 }
 
 template <std::size_t N>
@@ -257,13 +264,13 @@ void FindNames(std::string_view s, std::vector<IdentifierMatch>& out) {
     }
     // Only a capitalised word can be a name, and only a short one a title:
     // most words are not lowered, nor looked up in any list.
-    Word w = WordAt(s, i, /*lower=*/false);
-    if (w.capitalised || w.end - w.begin <= 3) w = WordAt(s, i);
-    if (w.capitalised && (after_title || (w.lower.size() >= 3 &&
-                                          (IsName(w.lower) || In(kNamesInTextOnly, w.lower))))) {
+    const Word w = WordAt(s, i);
+    const std::string lower = w.capitalised || w.end - w.begin <= 3 ? Lower(s, w) : std::string();
+    if (w.capitalised &&
+        (after_title || (lower.size() >= 3 && (IsName(lower) || In(kNamesInTextOnly, lower))))) {
       std::size_t end = w.end;
       while (end + 1 < s.size() && (s[end] == ' ' || s[end] == '-')) {
-        Word next = WordAt(s, end + 1, /*lower=*/false);
+        const Word next = WordAt(s, end + 1);
         if (next.begin == next.end || !next.capitalised) break;
         end = next.end;
       }
@@ -272,7 +279,7 @@ void FindNames(std::string_view s, std::vector<IdentifierMatch>& out) {
       after_title = false;
       continue;
     }
-    after_title = w.lower.size() <= 3 && In(kTitles, w.lower);
+    after_title = lower.size() <= 3 && In(kTitles, lower);
     i = w.end;
   }
 }
@@ -440,10 +447,11 @@ std::optional<IdentifierKind> IdentifierInId(std::string_view id) {
       ++i;
       continue;
     }
-    Word w = WordAt(id, i);
+    const Word w = WordAt(id, i);
+    const std::string lower = Lower(id, w);
     ++words;
     if (w.capitalised) ++capitalised;
-    if (w.lower.size() >= 3 && IsName(w.lower) && !LetterOrDigitAt(id, w.end) &&
+    if (lower.size() >= 3 && IsName(lower) && !LetterOrDigitAt(id, w.end) &&
         !LetterOrDigitBefore(id, w.begin)) {
       return IdentifierKind::kName;
     }
